@@ -1,0 +1,124 @@
+// Builds the generated US ledger files in rates/us from ../shared/data:
+//   rates/us/hts.json                 every numbered HTSUS line of the newest revision, with its column 1 general rate
+//   rates/us/lists/section301.json    Section 301 membership from the HTSUS footnotes ("See 9903.88.03."), all revisions
+//   rates/us/lists/annex-ii.json      Annex II of EO 14257 (reciprocal exemptions), dated
+//   rates/us/lists/section122-exempt.json  Section 122 exemptions (9903.03.03-.05)
+// Run: npm run import:us   (TARIFF_SHARED=/path/to/shared to point elsewhere)
+import path from 'node:path';
+import { parseRate } from '../src/core/rate.js';
+import { DATA, digits, readCsv, readRevision, revisions, stripTags, writeJson, type HtsRow } from './hts-source.js';
+
+const OUT = path.resolve('rates/us');
+const revs = revisions();
+const newest = revs[revs.length - 1]!;
+
+// ---- HTS lines and MFN rates (newest revision) ----
+const newestRows = readRevision(newest.file);
+const htsRows: [string, number, string, string, string][] = [];
+const unparsed: Record<string, string> = {};
+for (const r of newestRows) {
+  if (!r.htsno || r.htsno.startsWith('99')) continue;
+  const code = digits(r.htsno);
+  const general = stripTags(r.general ?? '');
+  if (general && !parseRate(general)) unparsed[code] = general;
+  htsRows.push([code, Number(r.indent), stripTags(r.description), (r.units ?? []).join('/'), general]);
+}
+writeJson(path.join(OUT, 'hts.json'), {
+  edition: `HTSUS ${newest.id.replace('_rev_', ' Revision ').replace('_basic', ' Basic')}`,
+  effective: newest.effective,
+  source: {
+    instrument: 'USITC Harmonized Tariff Schedule of the United States, JSON export',
+    url: 'https://hts.usitc.gov/',
+    file: path.basename(newest.file),
+  },
+  note: 'Rows: [code digits, indent, description, units, column 1 general rate]. 10-digit lines with an empty rate inherit the rate of their nearest ancestor. `unparsedRates` lists rates whose form the calculator does not compute: a line under one needs `mfn_rate`.',
+  unparsedRates: unparsed,
+  rows: htsRows,
+});
+console.log(`hts.json: ${htsRows.length} lines from ${newest.id}, ${Object.keys(unparsed).length} rate texts flagged unparsed`);
+
+// ---- Section 301 membership from footnotes, all revisions ----
+const LIST_HEADINGS = /^9903\.88\.(01|02|03|04|15|16)$/;
+const REVIEW_HEADINGS = /^9903\.9[12]\.\d\d$/;
+interface Span { first: number; last: number }
+const spans = new Map<string, Map<string, Span>>(); // heading -> code -> revision index span
+const citedBoth = new Map<string, Set<string>>(); // code -> review headings cited together with a list heading
+revs.forEach((rev, index) => {
+  const rows: HtsRow[] = rev === newest ? newestRows : readRevision(rev.file);
+  for (const r of rows) {
+    if (!r.htsno || r.htsno.startsWith('99')) continue;
+    const code = digits(r.htsno);
+    const cited = new Set<string>();
+    for (const f of r.footnotes ?? []) for (const h of f.value.match(/9903\.\d\d\.\d\d/g) ?? []) cited.add(h);
+    const headings = [...cited].filter((h) => LIST_HEADINGS.test(h) || REVIEW_HEADINGS.test(h));
+    for (const h of headings) {
+      const byCode = spans.get(h) ?? new Map<string, Span>();
+      spans.set(h, byCode);
+      const span = byCode.get(code);
+      if (span) span.last = index; else byCode.set(code, { first: index, last: index });
+    }
+    if (headings.some((h) => LIST_HEADINGS.test(h))) {
+      for (const h of headings.filter((x) => REVIEW_HEADINGS.test(x))) {
+        const set = citedBoth.get(code) ?? new Set<string>();
+        set.add(h);
+        citedBoth.set(code, set);
+      }
+    }
+  }
+});
+const s301Lists = [...spans.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([heading, byCode]) => ({
+  id: `s301:${heading}`,
+  title: `Section 301 products of heading ${heading} (HTSUS footnotes)`,
+  sources: [{ instrument: 'HTSUS footnotes "See ' + heading + '." on the line or its 8-digit parent', citation: `HTSUS 2025 Basic to ${newest.id}`, url: 'https://hts.usitc.gov/' }],
+  entries: [...byCode.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([code, span]) => {
+    const entry: { code: string; to?: string; note?: string } = { code };
+    // A four-year-review heading that stops being cited ends there (e.g. gloves 9903.91.05 -> 9903.91.08 on 2026-01-01).
+    // List headings are stable since 2020: membership is the union over revisions.
+    if (REVIEW_HEADINGS.test(heading) && span.last < revs.length - 1) entry.to = revs[span.last + 1]!.effective;
+    if (REVIEW_HEADINGS.test(heading) && citedBoth.get(code)?.has(heading)) {
+      entry.note = 'The HTSUS cites this heading together with a Section 301 list heading for this line: note 31 may cover only part of it.';
+    }
+    return entry;
+  }),
+}));
+writeJson(path.join(OUT, 'lists/section301.json'), { lists: s301Lists });
+console.log(`section301.json: ${s301Lists.map((l) => `${l.id} ${l.entries.length}`).join(', ')}`);
+console.log(`codes citing a list heading and a 9903.91/92 heading together: ${citedBoth.size}`);
+
+// ---- Annex II (EO 14257), dated ----
+const revEffective = new Map(revs.map((r) => [r.id, r.effective]));
+const policyDate = new Map(readCsv(path.join(DATA, 'yale-tariff-tracker/revision_dates.csv')).map((r) => [
+  r.revision!.startsWith('2026') ? r.revision! : `2025_${r.revision}`, r.policy_effective_date !== 'NA' ? r.policy_effective_date! : r.effective_date!,
+]));
+const annex = readCsv(path.join(DATA, 'yale-tariff-tracker/annex_ii_first_appearance.csv')).map((r) => {
+  const firstRev = `2025_${r.first_revision}`;
+  const from = r.first_effective_date !== 'NA' ? r.first_effective_date! : (policyDate.get(firstRev) ?? revEffective.get(firstRev)!);
+  const entry: { code: string; from: string; to?: string } = { code: r.prefix!, from };
+  if (r.end_effective_date !== 'NA') entry.to = r.end_effective_date!;
+  else if (r.removed_at !== 'NA') entry.to = policyDate.get(`2025_${r.removed_at}`)!;
+  return entry;
+});
+writeJson(path.join(OUT, 'lists/annex-ii.json'), { lists: [{
+  id: 'annex-ii',
+  title: 'Annex II of EO 14257 (U.S. note 2(v)(iii)(a)), with the 2025-04-11 electronics memo and later amendments',
+  sources: [
+    { instrument: 'EO 14257 Annex II; U.S. note 2(v)(iii)(a) to chapter 99', citation: '90 FR 15041; HTSUS 2025 Rev 7 to 2026 Rev 9', url: 'https://www.govinfo.gov/content/pkg/FR-2025-04-07/pdf/2025-06063.pdf' },
+    { instrument: 'Presidential Memorandum of 2025-04-11 (electronics); CBP CSMS 64724565', citation: 'effective 2025-04-05', url: 'https://content.govdelivery.com/accounts/USDHSCBP/bulletins/3db9e55' },
+    { instrument: 'Budget Lab at Yale, tariff-rate-tracker, annex_ii_first_appearance.csv (MIT)', citation: 'commit 9919812f', url: 'https://github.com/Budget-Lab-Yale/tariff-rate-tracker' },
+  ],
+  entries: annex,
+}] });
+console.log(`annex-ii.json: ${annex.length} entries`);
+
+// ---- Section 122 exemptions ----
+const s122 = readCsv(path.join(DATA, 'yale-tariff-tracker/s122_exempt_products.csv')).map((r) => ({ code: r.hts8! }));
+writeJson(path.join(OUT, 'lists/section122-exempt.json'), { lists: [{
+  id: 's122-exempt',
+  title: 'Products exempt from the Section 122 surcharge (U.S. note 2(aa)(ii)-(iv), headings 9903.03.03-9903.03.05)',
+  sources: [
+    { instrument: 'Proclamation of 2026-02-20 (Imposing a Temporary Import Surcharge), U.S. note 2(aa)', citation: 'HTSUS 2026 Rev 4 to Rev 10; CBP CSMS 67844987', url: 'https://hts.usitc.gov/' },
+    { instrument: 'Budget Lab at Yale, tariff-rate-tracker, s122_exempt_products.csv (MIT)', citation: 'commit 9919812f', url: 'https://github.com/Budget-Lab-Yale/tariff-rate-tracker' },
+  ],
+  entries: s122,
+}] });
+console.log(`section122-exempt.json: ${s122.length} entries`);

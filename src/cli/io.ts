@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import type { Readable } from 'node:stream';
+import { Chalk, type ChalkInstance } from 'chalk';
+import { UserError, EXIT } from './errors.js';
+
+/** Colour decided once: --color / --no-color, then NO_COLOR, FORCE_COLOR, then whether the stream is a terminal. */
+export function makeChalk(flag: boolean | undefined, stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): ChalkInstance {
+  let on: boolean;
+  if (flag !== undefined) on = flag;
+  else if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') on = false;
+  else if (env.FORCE_COLOR !== undefined) on = env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  else on = Boolean(stream.isTTY) && env.TERM !== 'dumb';
+  return new Chalk({ level: on ? 1 : 0 });
+}
+
+/** The bill's input: a file, or standard input for "-" (or no file when standard input is not a terminal). */
+export function openInput(file: string | undefined): Readable {
+  if (file === undefined || file === '-') {
+    if (file === undefined && process.stdin.isTTY) {
+      throw new UserError('no bill given: pass a CSV file, or - to read standard input (see tariff calc --help)', EXIT.usage);
+    }
+    return process.stdin;
+  }
+  if (!fs.existsSync(file)) throw new UserError(`cannot read ${file}: no such file`);
+  if (fs.statSync(file).isDirectory()) throw new UserError(`cannot read ${file}: it is a directory`);
+  return fs.createReadStream(file);
+}
+
+/** Write to stdout, ignoring a closed pipe (e.g. `tariff calc bill.csv | head`). */
+export function write(text: string): void {
+  process.stdout.write(text);
+}

@@ -1,0 +1,103 @@
+import { Command, CommanderError, Option } from 'commander';
+import { createRequire } from 'node:module';
+import { LedgerError } from '../rates/load.js';
+import { runCalc } from './calc.js';
+import { EXIT, UserError } from './errors.js';
+import { runLookup } from './lookup.js';
+import { collect } from './options.js';
+
+const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+const CALC_EXAMPLES = `
+Examples:
+  $ tariff calc examples/bill.csv                      price the example bill, today
+  $ tariff calc bill.csv --date 2025-04-15 --explain    with every measure considered and why
+  $ cat bill.csv | tariff calc - --format json         for scripts: one JSON document on stdout
+  $ tariff calc bill.csv --fail-over 30                exit 4 if the bill's duty rate is above 30%
+
+Exit codes: 0 done, 1 input or ledger error (or a rejected row with --strict), 2 usage,
+3 some rows rejected (the rest priced), 4 --fail-over tripped, 130 interrupted.`;
+
+const LOOKUP_EXAMPLES = `
+Examples:
+  $ tariff lookup 8517.13.00.00 --date 2025-04-15      a smartphone during the 145% weeks
+  $ tariff lookup 6110.20.20.79 --date 2026-03-01 --explain
+  $ tariff lookup 8541.10.00 --format json`;
+
+function common(cmd: Command): Command {
+  return cmd
+    .option('--date <YYYY-MM-DD>', 'date of entry (a bill column "date" overrides per line)', undefined)
+    .option('--into <US|CN>', 'importing side whose tariffs apply', 'US')
+    .option('--origin <ISO2>', 'country of origin (column "origin" overrides); default CN into the US')
+    .addOption(new Option('--format <format>', 'output: table on a terminal, csv otherwise').choices(['table', 'csv', 'json', 'ndjson']))
+    .option('--explain', 'show every measure considered for each line, applied or not, and why')
+    .option('--color', 'force colour')
+    .option('--no-color', 'no colour (NO_COLOR is honoured too)');
+}
+
+export function buildProgram(): Command {
+  const program = new Command('tariff')
+    .description('Landed cost of a bill of goods under the US-China tariffs of 2025-2026, exact to the cent, with the legal source of every duty.')
+    .version(pkg.version, '-V, --version')
+    .showSuggestionAfterError()
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  common(program.command('calc').argument('[file]', 'CSV bill, or - for standard input'))
+    .description('landed cost of a bill of goods (CSV)')
+    .addOption(new Option('--mode <mode>', 'transport mode (HMF is ocean only)').choices(['ocean', 'air', 'truck', 'rail', 'postal']).default('ocean'))
+    .option('--fx <FROM:TO=RATE>', 'exchange rate, e.g. EUR:USD=1.0832 (repeatable)', collect)
+    .option('--strict', 'any rejected row fails the run (exit 1)')
+    .option('--fail-over <PCT>', "exit 4 if the bill's effective duty rate exceeds PCT")
+    .addHelpText('after', CALC_EXAMPLES)
+    .action(async (file: string | undefined, opts) => { process.exitCode = await runCalc(file, opts); });
+
+  common(program.command('lookup').argument('<code>', 'tariff code, 6-10 digits, dots optional'))
+    .description('the rate stack of one tariff code on a date, with sources')
+    .option('--claims <list>', 'claims the importer makes, ;-separated (e.g. donation)')
+    .addHelpText('after', LOOKUP_EXAMPLES)
+    .action(async (code: string, opts) => { process.exitCode = await runLookup(code, opts); });
+
+  program.addHelpText('after', `
+Examples:
+  $ tariff calc examples/bill.csv --date 2025-04-15
+  $ tariff lookup 8517.13.00.00 --date 2025-04-15
+  $ cat bill.csv | tariff calc - --format json
+
+Run 'tariff <command> --help' for a command's options and exit codes.`);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  const debug = argv.includes('--debug');
+  const args = argv.filter((a) => a !== '--debug');
+  if (args.length <= 2) {
+    // Interactive mode is for a terminal; elsewhere, help and a usage exit.
+    program.outputHelp({ error: true });
+    return EXIT.usage;
+  }
+  try {
+    await program.parseAsync(args);
+    return Number(process.exitCode ?? EXIT.ok);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+      return EXIT.usage;
+    }
+    if (e instanceof UserError) {
+      process.stderr.write(`tariff: ${e.message}\n`);
+      return e.exitCode;
+    }
+    if (e instanceof LedgerError) {
+      process.stderr.write(`tariff: the ledger has errors:\n${e.message}\n`);
+      return EXIT.input;
+    }
+    if (debug) throw e;
+    process.stderr.write(`tariff: internal error: ${(e as Error).message} (run with --debug for the stack trace)\n`);
+    return EXIT.input;
+  }
+}
+
+process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); });
+process.exitCode = await main(process.argv);

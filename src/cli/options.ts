@@ -1,0 +1,84 @@
+import { Decimal } from '../core/money.js';
+import { MODES, type Mode, type Side } from '../core/types.js';
+import { isValidDate } from '../input/row.js';
+import { EXIT, UserError } from './errors.js';
+
+export const FORMATS = ['table', 'csv', 'json', 'ndjson'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface CommonOptions {
+  date?: string;
+  into?: string;
+  origin?: string;
+  mode?: string;
+  format?: string;
+  fx?: string[];
+  explain?: boolean;
+}
+
+/** Today's date on this machine, YYYY-MM-DD (the clock is read here, never in the core). */
+export function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export function usage(message: string): never {
+  throw new UserError(message, EXIT.usage);
+}
+
+export function parseDateOption(text: string | undefined): string {
+  if (text === undefined) return today();
+  const day = text.slice(0, 10);
+  if (!isValidDate(day) || !/^(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2})?$/.test(text)) usage(`--date "${text}" is not a date: expected YYYY-MM-DD or YYYY-MM-DDTHH:MM`);
+  return day;
+}
+
+export function parseSide(text: string | undefined): Side {
+  const side = (text ?? 'US').toUpperCase();
+  if (side !== 'US' && side !== 'CN') usage(`--into "${text}" is not an importing side: expected US or CN`);
+  return side;
+}
+
+export function parseMode(text: string | undefined): Mode {
+  const mode = (text ?? 'ocean').toLowerCase();
+  if (!(MODES as readonly string[]).includes(mode)) usage(`--mode "${text}" is not a transport mode: expected one of ${MODES.join(', ')}`);
+  return mode as Mode;
+}
+
+export function parseOrigin(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  if (!/^[A-Za-z]{2}$/.test(text)) usage(`--origin "${text}" is not a country: expected an ISO 3166 two-letter code such as CN`);
+  return text.toUpperCase();
+}
+
+export function parseFormat(text: string | undefined, isTerminal: boolean): Format {
+  const format = text ?? (isTerminal ? 'table' : 'csv');
+  if (!(FORMATS as readonly string[]).includes(format)) usage(`--format "${text}" is not a format: expected one of ${FORMATS.join(', ')}`);
+  return format as Format;
+}
+
+/** --fx EUR:USD=1.0832 (repeatable) -> "EUR:USD" -> rate; the inverse is added too. */
+export function parseFx(values: string[] | undefined): Map<string, Decimal> {
+  const fx = new Map<string, Decimal>();
+  for (const v of values ?? []) {
+    const m = /^([A-Za-z]{3}):([A-Za-z]{3})=(\d+(?:\.\d+)?)$/.exec(v.trim());
+    if (!m || new Decimal(m[3]!).isZero()) usage(`--fx "${v}" is not an exchange rate: expected FROM:TO=RATE, e.g. EUR:USD=1.0832`);
+    const from = m[1]!.toUpperCase();
+    const to = m[2]!.toUpperCase();
+    const rate = new Decimal(m[3]!);
+    fx.set(`${from}:${to}`, rate);
+    if (!fx.has(`${to}:${from}`)) fx.set(`${to}:${from}`, new Decimal(1).dividedBy(rate));
+  }
+  return fx;
+}
+
+export function parsePercent(text: string | undefined, option: string): Decimal | undefined {
+  if (text === undefined) return undefined;
+  const m = /^(\d+(?:\.\d+)?)%?$/.exec(text.trim());
+  if (!m) usage(`${option} "${text}" is not a percentage: expected e.g. 25 or 25%`);
+  return new Decimal(m[1]!);
+}
+
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}

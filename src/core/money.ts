@@ -1,0 +1,40 @@
+import { Decimal as DecimalBase } from 'decimal.js';
+
+/** The one Decimal used for money and rates. ROUND_HALF_UP is the rounding of CBP's 7501 cents and of China's 0.01 CNY. */
+export const Decimal = DecimalBase.clone({ precision: 40, rounding: DecimalBase.ROUND_HALF_UP });
+export type Decimal = InstanceType<typeof Decimal>;
+
+export const ZERO = new Decimal(0);
+const HUNDRED = new Decimal(100);
+
+/** Round an amount to the cent (0.01), half up. The only place amounts are rounded. */
+export function roundCents(amount: Decimal): Decimal {
+  return amount.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+}
+
+/** A percent rate (e.g. 25 for 25%) applied to a base, unrounded. */
+export function percentOf(percent: Decimal, base: Decimal): Decimal {
+  return base.times(percent).dividedBy(HUNDRED);
+}
+
+/** Amount as a decimal string with exactly two decimals. */
+export function formatAmount(amount: Decimal): string {
+  return amount.toFixed(2);
+}
+
+/** A rate in percent as a short decimal string without trailing zeros ("7.5", "125"). */
+export function formatPercent(percent: Decimal): string {
+  return percent.toString();
+}
+
+/** duty / value in percent, two decimals; "0.00" when the value is zero. */
+export function effectiveRate(duty: Decimal, value: Decimal): string {
+  if (value.isZero()) return '0.00';
+  return duty.times(HUNDRED).dividedBy(value).toFixed(2);
+}
+
+export function sum(values: Iterable<Decimal>): Decimal {
+  let total = ZERO;
+  for (const v of values) total = total.plus(v);
+  return total;
+}

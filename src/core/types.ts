@@ -1,0 +1,171 @@
+import type { Decimal } from './money.js';
+import type { Rate } from './rate.js';
+
+export type Side = 'US' | 'CN';
+export type Mode = 'ocean' | 'air' | 'truck' | 'rail' | 'postal';
+export const MODES: readonly Mode[] = ['ocean', 'air', 'truck', 'rail', 'postal'];
+
+/** The legal source of a figure. */
+export interface Source {
+  instrument: string;
+  citation: string;
+  url: string;
+}
+
+/** A product scope: every product, a named product list, or code prefixes. */
+export type Scope = { all: true } | { list: string } | { codes: string[] };
+
+/** A reason a measure does not apply to a line: a product list, code prefixes, or a claim the importer makes. */
+export interface Exception {
+  heading: string;
+  reason: string;
+  list?: string;
+  codes?: string[];
+  claim?: string;
+}
+
+/** One rate period of one legal provision (DESIGN §5). Dates are entry dates, `from` inclusive, `to` exclusive. */
+export interface Measure {
+  id: string;
+  side: Side;
+  program: string;
+  heading: string;
+  rate: string;
+  origins: string[];
+  scope: Scope;
+  except?: Exception[];
+  /** heading prefixes of measures this one displaces on the same line (e.g. the four-year review replaces 9903.88 lists) */
+  replaces?: string[];
+  from: string;
+  to?: string;
+  /** shown with the duty: e.g. IEEPA duties are refundable */
+  refundable?: string;
+  /** a fact the references could not confirm: a warning the user sees whenever the measure is used */
+  unconfirmed?: string;
+  sources: Source[];
+}
+
+export interface ListEntry {
+  code: string;
+  from?: string;
+  to?: string;
+  note?: string;
+}
+
+export interface ProductList {
+  id: string;
+  title: string;
+  sources: Source[];
+  entries: ListEntry[];
+}
+
+export interface MpfPeriod {
+  id: string;
+  label: string;
+  from: string;
+  to?: string;
+  rate: string;
+  min: string;
+  max: string;
+  informal: string;
+  informalBelow: string;
+  unconfirmed?: string;
+  sources: Source[];
+}
+
+export interface HmfPeriod {
+  id: string;
+  from: string;
+  to?: string;
+  rate: string;
+  modes: Mode[];
+  sources: Source[];
+}
+
+/** An HTSUS line as the ledger knows it. */
+export interface TariffLine {
+  code: string;
+  description: string;
+  units: string;
+  /** column 1 general rate text, inherited from the nearest ancestor with one */
+  mfnText: string;
+  /** the code of the line the rate was read from */
+  mfnFrom: string;
+}
+
+/** What the core needs from a ledger; built by src/rates. */
+export interface LedgerView {
+  edition: string;
+  reviewedThrough: Partial<Record<Side, string>>;
+  htsEdition: string;
+  measures: Measure[];
+  mpf: MpfPeriod[];
+  hmf: HmfPeriod[];
+  /** the HTSUS line for a code of 4-10 digits, or why there is none */
+  tariffLine(code: string): TariffLine | { error: string };
+  /** the entry of a product list that covers the code on the date, if any */
+  listEntry(listId: string, code: string, date: string): ListEntry | undefined;
+  /** true when the list has entries for longer codes under `code` in force on the date (the code is only partly covered) */
+  listHasUnder(listId: string, code: string, date: string): boolean;
+}
+
+/** One line of a bill, validated. Amounts are Decimal, in the currency of the importing side. */
+export interface BillLine {
+  row: number;
+  sku?: string;
+  description?: string;
+  code: string;
+  into: Side;
+  origin: string;
+  date: string;
+  mode: Mode;
+  currency: string;
+  value: Decimal;
+  quantity?: Decimal;
+  unit?: string;
+  freight?: Decimal;
+  insurance?: Decimal;
+  entry: string;
+  claims: string[];
+  mfnRate?: Rate;
+  extraRate?: Decimal;
+  price?: Decimal;
+  /** input columns passed through to CSV output */
+  passthrough: Record<string, string>;
+}
+
+export interface Duty {
+  program: string;
+  heading: string;
+  rate: string;
+  base: Decimal;
+  amount: Decimal;
+  source: string;
+  refundable?: string;
+}
+
+export interface NotApplied {
+  program: string;
+  heading: string;
+  reason: string;
+}
+
+export interface LineResult {
+  line: BillLine;
+  hts: string;
+  duties: Duty[];
+  notApplied: NotApplied[];
+  duty: Decimal;
+  mpf: Decimal;
+  hmf: Decimal;
+  fees: Decimal;
+  taxes: Decimal;
+  landedCost: Decimal;
+  warnings: string[];
+}
+
+export interface RowError {
+  row: number;
+  column: string;
+  message: string;
+}

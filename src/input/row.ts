@@ -1,0 +1,110 @@
+import { codeDigits } from '../core/codes.js';
+import { Decimal } from '../core/money.js';
+import { canonicalUnit, parseRate } from '../core/rate.js';
+import { MODES, type BillLine, type Mode, type RowError, type Side } from '../core/types.js';
+import type { Column, HeaderMap } from './columns.js';
+
+export interface LineDefaults {
+  into: Side;
+  origin?: string;
+  date: string;
+  mode: Mode;
+  /** exchange rates: "EUR:USD" -> rate */
+  fx: Map<string, Decimal>;
+}
+
+const AMOUNT = /^\d+(\.\d+)?$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** The first date the ledger is built for. */
+export const FIRST_DATE = '2025-01-01';
+
+export function isValidDate(text: string): boolean {
+  const m = DATE.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/** Parse one record of the bill into a line, or say every column that is wrong. */
+export function parseRow(row: number, record: string[], header: HeaderMap, defaults: LineDefaults): BillLine | RowError[] {
+  const errors: RowError[] = [];
+  const cell = (c: Column): string | undefined => {
+    const i = header.index[c];
+    const v = i === undefined ? undefined : record[i]?.trim();
+    return v === '' ? undefined : v;
+  };
+  const fail = (column: string, message: string): undefined => { errors.push({ row, column, message }); return undefined; };
+  const amount = (c: Column, required = false): Decimal | undefined => {
+    const v = cell(c);
+    if (v === undefined) return required ? fail(c, 'missing: expected an amount such as 1250.00') : undefined;
+    if (!AMOUNT.test(v)) return fail(c, `"${v}" is not an amount: expected digits with an optional decimal point, e.g. 1250.00`);
+    return new Decimal(v);
+  };
+
+  const hts = cell('hts');
+  let code = '';
+  if (hts === undefined) fail('hts', 'missing: expected a tariff code of 6-10 digits, e.g. 8517.13.00.00');
+  else {
+    code = codeDigits(hts);
+    if (!/^\d{6,10}$/.test(code) || code.length % 2 !== 0) fail('hts', `"${hts}" is not a tariff code: expected 6, 8 or 10 digits, dots optional (e.g. 0901.21.00)`);
+  }
+  const value = amount('value', true);
+  if (value && value.decimalPlaces() > 2) fail('value', `"${cell('value')}" has more than 2 decimals: expected an amount in cents`);
+
+  const intoText = cell('into')?.toUpperCase();
+  const into = (intoText ?? defaults.into) as Side;
+  if (into !== 'US' && into !== 'CN') fail('into', `"${intoText}" is not an importing side: expected US or CN`);
+
+  const originText = cell('origin')?.toUpperCase() ?? defaults.origin ?? (into === 'US' ? 'CN' : 'US');
+  if (!/^[A-Z]{2}$/.test(originText)) fail('origin', `"${originText}" is not a country: expected an ISO 3166 two-letter code such as CN`);
+
+  const date = cell('date') ?? defaults.date;
+  if (!isValidDate(date)) fail('date', `"${date}" is not a date: expected YYYY-MM-DD, e.g. 2025-04-15`);
+  else if (date < FIRST_DATE) fail('date', `${date} is before ${FIRST_DATE}: the ledger covers entries from ${FIRST_DATE}`);
+
+  const home = into === 'CN' ? 'CNY' : 'USD';
+  const currency = (cell('currency') ?? header.impliedCurrency ?? home).toUpperCase();
+  let rateToHome: Decimal | undefined = new Decimal(1);
+  if (!/^[A-Z]{3}$/.test(currency)) rateToHome = fail('currency', `"${currency}" is not a currency: expected an ISO 4217 code such as USD`);
+  else if (currency !== home) {
+    rateToHome = defaults.fx.get(`${currency}:${home}`);
+    if (!rateToHome) fail('currency', `${currency} needs an exchange rate to ${home}: pass --fx ${currency}:${home}=RATE`);
+  }
+
+  const quantity = amount('quantity');
+  const unitText = cell('unit');
+  const unit = unitText === undefined ? undefined : canonicalUnit(unitText);
+  if (unitText !== undefined && !unit) fail('unit', `"${unitText}" is not a unit: expected one of kg, liter, No., doz., pr., m2, ...`);
+
+  const mfnText = cell('mfn_rate');
+  const mfnRate = mfnText === undefined ? undefined : parseRate(mfnText);
+  if (mfnText !== undefined && !mfnRate) fail('mfn_rate', `"${mfnText}" is not a rate: expected e.g. 3%, 2.4¢/kg, $1.03/kg + 1.2%, Free`);
+
+  const extraText = cell('extra_rate');
+  let extraRate: Decimal | undefined;
+  if (extraText !== undefined) {
+    const m = /^(\d+(?:\.\d+)?)\s*%?$/.exec(extraText);
+    if (!m) fail('extra_rate', `"${extraText}" is not an ad valorem rate: expected e.g. 7.5%`);
+    else extraRate = new Decimal(m[1]!);
+  }
+
+  const freight = amount('freight');
+  const insurance = amount('insurance');
+  const price = amount('price');
+  if (errors.length > 0) return errors;
+
+  const toHome = (a: Decimal | undefined): Decimal | undefined => (a === undefined ? undefined : a.times(rateToHome!).toDecimalPlaces(2, Decimal.ROUND_HALF_UP));
+  const passthrough: Record<string, string> = {};
+  for (const p of header.passthrough) passthrough[p.name] = record[p.index] ?? '';
+  return {
+    row, code, into, origin: originText, date, mode: defaults.mode, currency: home,
+    value: toHome(value)!, quantity, unit, freight: toHome(freight), insurance: toHome(insurance), price: toHome(price),
+    sku: cell('sku'), description: cell('description'), entry: cell('entry') ?? '1',
+    claims: (cell('claims') ?? '').split(';').map((c) => c.trim()).filter(Boolean),
+    mfnRate, extraRate, passthrough,
+  };
+}
+
+export function isMode(text: string): text is Mode {
+  return (MODES as readonly string[]).includes(text);
+}

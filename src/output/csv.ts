@@ -1,0 +1,30 @@
+import { effectiveRate, formatAmount } from '../core/money.js';
+import type { LineResult } from '../core/types.js';
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV cell. Text that a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR)
+ * is prefixed with a single quote (OWASP CSV injection); computed amounts are never negative, so they are not touched.
+ */
+export function csvCell(value: string): string {
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export const COMPUTED_COLUMNS = ['hts_code', 'customs_value_usd', 'duty', 'mpf', 'hmf', 'fees', 'taxes', 'landed_cost', 'effective_duty_rate', 'duties'];
+
+/** Header: the input columns as given, then the computed ones. */
+export function csvHeader(inputHeaders: string[]): string {
+  return [...inputHeaders, ...COMPUTED_COLUMNS].map(csvCell).join(',') + '\n';
+}
+
+/** One priced line: its input cells as read, then the computed values. */
+export function csvLine(r: LineResult, inputCells: string[]): string {
+  const duties = r.duties.map((d) => `${d.program} ${d.heading} ${d.rate} ${formatAmount(d.amount)}`).join('; ');
+  const computed = [
+    r.hts, formatAmount(r.line.value), formatAmount(r.duty), formatAmount(r.mpf), formatAmount(r.hmf), formatAmount(r.fees),
+    formatAmount(r.taxes), formatAmount(r.landedCost), effectiveRate(r.duty, r.line.value), duties,
+  ];
+  return [...inputCells, ...computed].map(csvCell).join(',') + '\n';
+}

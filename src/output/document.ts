@@ -1,0 +1,76 @@
+import { effectiveRate, formatAmount } from '../core/money.js';
+import { sideTotals, type SideTotals } from '../core/totals.js';
+import type { LineResult, RowError, Side } from '../core/types.js';
+
+export interface Query {
+  date: string;
+  mode: string;
+  into: string;
+  origin?: string;
+}
+
+export interface LedgerInfo {
+  edition: string;
+  reviewedThrough: Partial<Record<Side, string>>;
+}
+
+/** The JSON line object of DESIGN §4. */
+export function lineObject(r: LineResult): Record<string, unknown> {
+  const l = r.line;
+  return {
+    row: l.row,
+    ...(l.sku !== undefined ? { sku: l.sku } : {}),
+    ...(l.description !== undefined ? { description: l.description } : {}),
+    hts: r.hts, into: l.into, origin: l.origin, date: l.date, currency: l.currency,
+    customsValue: formatAmount(l.value),
+    ...(l.quantity !== undefined ? { quantity: l.quantity.toString() } : {}),
+    duties: r.duties.map((d) => ({
+      program: d.program, heading: d.heading, rate: d.rate, base: formatAmount(d.base), amount: formatAmount(d.amount), source: d.source,
+      ...(d.refundable ? { refundable: d.refundable } : {}),
+    })),
+    notApplied: r.notApplied,
+    duty: formatAmount(r.duty),
+    mpf: formatAmount(r.mpf),
+    hmf: formatAmount(r.hmf),
+    fees: formatAmount(r.fees),
+    taxes: formatAmount(r.taxes),
+    landedCost: formatAmount(r.landedCost),
+    effectiveDutyRate: effectiveRate(r.duty, l.value),
+  };
+}
+
+export function totalsObject(t: SideTotals): Record<string, unknown> {
+  return {
+    currency: t.currency,
+    customsValue: formatAmount(t.customsValue),
+    duty: formatAmount(t.duty),
+    byProgram: Object.fromEntries([...t.byProgram].map(([p, a]) => [p, formatAmount(a)])),
+    mpf: formatAmount(t.mpf),
+    hmf: formatAmount(t.hmf),
+    fees: formatAmount(t.fees),
+    landedCost: formatAmount(t.landedCost),
+    effectiveDutyRate: t.effectiveDutyRate,
+  };
+}
+
+export function allTotals(lines: LineResult[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const side of ['US', 'CN'] as const) {
+    const t = sideTotals(lines, side);
+    if (t) out[side] = totalsObject(t);
+  }
+  return out;
+}
+
+/** The whole result document (`--format json`). */
+export function resultDocument(query: Query, ledger: LedgerInfo, lines: LineResult[], rejected: RowError[], warnings: string[]): Record<string, unknown> {
+  return {
+    schema: 'tariff-impact/result@1',
+    query,
+    ledger: { edition: ledger.edition, reviewedThrough: ledger.reviewedThrough },
+    lines: lines.map(lineObject),
+    totals: allTotals(lines),
+    rejected,
+    warnings,
+  };
+}

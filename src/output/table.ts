@@ -1,0 +1,52 @@
+import Table from 'cli-table3';
+import type { ChalkInstance } from 'chalk';
+import { effectiveRate, formatAmount } from '../core/money.js';
+import { sideTotals } from '../core/totals.js';
+import type { LineResult } from '../core/types.js';
+
+const right = (s: string) => ({ content: s, hAlign: 'right' as const });
+
+function plain(color: boolean) {
+  return color ? {} : { style: { head: [], border: [] } };
+}
+
+/** The bill as a table for people: one row per line, then totals by program, fees and landed cost. */
+export function renderTable(lines: LineResult[], c: ChalkInstance, explain: boolean): string {
+  const color = c.level > 0;
+  const out: string[] = [];
+  const table = new Table({ head: ['Row', 'SKU', 'HTS', 'Customs value', 'Duty', 'Fees', 'Landed cost', 'Duty %'], ...plain(color) });
+  for (const r of lines) {
+    table.push([String(r.line.row), r.line.sku ?? '', r.hts, right(formatAmount(r.line.value)), right(formatAmount(r.duty)),
+      right(formatAmount(r.fees)), right(formatAmount(r.landedCost)), right(effectiveRate(r.duty, r.line.value))]);
+  }
+  out.push(table.toString());
+  if (explain) for (const r of lines) out.push(renderLineDetail(r, c));
+  const t = sideTotals(lines, 'US');
+  if (t) {
+    const totals = new Table({ head: ['Program', 'Headings', `Amount (${t.currency})`], ...plain(color) });
+    for (const [program, amount] of t.byProgram) {
+      const headings = [...new Set(lines.flatMap((r) => r.duties.filter((d) => d.program === program).map((d) => (program === 'MFN' ? 'ch. 1-97' : d.heading))))];
+      totals.push([program, headings.join(', '), right(formatAmount(amount))]);
+    }
+    totals.push([c.bold('Duty'), '', right(c.bold(formatAmount(t.duty)))]);
+    totals.push(['MPF', '19 CFR 24.23', right(formatAmount(t.mpf))]);
+    totals.push(['HMF', '19 CFR 24.24', right(formatAmount(t.hmf))]);
+    totals.push([c.bold('Landed cost'), `customs value ${formatAmount(t.customsValue)}`, right(c.bold(formatAmount(t.landedCost)))]);
+    totals.push(['Effective duty rate', '', right(`${t.effectiveDutyRate}%`)]);
+    out.push(totals.toString());
+  }
+  return out.join('\n') + '\n';
+}
+
+/** Every duty of a line with its heading, rate and source, and every measure not applied with the reason. */
+export function renderLineDetail(r: LineResult, c: ChalkInstance): string {
+  const lines = [c.bold(`Row ${r.line.row}${r.line.sku ? ` (${r.line.sku})` : ''}: ${r.hts}, ${r.line.origin}, ${r.line.date}, value ${formatAmount(r.line.value)}`)];
+  for (const d of r.duties) {
+    lines.push(`  ${c.green('applied')}  ${d.program.padEnd(18)} ${d.heading.padEnd(14)} ${d.rate.padStart(6)} × ${formatAmount(d.base)} = ${formatAmount(d.amount)}`);
+    lines.push(`           ${c.dim(d.source)}`);
+    if (d.refundable) lines.push(`           ${c.yellow(d.refundable)}`);
+  }
+  for (const n of r.notApplied) lines.push(`  ${c.yellow('not applied')} ${n.program} ${n.heading}: ${n.reason}`);
+  lines.push(`  MPF ${formatAmount(r.mpf)}, HMF ${formatAmount(r.hmf)}, landed cost ${formatAmount(r.landedCost)}`);
+  return lines.join('\n');
+}

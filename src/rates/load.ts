@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inPeriod } from '../core/dates.js';
+import type { HmfPeriod, LedgerView, ListEntry, Measure, MpfPeriod, ProductList, Side } from '../core/types.js';
+import { HtsIndex, type HtsFile } from './hts-index.js';
+import type { LedgerIssue } from './schema.js';
+import { checkFees, checkLists, checkMeasures } from './validate.js';
+
+/** The ledger shipped with the package. */
+export const BUILT_IN_RATES = fileURLToPath(new URL('../../rates/', import.meta.url));
+
+export class LedgerError extends Error {
+  constructor(readonly issues: LedgerIssue[]) {
+    super(issues.map((i) => `${i.file}: ${i.entry}: ${i.field}: ${i.message}`).join('\n'));
+  }
+}
+
+interface LedgerManifest {
+  edition: string;
+  reviewedThrough: Partial<Record<Side, string>>;
+  coverage: Partial<Record<Side, string>>;
+  files: { US: { hts: string; measures: string; fees: string; lists: string[] } };
+}
+
+export interface Ledger extends LedgerView {
+  dir: string;
+  coverage: Partial<Record<Side, string>>;
+  hts: HtsIndex;
+  lists: Map<string, ProductList>;
+}
+
+function readJson(dir: string, file: string, issues: LedgerIssue[]): unknown {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+  } catch (e) {
+    issues.push({ file, entry: '(file)', field: '(file)', message: (e as Error).message });
+    return undefined;
+  }
+}
+
+/** Index of a product list: entries by code prefix. */
+function indexList(list: ProductList): Map<string, ListEntry[]> {
+  const byCode = new Map<string, ListEntry[]>();
+  for (const e of list.entries) byCode.set(e.code, [...(byCode.get(e.code) ?? []), e]);
+  return byCode;
+}
+
+/** Load and validate a ledger directory; throws LedgerError listing every problem. */
+export function loadLedger(dir: string = BUILT_IN_RATES): Ledger {
+  const issues: LedgerIssue[] = [];
+  const manifest = readJson(dir, 'ledger.json', issues) as LedgerManifest | undefined;
+  if (!manifest) throw new LedgerError(issues);
+  const us = manifest.files.US;
+  const lists = new Map<string, ProductList>();
+  for (const file of us.lists) {
+    const doc = readJson(dir, file, issues);
+    if (doc === undefined) continue;
+    const found = checkLists(file, doc);
+    issues.push(...found);
+    if (found.length === 0) for (const l of (doc as { lists: ProductList[] }).lists) lists.set(l.id, l);
+  }
+  const measuresDoc = readJson(dir, us.measures, issues);
+  if (measuresDoc !== undefined) issues.push(...checkMeasures(us.measures, measuresDoc, new Set(lists.keys())));
+  const feesDoc = readJson(dir, us.fees, issues);
+  if (feesDoc !== undefined) issues.push(...checkFees(us.fees, feesDoc));
+  const htsDoc = readJson(dir, us.hts, issues) as HtsFile | undefined;
+  if (issues.length > 0 || !htsDoc) throw new LedgerError(issues);
+
+  const hts = new HtsIndex(htsDoc);
+  const listIndex = new Map([...lists].map(([id, l]) => [id, indexList(l)]));
+  // every proper prefix of a listed code, to tell quickly whether a shorter code is partly covered
+  const prefixes = new Map([...lists].map(([id, l]) => [id, new Set(l.entries.flatMap((e) => {
+    const out: string[] = [];
+    for (let len = 2; len < e.code.length; len++) out.push(e.code.slice(0, len));
+    return out;
+  }))]));
+  const fees = feesDoc as { mpf: MpfPeriod[]; hmf: HmfPeriod[] };
+  return {
+    dir,
+    edition: manifest.edition,
+    reviewedThrough: manifest.reviewedThrough,
+    coverage: manifest.coverage,
+    htsEdition: htsDoc.edition,
+    measures: (measuresDoc as { measures: Measure[] }).measures,
+    mpf: fees.mpf,
+    hmf: fees.hmf,
+    hts,
+    lists,
+    tariffLine: (code) => hts.line(code),
+    listEntry(listId, code, date) {
+      const byCode = listIndex.get(listId);
+      if (!byCode) return undefined;
+      for (let len = code.length; len >= 2; len--) {
+        const found = byCode.get(code.slice(0, len))?.find((e) => inPeriod(date, e.from, e.to));
+        if (found) return found;
+      }
+      return undefined;
+    },
+    listHasUnder(listId, code, date) {
+      const list = lists.get(listId);
+      if (!list || !prefixes.get(listId)?.has(code)) return false;
+      return list.entries.some((e) => e.code.length > code.length && e.code.startsWith(code) && inPeriod(date, e.from, e.to));
+    },
+  };
+}

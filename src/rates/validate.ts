@@ -1,0 +1,104 @@
+import type { LedgerIssue } from './schema.js';
+import { Checker } from './schema.js';
+
+const SIDES = ['US', 'CN'];
+
+/** Check a measures file ({ measures: [...] }); `lists` are the product list ids known to the ledger. */
+export function checkMeasures(file: string, doc: unknown, lists: Set<string>): LedgerIssue[] {
+  const c = new Checker(file);
+  if (!c.object(doc, '(file)', '(root)') || !c.array(doc.measures, '(file)', 'measures')) return c.issues;
+  const ids = new Set<string>();
+  doc.measures.forEach((m, i) => {
+    const at = `measures[${i}]`;
+    if (!c.object(m, at, '(entry)')) return;
+    const id = c.string(m, 'id', at) ?? at;
+    if (ids.has(id)) c.fail(id, 'id', 'duplicate id');
+    ids.add(id);
+    const side = c.string(m, 'side', id);
+    if (side && !SIDES.includes(side)) c.fail(id, 'side', `"${side}" is not US or CN`);
+    c.string(m, 'program', id);
+    c.string(m, 'heading', id);
+    c.rate(m, 'rate', id);
+    c.period(m, id);
+    if (c.array(m.origins, id, 'origins')) {
+      for (const o of m.origins) if (typeof o !== 'string' || !/^([A-Z]{2}|\*)$/.test(o)) c.fail(id, 'origins', `"${String(o)}" is not an ISO country code or "*"`);
+    }
+    if (c.object(m.scope, id, 'scope')) checkScope(c, m.scope, id, 'scope', lists);
+    if (m.except !== undefined && c.array(m.except, id, 'except')) {
+      m.except.forEach((e, j) => {
+        const where = `except[${j}]`;
+        if (!c.object(e, id, where)) return;
+        c.string(e, 'heading', `${id} ${where}`);
+        c.string(e, 'reason', `${id} ${where}`);
+        const kinds = ['list', 'codes', 'claim'].filter((k) => e[k] !== undefined);
+        if (kinds.length !== 1) c.fail(id, where, 'an exception needs exactly one of list, codes, claim');
+        if (typeof e.list === 'string' && !lists.has(e.list)) c.fail(id, `${where}.list`, `unknown product list "${e.list}"`);
+        if (e.codes !== undefined && c.array(e.codes, id, `${where}.codes`)) e.codes.forEach((x) => c.code(x, id, `${where}.codes`));
+      });
+    }
+    if (m.replaces !== undefined && c.array(m.replaces, id, 'replaces')) {
+      for (const r of m.replaces) if (typeof r !== 'string' || !r) c.fail(id, 'replaces', 'expected heading prefixes');
+    }
+    c.string(m, 'refundable', id, true);
+    c.string(m, 'unconfirmed', id, true);
+    c.sources(m, id);
+  });
+  return c.issues;
+}
+
+function checkScope(c: Checker, scope: Record<string, unknown>, id: string, field: string, lists: Set<string>): void {
+  const kinds = ['all', 'list', 'codes'].filter((k) => scope[k] !== undefined);
+  if (kinds.length !== 1) return c.fail(id, field, 'a scope needs exactly one of all, list, codes');
+  if (scope.all !== undefined && scope.all !== true) c.fail(id, `${field}.all`, 'expected true');
+  if (scope.list !== undefined && (typeof scope.list !== 'string' || !lists.has(scope.list))) c.fail(id, `${field}.list`, `unknown product list "${String(scope.list)}"`);
+  if (scope.codes !== undefined && c.array(scope.codes, id, `${field}.codes`)) scope.codes.forEach((x) => c.code(x, id, `${field}.codes`));
+}
+
+/** Check a product lists file ({ lists: [...] }). */
+export function checkLists(file: string, doc: unknown): LedgerIssue[] {
+  const c = new Checker(file);
+  if (!c.object(doc, '(file)', '(root)') || !c.array(doc.lists, '(file)', 'lists')) return c.issues;
+  doc.lists.forEach((l, i) => {
+    const at = `lists[${i}]`;
+    if (!c.object(l, at, '(entry)')) return;
+    const id = c.string(l, 'id', at) ?? at;
+    c.string(l, 'title', id);
+    c.sources(l, id);
+    if (!c.array(l.entries, id, 'entries')) return;
+    l.entries.forEach((e, j) => {
+      const where = `${id} entries[${j}]`;
+      if (!c.object(e, where, '(entry)')) return;
+      c.code(e.code, where, 'code');
+      c.date(e, 'from', where, true);
+      c.date(e, 'to', where, true);
+      if (typeof e.from === 'string' && typeof e.to === 'string' && e.to <= e.from) c.fail(where, 'to', `ends (${e.to}) before it starts (${e.from})`);
+    });
+  });
+  return c.issues;
+}
+
+/** Check a fees file ({ mpf: [...], hmf: [...] }). */
+export function checkFees(file: string, doc: unknown): LedgerIssue[] {
+  const c = new Checker(file);
+  if (!c.object(doc, '(file)', '(root)')) return c.issues;
+  if (c.array(doc.mpf, '(file)', 'mpf')) doc.mpf.forEach((p, i) => {
+    const at = `mpf[${i}]`;
+    if (!c.object(p, at, '(entry)')) return;
+    const id = c.string(p, 'id', at) ?? at;
+    c.string(p, 'label', id);
+    c.period(p, id);
+    c.rate(p, 'rate', id);
+    for (const k of ['min', 'max', 'informal', 'informalBelow']) c.amount(p, k, id);
+    c.sources(p, id);
+  });
+  if (c.array(doc.hmf, '(file)', 'hmf')) doc.hmf.forEach((p, i) => {
+    const at = `hmf[${i}]`;
+    if (!c.object(p, at, '(entry)')) return;
+    const id = c.string(p, 'id', at) ?? at;
+    c.period(p, id);
+    c.rate(p, 'rate', id);
+    c.modes(p, id);
+    c.sources(p, id);
+  });
+  return c.issues;
+}
