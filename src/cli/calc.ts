@@ -65,7 +65,7 @@ export async function runCalc(file: string | undefined, opts: CalcOptions): Prom
 
   const priced = priceBill(lines, ledger, { explain: opts.explain });
   const allRejected = [...rejected, ...priced.rejected].sort((a, b) => a.row - b.row);
-  const dates = [date, ...lines.map((l) => l.date)];
+  const dates = lines.length > 0 ? lines.map((l) => l.date) : [date];
   const warnings = [...staleWarnings(ledger.reviewedThrough, dates, [...new Set<Side>([into, ...lines.map((l) => l.into)])]), ...priced.warnings];
   const query = { date, mode, into, ...(origin ? { origin } : {}) };
 

@@ -6,8 +6,10 @@ import type { LineResult } from '../core/types.js';
 
 const right = (s: string) => ({ content: s, hAlign: 'right' as const });
 
+const COMPACT = { 'mid': '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+
 function plain(color: boolean) {
-  return color ? {} : { style: { head: [], border: [] } };
+  return { chars: COMPACT, ...(color ? {} : { style: { head: [], border: [] } }) };
 }
 
 /** The bill as a table for people: one row per line, then totals by program, fees and landed cost. */

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { allocateCents } from '../../src/core/allocate.js';
+import { usEntryFees } from '../../src/core/fees.js';
+import { Decimal } from '../../src/core/money.js';
+import { fixtureLedger } from './ledger-fixture.js';
+
+const ledger = fixtureLedger('Free', []);
+const d = (s: string) => new Decimal(s);
+const fees = (value: string, date: string, mode: 'ocean' | 'air' = 'ocean') => usEntryFees(d(value), date, mode, ledger);
+
+describe('MPF (19 CFR 24.23): 0.3464% per formal entry, clamped to the fiscal year', () => {
+  it.each([
+    // value, date, MPF: worked by hand
+    ['10000.00', '2025-04-15', '34.64'], // 0.3464% × 10,000 = 34.64, between 32.71 and 634.62 (E5, E6)
+    ['10000.00', '2025-10-01', '34.64'], // FY2026, still between 33.58 and 651.50
+    ['5000.00', '2025-04-15', '32.71'], // 17.32 < FY2025 minimum
+    ['5000.00', '2025-10-01', '33.58'], // 17.32 < FY2026 minimum
+    ['9443.00', '2025-04-15', '32.71'], // 32.710552 -> 32.71, the minimum itself
+    ['9444.00', '2025-04-15', '32.71'], // 32.714016 -> 32.71
+    ['9446.00', '2025-04-15', '32.72'], // 32.720944 -> 32.72, just over the minimum
+    ['183204.00', '2025-04-15', '634.62'], // 634.618656 -> 634.62 = maximum
+    ['1000000.00', '2025-04-15', '634.62'], // 3,464.00 > FY2025 maximum
+    ['1000000.00', '2025-09-30', '634.62'], // last day of FY2025
+    ['1000000.00', '2025-10-01', '651.50'], // first day of FY2026
+    ['2500.00', '2025-04-15', '32.71'], // $2,500 is a formal entry
+    ['2499.99', '2025-04-15', '2.62'], // under $2,500: informal, automated fee FY2025
+    ['2499.99', '2025-10-01', '2.69'], // FY2026 informal
+  ])('%s on %s -> %s', (value, date, mpf) => {
+    expect(fees(value, date).mpf.toFixed(2)).toBe(mpf);
+  });
+
+  it('FY2027 uses the FY2026 amounts and warns', () => {
+    const f = fees('1000000.00', '2026-10-01');
+    expect(f.mpf.toFixed(2)).toBe('651.50');
+    expect(f.warnings.join()).toMatch(/FY2027/);
+  });
+});
+
+describe('HMF (19 CFR 24.24): 0.125% of ocean cargo', () => {
+  it('ocean pays, air does not', () => {
+    expect(fees('10000.00', '2025-04-15').hmf.toFixed(2)).toBe('12.50');
+    expect(fees('10000.00', '2025-04-15', 'air').hmf.toFixed(2)).toBe('0.00');
+    expect(fees('1234.00', '2025-04-15').hmf.toFixed(2)).toBe('1.54'); // 1.5425
+    expect(fees('1236.00', '2025-04-15').hmf.toFixed(2)).toBe('1.55'); // 1.545 half up
+  });
+});
+
+describe('allocateCents: pro rata, cents add up exactly', () => {
+  it.each([
+    ['51.96', ['10000', '5000'], ['34.64', '17.32']],
+    ['0.10', ['1', '1', '1'], ['0.04', '0.03', '0.03']],
+    ['32.71', ['1', '1'], ['16.36', '16.35']],
+    ['0.01', ['3', '1'], ['0.01', '0.00']],
+    ['1.00', ['0', '0'], ['0.50', '0.50']],
+    ['86.25', ['10000', '4800', '2500', '6400', '1200'], ['34.64', '16.62', '8.66', '22.17', '4.16']],
+  ])('%s over %j', (total, weights, parts) => {
+    const out = allocateCents(d(total), weights.map(d));
+    expect(out.map((x) => x.toFixed(2))).toEqual(parts);
+    expect(out.reduce((a, b) => a.plus(b), d('0')).toFixed(2)).toBe(total);
+  });
+});

@@ -1,0 +1,92 @@
+// The built-in ledger (rates/), checked against rates worked by hand from us-measures.md and us-measures-checked.md.
+import { describe, expect, it } from 'vitest';
+import { priceBill } from '../../src/core/bill.js';
+import { computeUsDuties } from '../../src/core/us-duties.js';
+import { loadLedger } from '../../src/rates/load.js';
+import { line } from './bill-line.js';
+
+const ledger = loadLedger();
+
+function stack(code: string, date: string, value = '1000.00') {
+  const r = computeUsDuties(line(code, value, date), ledger);
+  if ('message' in r) throw new Error(r.message);
+  return r;
+}
+const headings = (code: string, date: string) => stack(code, date).duties.slice(1).map((d) => `${d.heading} ${d.rate}`);
+
+describe('the known answer of issue 2', () => {
+  it('smartphone 8517.13.00.00, $10,000, 2025-04-15, ocean: duty 2,000, MPF 34.64, HMF 12.50, landed 12,047.14', () => {
+    const priced = priceBill([line('8517130000', '10000.00', '2025-04-15')], ledger);
+    const r = priced.lines[0]!;
+    expect(r.duties.map((d) => [d.heading, d.amount.toFixed(2)])).toEqual([['8517.13.00.00', '0.00'], ['9903.01.24', '2000.00']]);
+    expect(r.notApplied).toEqual([expect.objectContaining({ heading: '9903.01.63', reason: expect.stringMatching(/Annex II.*9903\.01\.32/) })]);
+    expect([r.duty, r.mpf, r.hmf, r.landedCost].map((x) => x.toFixed(2))).toEqual(['2000.00', '34.64', '12.50', '12047.14']);
+  });
+});
+
+describe('headline check of us-measures.md §1 on a List 4A article (6110.20.20.79, MFN 16.5%)', () => {
+  // m + 7.5 (List 4A) + fentanyl + reciprocal / Section 122, by period
+  it.each([
+    ['2025-01-15', '165.00', 'm + 4A'], // 16.5 + 7.5 = 24% of 1,000 = 240
+    ['2025-02-10', '340.00', '+ fentanyl 10'],
+    ['2025-03-10', '440.00', '+ fentanyl 20'],
+    ['2025-04-06', '540.00', '+ reciprocal 10'],
+    ['2025-04-09', '1280.00', '+ reciprocal 84'],
+    ['2025-04-15', '1690.00', '+ reciprocal 125 (the 145%)'],
+    ['2025-06-01', '540.00', 'reciprocal back to 10'],
+    ['2025-11-15', '440.00', 'fentanyl 10 + reciprocal 10'],
+    ['2026-03-01', '340.00', 'IEEPA ended; Section 122 10'],
+    ['2026-08-01', '240.00', 'Section 122 lapsed'],
+  ].map(([date, , why], i) => [date, ['240.00', '340.00', '440.00', '540.00', '1280.00', '1690.00', '540.00', '440.00', '340.00', '240.00'][i]!, why]))(
+    '%s: duty %s on $1,000 (%s)', (date, duty) => {
+      expect(stack('6110202079', date!).duty.toFixed(2)).toBe(duty);
+    });
+});
+
+describe('Section 301 four-year review replaces the list heading (us-measures-checked.md §5, row 39)', () => {
+  it('diodes 8541.10.00: 9903.91.05 at 50% from 2025-01-01', () => {
+    expect(headings('85411000', '2025-01-15')).toEqual(['9903.91.05 50%']);
+  });
+  it('medical gloves 4015.12.10: 50% in 2025 (9903.91.05), 100% from 2026-01-01 (9903.91.08)', () => {
+    expect(headings('4015121010', '2025-01-15').filter((h) => h.startsWith('9903.9'))).toEqual(['9903.91.05 50%']);
+    expect(headings('4015121010', '2026-01-15').filter((h) => h.startsWith('9903.9'))).toEqual(['9903.91.08 100%']);
+  });
+  it('EVs 8703.80.00: 9903.91.03 at 100%', () => {
+    expect(headings('8703800020', '2025-01-15')).toEqual(['9903.91.03 100%']);
+  });
+});
+
+describe('Annex II and the electronics memo (9903.01.32)', () => {
+  it('laptops 8471.30.01: fentanyl only on 2025-04-15; the memo is retroactive to 2025-04-05', () => {
+    expect(headings('8471300100', '2025-04-15')).toEqual(['9903.01.24 20%']);
+    expect(headings('8471300100', '2025-04-05')).toEqual(['9903.01.24 20%']);
+  });
+  it('coffee 0901.11: reciprocal until the agricultural EO (2025-11-13), exempt after', () => {
+    expect(headings('0901110025', '2025-11-12')).toContain('9903.01.25 10%');
+    expect(headings('0901110025', '2025-11-13')).not.toContain('9903.01.25 10%');
+  });
+});
+
+describe('Section 122 (2026-02-24 to 2026-07-24)', () => {
+  it('applies to any origin, with its exemptions list', () => {
+    const vn = computeUsDuties(line('9403608040', '1000.00', '2026-03-01', { origin: 'VN' }), ledger);
+    expect('duties' in vn && vn.duties.map((d) => d.heading)).toContain('9903.03.01');
+    expect(headings('8517130000', '2026-03-01')).toEqual([]); // smartphones: note 2(aa)(ii)
+  });
+  it('warns that its end date is not in the HTSUS', () => {
+    expect(stack('9403608040', '2026-03-01').warnings.join()).toMatch(/150-day/);
+  });
+});
+
+describe('MFN lines', () => {
+  it('10-digit lines inherit the 8-digit rate', () => {
+    expect(ledger.tariffLine('6110202079')).toMatchObject({ mfnText: '16.5%', mfnFrom: '61102020' });
+  });
+  it('an unknown code is an error naming the edition', () => {
+    expect(ledger.tariffLine('9999999999')).toEqual({ error: expect.stringMatching(/9999\.99\.99\.99 is not a line of the HTSUS 2026/) });
+  });
+  it('a rate form the calculator does not compute asks for mfn_rate', () => {
+    const r = computeUsDuties(line('2003100127', '100.00', '2025-04-15'), ledger);
+    expect(r).toMatchObject({ column: 'mfn_rate' });
+  });
+});
