@@ -16,8 +16,11 @@ const newest = revs[revs.length - 1]!;
 const newestRows = readRevision(newest.file);
 const htsRows: [string, number, string, string, string][] = [];
 const unparsed: Record<string, string> = {};
+let inChapter99 = false;
 for (const r of newestRows) {
-  if (!r.htsno || r.htsno.startsWith('99')) continue;
+  // Unnumbered rows are kept (code ""): they are the grouping texts of the description paths.
+  if (r.htsno.startsWith('99')) inChapter99 = true;
+  if (inChapter99) continue;
   const code = digits(r.htsno);
   const general = stripTags(r.general ?? '');
   if (general && !parseRate(general)) unparsed[code] = general;
@@ -31,11 +34,11 @@ writeJson(path.join(OUT, 'hts.json'), {
     url: 'https://hts.usitc.gov/',
     file: path.basename(newest.file),
   },
-  note: 'Rows: [code digits, indent, description, units, column 1 general rate]. 10-digit lines with an empty rate inherit the rate of their nearest ancestor. `unparsedRates` lists rates whose form the calculator does not compute: a line under one needs `mfn_rate`.',
+  note: 'Rows: [code digits (empty for an unnumbered grouping row), indent, description, units, column 1 general rate]. 10-digit lines with an empty rate inherit the rate of their nearest ancestor. `unparsedRates` lists rates whose form the calculator does not compute: a line under one needs `mfn_rate`.',
   unparsedRates: unparsed,
   rows: htsRows,
 });
-console.log(`hts.json: ${htsRows.length} lines from ${newest.id}, ${Object.keys(unparsed).length} rate texts flagged unparsed`);
+console.log(`hts.json: ${htsRows.filter((r) => r[0]).length} numbered lines of ${htsRows.length} rows from ${newest.id}, ${Object.keys(unparsed).length} rate texts flagged unparsed`);
 
 // ---- Section 301 membership from footnotes, all revisions ----
 const LIST_HEADINGS = /^9903\.88\.(01|02|03|04|15|16)$/;

@@ -16,7 +16,7 @@ export class HtsIndex {
   private readonly byCode = new Map<string, number>();
 
   constructor(readonly file: HtsFile) {
-    file.rows.forEach((row, i) => { if (!this.byCode.has(row[0])) this.byCode.set(row[0], i); });
+    file.rows.forEach((row, i) => { if (row[0] && !this.byCode.has(row[0])) this.byCode.set(row[0], i); });
   }
 
   has(code: string): boolean {
@@ -35,7 +35,7 @@ export class HtsIndex {
       if (general) return { code, description: this.path(index), units: row[3], mfnText: general, mfnFrom: code.slice(0, len) };
     }
     // A heading or subheading above the rated lines: usable only when all its lines share one rate.
-    const rates = new Set(this.file.rows.filter((r) => r[0].startsWith(code) && r[4]).map((r) => r[4]));
+    const rates = new Set(this.file.rows.filter((r) => r[0] && r[0].startsWith(code) && r[4]).map((r) => r[4]));
     if (rates.size === 1) return { code, description: this.path(index), units: row[3], mfnText: [...rates][0]!, mfnFrom: code };
     return { error: `${formatCode(code)} covers lines with different MFN rates (${[...rates].slice(0, 4).join('; ')}${rates.size > 4 ? '; ...' : ''}): give the 8- or 10-digit code` };
   }
@@ -56,6 +56,6 @@ export class HtsIndex {
 
   /** Codes under a prefix (for search and hints). */
   children(prefix: string): string[] {
-    return this.file.rows.filter((r) => r[0].startsWith(prefix) && r[0] !== prefix).map((r) => r[0]);
+    return this.file.rows.filter((r) => r[0] && r[0].startsWith(prefix) && r[0] !== prefix).map((r) => r[0]);
   }
 }
