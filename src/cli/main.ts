@@ -99,5 +99,10 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// Ctrl+C (at a prompt, or while a bill is read from a terminal): exit 130, no stack trace.
+process.on('SIGINT', () => {
+  process.stderr.write('\ninterrupted\n');
+  process.exit(EXIT.interrupted);
+});
 process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); });
 process.exitCode = await main(process.argv);

@@ -45,6 +45,17 @@ export interface Measure {
   sources: Source[];
 }
 
+/** A warning for products on a list: what the ledger knows it does not price. */
+export interface Notice {
+  id: string;
+  side: Side;
+  list: string;
+  from: string;
+  to?: string;
+  message: string;
+  sources: Source[];
+}
+
 export interface ListEntry {
   code: string;
   from?: string;
@@ -99,6 +110,7 @@ export interface LedgerView {
   reviewedThrough: Partial<Record<Side, string>>;
   htsEdition: string;
   measures: Measure[];
+  notices: Notice[];
   mpf: MpfPeriod[];
   hmf: HmfPeriod[];
   /** the HTSUS line for a code of 4-10 digits, or why there is none */

@@ -97,6 +97,11 @@ export function resolveMeasures(q: ProductQuery, ledger: LedgerView, explain = f
     if (measure.unconfirmed) warnings.push(`${measure.heading}: ${measure.unconfirmed}`);
     candidates.push(measure);
   }
+  for (const notice of ledger.notices) {
+    if (notice.side === 'US' && inPeriod(q.date, notice.from, notice.to) && ledger.listEntry(notice.list, q.code, q.date)) {
+      warnings.push(`${where}${hts}: ${notice.message}`);
+    }
+  }
   const applied: Measure[] = [];
   for (const measure of candidates) {
     const by = candidates.find((other) => other !== measure && (other.replaces ?? []).some((p) => measure.heading.startsWith(p)));

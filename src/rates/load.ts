@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inPeriod } from '../core/dates.js';
-import type { HmfPeriod, LedgerView, ListEntry, Measure, MpfPeriod, ProductList, Side } from '../core/types.js';
+import type { HmfPeriod, LedgerView, ListEntry, Measure, MpfPeriod, Notice, ProductList, Side } from '../core/types.js';
 import { HtsIndex, type HtsFile } from './hts-index.js';
 import type { LedgerIssue } from './schema.js';
 import { checkFees, checkLists, checkMeasures } from './validate.js';
@@ -83,6 +83,7 @@ export function loadLedger(dir: string = BUILT_IN_RATES): Ledger {
     coverage: manifest.coverage,
     htsEdition: htsDoc.edition,
     measures: (measuresDoc as { measures: Measure[] }).measures,
+    notices: (measuresDoc as { notices?: Notice[] }).notices ?? [],
     mpf: fees.mpf,
     hmf: fees.hmf,
     hts,

@@ -43,6 +43,20 @@ export function checkMeasures(file: string, doc: unknown, lists: Set<string>): L
     c.string(m, 'unconfirmed', id, true);
     c.sources(m, id);
   });
+  if (doc.notices !== undefined && c.array(doc.notices, '(file)', 'notices')) {
+    doc.notices.forEach((n, i) => {
+      const at = `notices[${i}]`;
+      if (!c.object(n, at, '(entry)')) return;
+      const id = c.string(n, 'id', at) ?? at;
+      const side = c.string(n, 'side', id);
+      if (side && !SIDES.includes(side)) c.fail(id, 'side', `"${side}" is not US or CN`);
+      const list = c.string(n, 'list', id);
+      if (list && !lists.has(list)) c.fail(id, 'list', `unknown product list "${list}"`);
+      c.period(n, id);
+      c.string(n, 'message', id);
+      c.sources(n, id);
+    });
+  }
   return c.issues;
 }
 

@@ -12,7 +12,7 @@ export function measure(id: string, program: string, heading: string, rate: stri
 /** Every code has the given MFN rate; lists are given as id -> code prefixes. */
 export function fixtureLedger(mfn: string, measures: Measure[], lists: Record<string, string[]> = {}): LedgerView {
   return {
-    edition: 'test', reviewedThrough: { US: '2026-07-23' }, htsEdition: 'test HTS', measures,
+    edition: 'test', reviewedThrough: { US: '2026-07-23' }, htsEdition: 'test HTS', measures, notices: [],
     mpf: fees.mpf as MpfPeriod[], hmf: fees.hmf as HmfPeriod[],
     tariffLine: (code) => ({ code, description: 'test line', units: 'No.', mfnText: mfn, mfnFrom: code }),
     listEntry: (id, code) => (lists[id]?.some((p) => code.startsWith(p)) ? { code } : undefined),
