@@ -7,12 +7,16 @@ export interface CsvRecord {
   cells: string[];
 }
 
-/** Stream the records of a CSV bill. A UTF-8 BOM is dropped; rows may have any number of cells. */
+/**
+ * Stream the records of a CSV bill. A UTF-8 BOM is dropped; rows may have any number of cells.
+ * Blank lines are skipped but still counted, so row numbers match what a spreadsheet shows.
+ */
 export async function* readCsv(input: Readable): AsyncGenerator<CsvRecord> {
-  const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true }));
+  const parser = input.pipe(parse({ bom: true, relax_column_count: true }));
   let row = 0;
   for await (const cells of parser as AsyncIterable<string[]>) {
     row++;
+    if (cells.length === 1 && cells[0] === '') continue;
     yield { row, cells };
   }
 }
