@@ -129,18 +129,27 @@ console.log(`section122-exempt.json: ${s122.length} entries`);
 
 // ---- Products Section 232 may cover: a notice only, until Section 232 is priced ----
 const y = (f: string) => path.join(DATA, 'yale-tariff-tracker', f);
-const s232Codes = new Set<string>([
-  ...readCsv(y('s232_metal_chapter_products.csv')).map((r) => r.hts_prefix!),
-  ...readCsv(y('s232_derivative_products.csv')).map((r) => r.hts_prefix!),
-  ...readCsv(y('s232_copper_products.csv')).map((r) => r.hts10!),
-  ...readCsv(y('s232_annex_products.csv')).map((r) => r.hts_prefix!),
-  ...readCsv(y('s232_semi_products.csv')).map((r) => r.hts10!),
-  ...['s232_auto_parts.txt', 's232_mhd_parts.txt'].flatMap((f) => fs.readFileSync(y(f), 'utf8').split(/\s+/).filter(Boolean)),
-  // autos, light trucks (Proc 10908); wood (note 37); MHDV and buses (note 38)
-  '8703', '870421', '870431', '870441', '870451', '870460', '4403', '4406', '4407',
-  '9401614011', '9401614031', '9401616011', '9401616031', '9403409060', '9403608093', '9403910080', '8701', '8702', '870422', '870423', '870432', '870442', '870443', '870452',
-].filter((c) => /^\d{4,10}$/.test(c)));
-const s232 = [...s232Codes].sort().filter((c, i, all) => !all.slice(0, i).some((p) => c.startsWith(p) && p.length < c.length));
+// Dated from the measure each list belongs to (us-measures.md §1 rows 24-36, corrected by -checked.md row 42).
+const s232Dated: [string, string][] = [
+  ...readCsv(y('s232_metal_chapter_products.csv')).map((r): [string, string] => [r.hts_prefix!, '2025-01-01']),
+  ...readCsv(y('s232_derivative_products.csv')).map((r): [string, string] => [r.hts_prefix!, r.effective_date || '2025-03-12']),
+  ...readCsv(y('s232_copper_products.csv')).map((r): [string, string] => [r.hts10!, '2025-08-01']),
+  ...readCsv(y('s232_annex_products.csv')).map((r): [string, string] => [r.hts_prefix!, r.effective_date || '2026-04-06']),
+  ...readCsv(y('s232_semi_products.csv')).map((r): [string, string] => [r.hts10!, '2026-01-15']),
+  ...fs.readFileSync(y('s232_auto_parts.txt'), 'utf8').split(/\s+/).filter(Boolean).map((c): [string, string] => [c, '2025-05-03']),
+  ...fs.readFileSync(y('s232_mhd_parts.txt'), 'utf8').split(/\s+/).filter(Boolean).map((c): [string, string] => [c, '2025-11-01']),
+  ...['8703', '870421', '870431', '870441', '870451', '870460'].map((c): [string, string] => [c, '2025-04-03']),
+  ...['4403', '4406', '4407', '9401614011', '9401614031', '9401616011', '9401616031', '9403409060', '9403608093', '9403910080'].map((c): [string, string] => [c, '2025-10-14']),
+  ...['8701', '8702', '870422', '870423', '870432', '870442', '870443', '870452'].map((c): [string, string] => [c, '2025-11-01']),
+];
+// one entry per code: its earliest date
+const s232From = new Map<string, string>();
+for (const [code, from] of s232Dated) {
+  if (!/^\d{4,10}$/.test(code)) continue;
+  const known = s232From.get(code);
+  if (!known || from < known) s232From.set(code, from);
+}
+const s232 = [...s232From.keys()].sort();
 writeJson(path.join(OUT, 'lists/section232-notice.json'), { lists: [{
   id: 'section232-notice',
   title: 'Products that Section 232 may cover (steel, aluminium, copper, autos and parts, wood, trucks, semiconductors): notice only, Section 232 is not priced in this version',
@@ -148,6 +157,6 @@ writeJson(path.join(OUT, 'lists/section232-notice.json'), { lists: [{
     { instrument: 'Section 232 proclamations; U.S. notes 16, 19, 33, 36, 37, 38, 39 to chapter 99', citation: 'HTSUS 2025-2026', url: 'https://hts.usitc.gov/' },
     { instrument: 'Budget Lab at Yale, tariff-rate-tracker, s232_*.csv (MIT)', citation: 'commit 9919812f', url: 'https://github.com/Budget-Lab-Yale/tariff-rate-tracker' },
   ],
-  entries: s232.map((code) => ({ code })),
+  entries: s232.map((code) => ({ code, from: s232From.get(code)! })),
 }] });
 console.log(`section232-notice.json: ${s232.length} prefixes`);
