@@ -70,19 +70,33 @@ revs.forEach((rev, index) => {
     }
   }
 });
+// The two lines the HTSUS footnotes cite with both a list heading and 9903.91.01 (note 31 covers only part of them
+// in 2025): note 31(b) as read by us-measures.md §6 and us-measures-checked.md rows 34, 37, 39. The 2025 note 31 text
+// is not in hand, so the 10-digit mapping carries a note shown as a warning.
+const PARTIAL_2025 = 'Only part of this 8-digit line is under 9903.91.01 in 2025 (note 31(b)); the 10-digit mapping follows us-measures.md §6 (the 2025 text of note 31 is not available to confirm it).';
+const CORRECTIONS: Record<string, Record<string, { code: string; to?: string; note?: string }[]>> = {
+  '9903.91.01': {
+    // Li-ion batteries: only EV batteries at 25% from 2024-09-27; the rest stays List 4A until 9903.91.06 (2026-01-01)
+    '85076000': [{ code: '8507600010', to: '2026-01-01', note: PARTIAL_2025 }],
+    // respirators and face masks at 25% until the 2026 step to 50% (9903.91.07); 6307.90.9870 is 9903.91.04
+    '63079098': ['6307909842', '6307909844', '6307909850', '6307909875'].map((code) => ({ code, to: '2026-01-01', note: PARTIAL_2025 })),
+  },
+};
+if (citedBoth.size !== 2 || !citedBoth.has('85076000') || !citedBoth.has('63079098')) {
+  throw new Error(`the lines cited with both a list and a 9903.91 heading changed: ${[...citedBoth.keys()].join(', ')}; review CORRECTIONS`);
+}
 const s301Lists = [...spans.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([heading, byCode]) => ({
   id: `s301:${heading}`,
   title: `Section 301 products of heading ${heading} (HTSUS footnotes)`,
   sources: [{ instrument: 'HTSUS footnotes "See ' + heading + '." on the line or its 8-digit parent', citation: `HTSUS 2025 Basic to ${newest.id}`, url: 'https://hts.usitc.gov/' }],
-  entries: [...byCode.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([code, span]) => {
-    const entry: { code: string; to?: string; note?: string } = { code };
+  entries: [...byCode.entries()].sort(([a], [b]) => a.localeCompare(b)).flatMap(([code, span]) => {
+    const corrected = CORRECTIONS[heading]?.[code];
+    if (corrected) return corrected;
+    const entry: { code: string; to?: string } = { code };
     // A four-year-review heading that stops being cited ends there (e.g. gloves 9903.91.05 -> 9903.91.08 on 2026-01-01).
     // List headings are stable since 2020: membership is the union over revisions.
     if (REVIEW_HEADINGS.test(heading) && span.last < revs.length - 1) entry.to = revs[span.last + 1]!.effective;
-    if (REVIEW_HEADINGS.test(heading) && citedBoth.get(code)?.has(heading)) {
-      entry.note = 'The HTSUS cites this heading together with a Section 301 list heading for this line: note 31 may cover only part of it.';
-    }
-    return entry;
+    return [entry];
   }),
 }));
 writeJson(path.join(OUT, 'lists/section301.json'), { lists: s301Lists });
@@ -90,15 +104,25 @@ console.log(`section301.json: ${s301Lists.map((l) => `${l.id} ${l.entries.length
 console.log(`codes citing a list heading and a 9903.91/92 heading together: ${citedBoth.size}`);
 
 // ---- Annex II (EO 14257), dated ----
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
 const revEffective = new Map(revs.map((r) => [r.id, r.effective]));
 const policyDate = new Map(readCsv(path.join(DATA, 'yale-tariff-tracker/revision_dates.csv')).map((r) => [
   r.revision!.startsWith('2026') ? r.revision! : `2025_${r.revision}`, r.policy_effective_date !== 'NA' ? r.policy_effective_date! : r.effective_date!,
 ]));
+// The note text lists only 8505.11.0070 (neodymium magnets) where the extracted tables keep all of 8505.11.00
+// (../shared/data/usitc-ch99-notes/SOURCE.md; notes 2(v)(iii)(a) and 2(aa)(ii) of 2026 Rev 6).
+const NOTE_PRECISION: Record<string, string> = { '85051100': '8505110070' };
 const annex = readCsv(path.join(DATA, 'yale-tariff-tracker/annex_ii_first_appearance.csv')).map((r) => {
   const firstRev = `2025_${r.first_revision}`;
+  r.prefix = NOTE_PRECISION[r.prefix!] ?? r.prefix;
   const from = r.first_effective_date !== 'NA' ? r.first_effective_date! : (policyDate.get(firstRev) ?? revEffective.get(firstRev)!);
   const entry: { code: string; from: string; to?: string } = { code: r.prefix!, from };
-  if (r.end_effective_date !== 'NA') entry.to = r.end_effective_date!;
+  // end_effective_date is the last day in force; `to` is exclusive
+  if (r.end_effective_date !== 'NA') entry.to = nextDay(r.end_effective_date!);
   else if (r.removed_at !== 'NA') entry.to = policyDate.get(`2025_${r.removed_at}`)!;
   return entry;
 });
@@ -115,7 +139,7 @@ writeJson(path.join(OUT, 'lists/annex-ii.json'), { lists: [{
 console.log(`annex-ii.json: ${annex.length} entries`);
 
 // ---- Section 122 exemptions ----
-const s122 = readCsv(path.join(DATA, 'yale-tariff-tracker/s122_exempt_products.csv')).map((r) => ({ code: r.hts8! }));
+const s122 = readCsv(path.join(DATA, 'yale-tariff-tracker/s122_exempt_products.csv')).map((r) => ({ code: NOTE_PRECISION[r.hts8!] ?? r.hts8! }));
 writeJson(path.join(OUT, 'lists/section122-exempt.json'), { lists: [{
   id: 's122-exempt',
   title: 'Products exempt from the Section 122 surcharge (U.S. note 2(aa)(ii)-(iv), headings 9903.03.03-9903.03.05)',
@@ -160,3 +184,21 @@ writeJson(path.join(OUT, 'lists/section232-notice.json'), { lists: [{
   entries: s232.map((code) => ({ code, from: s232From.get(code)! })),
 }] });
 console.log(`section232-notice.json: ${s232.length} prefixes`);
+
+// ---- Lines the HTSUS footnotes point at a Section 301 exclusion (9903.88.69 / .70): notice only ----
+const excluded = newestRows.filter((r) => r.htsno && (r.footnotes ?? []).some((f) => /9903\.88\.(69|70)/.test(f.value))).map((r) => ({ code: digits(r.htsno) }));
+writeJson(path.join(OUT, 'lists/section301-exclusion-notice.json'), { lists: [{
+  id: 's301-exclusion-notice',
+  title: 'Lines whose HTSUS footnotes cite a Section 301 product exclusion (9903.88.69, 9903.88.70; U.S. note 20(vvv), (www))',
+  sources: [{ instrument: 'HTSUS footnotes "See 9903.88.69." / "See 9903.88.70."', citation: newest.id, url: 'https://hts.usitc.gov/' }],
+  entries: excluded,
+}] });
+console.log(`section301-exclusion-notice.json: ${excluded.length} lines`);
+
+// ---- Every chapter, for notices that concern all goods ----
+writeJson(path.join(OUT, 'lists/all-goods.json'), { lists: [{
+  id: 'all-goods',
+  title: 'All goods (chapters 01-97)',
+  sources: [{ instrument: 'HTSUS chapters 1-97', citation: newest.id, url: 'https://hts.usitc.gov/' }],
+  entries: Array.from({ length: 97 }, (_, i) => ({ code: String(i + 1).padStart(2, '0') })),
+}] });

@@ -27,7 +27,7 @@ export async function runLookup(codeText: string, opts: LookupOptions): Promise<
   if ('error' in line) throw new UserError(line.error);
   const mfn = mfnRate({ row: 0, code, mfnRate: undefined }, ledger);
   const claims = (opts.claims ?? '').split(';').map((c) => c.trim()).filter(Boolean);
-  const resolved = resolveMeasures({ code, origin, date, claims }, ledger, Boolean(opts.explain));
+  const resolved = resolveMeasures({ code: line.code, origin, date, claims }, ledger, Boolean(opts.explain));
   const mfnText = 'row' in mfn ? line.mfnText : mfn.text;
   const additional = resolved.applied.reduce((a, m) => a.plus(parseRate(m.rate)!.adValorem), new Decimal(0));
   const mfnAdValorem = 'row' in mfn ? undefined : mfn.rate.adValorem;
@@ -38,7 +38,7 @@ export async function runLookup(codeText: string, opts: LookupOptions): Promise<
 
   const doc = {
     schema: 'tariff-impact/lookup@1',
-    query: { code: formatCode(code), into, origin, date },
+    query: { code: formatCode(line.code), into, origin, date },
     ledger: { edition: ledger.edition, reviewedThrough: ledger.reviewedThrough },
     description: line.description,
     units: line.units,
@@ -53,7 +53,7 @@ export async function runLookup(codeText: string, opts: LookupOptions): Promise<
   else {
     const c = makeChalk(opts.color, process.stdout, process.env);
     const out = [
-      c.bold(`${formatCode(code)}  ${line.description}`),
+      c.bold(`${formatCode(line.code)}  ${line.description}`),
       `origin ${origin}, entered ${date}, unit ${line.units || '-'}`,
       '',
       `  MFN                ${mfnText.padEnd(10)} column 1 general of ${formatCode(line.mfnFrom)} (${ledger.htsEdition})`,

@@ -36,16 +36,16 @@ function exceptionFor(measure: Measure, q: ProductQuery, ledger: LedgerView): Ex
 }
 
 /** The MFN (column 1 general) rate of the line: the user's `mfn_rate`, or the ledger's. */
-export function mfnRate(line: Pick<BillLine, 'row' | 'code' | 'mfnRate'>, ledger: LedgerView): { rate: Rate; text: string; source: string } | RowError {
+export function mfnRate(line: Pick<BillLine, 'row' | 'code' | 'mfnRate'>, ledger: LedgerView): { rate: Rate; text: string; source: string; code: string } | RowError {
   const tl = ledger.tariffLine(line.code);
   if ('error' in tl) return { row: line.row, column: 'hts', message: tl.error };
-  if (line.mfnRate) return { rate: line.mfnRate, text: line.mfnRate.text, source: 'mfn_rate given in the bill' };
+  if (line.mfnRate) return { rate: line.mfnRate, text: line.mfnRate.text, source: 'mfn_rate given in the bill', code: tl.code };
   const rate = parseRate(tl.mfnText);
   const source = `HTSUS column 1 general rate of ${formatCode(tl.mfnFrom)} (${ledger.htsEdition})`;
   if (!rate) {
     return { row: line.row, column: 'mfn_rate', message: `the MFN rate of ${formatCode(tl.mfnFrom)} is "${tl.mfnText}", a form this calculator does not compute; give the line's duty rate in the mfn_rate column (e.g. "5%" or "2.4¢/kg + 3%")` };
   }
-  return { rate, text: tl.mfnText, source };
+  return { rate, text: tl.mfnText, source, code: tl.code };
 }
 
 /** What the ledger's additional measures do to a product on a date: the measures that apply, and why others do not. */
@@ -125,12 +125,14 @@ export function computeUsDuties(line: BillLine, ledger: LedgerView, explain = fa
   if (unit && line.unit !== undefined && line.unit !== unit) {
     return { row: line.row, column: 'unit', message: `the MFN rate "${mfn.text}" is per ${unit}, but the line's quantity is in ${line.unit}` };
   }
-  const hts = formatCode(line.code);
+  // the code as the HTSUS prints it (an 8-digit code printed only as its one statistical line takes that line)
+  const code = mfn.code;
+  const hts = formatCode(code);
   const duties: Duty[] = [{
     program: 'MFN', heading: hts, rate: mfn.text, base: line.value,
     amount: roundCents(applyRate(mfn.rate, line.value, line.quantity)), source: mfn.source,
   }];
-  const resolved = resolveMeasures(line, ledger, explain);
+  const resolved = resolveMeasures({ ...line, code }, ledger, explain);
   for (const measure of resolved.applied) {
     duties.push({
       program: measure.program, heading: measure.heading, rate: measure.rate, base: line.value,

@@ -24,9 +24,16 @@ export class HtsIndex {
   }
 
   /** The line for a code; its rate is its own or the nearest ancestor's (8, 6, then 4 digits). */
-  line(code: string): TariffLine | { error: string } {
-    const index = this.byCode.get(code);
-    if (index === undefined) return { error: `${formatCode(code)} is not a line of the ${this.file.edition}` };
+  line(requested: string): TariffLine | { error: string } {
+    let code = requested;
+    let index = this.byCode.get(code);
+    if (index === undefined) {
+      // e.g. 8471.30.01, printed in the HTSUS only as its statistical line 8471.30.01.00
+      const children = this.children(code);
+      if (children.length === 0 || code.length < 8) return { error: `${formatCode(code)} is not a line of the ${this.file.edition}` };
+      if (children.length === 1) code = children[0]!;
+      index = this.byCode.get(children[0]!)!;
+    }
     const row = this.file.rows[index]!;
     for (const len of [code.length, 8, 6, 4]) {
       if (len > code.length) continue;

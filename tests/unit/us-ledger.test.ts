@@ -90,3 +90,47 @@ describe('MFN lines', () => {
     expect(r).toMatchObject({ column: 'mfn_rate' });
   });
 });
+
+const total = (code: string, date: string) => stack(code, date, '1000.00').duty.toFixed(2);
+
+describe('lines only partly under a four-year-review heading (us-measures.md §6; -checked rows 34, 37, 39)', () => {
+  it('Li-ion batteries in 2025: EV batteries 25% (9903.91.01), the others List 4A 7.5%', () => {
+    // 2025-06-01 on $1,000: MFN 3.4% + fentanyl 20% + reciprocal 10% + 301
+    expect(total('8507600010', '2025-06-01')).toBe('584.00'); // 34 + 200 + 100 + 250
+    expect(total('8507600090', '2025-06-01')).toBe('409.00'); // 34 + 200 + 100 + 75
+    expect(stack('8507600010', '2025-06-01').warnings.join()).toMatch(/note 31\(b\)/);
+  });
+  it('disposable textile face masks 6307.90.9870: 25% in 2025 (9903.91.04), never two 9903.91 headings', () => {
+    expect(headings('6307909870', '2025-01-15')).toEqual(['9903.91.04 25%']); // MFN 7% -> 70 + 250 = 320
+    expect(total('6307909870', '2025-01-15')).toBe('320.00');
+    expect(headings('6307909842', '2026-03-01').filter((h) => h.startsWith('9903.9'))).toEqual(['9903.91.07 50%']);
+  });
+});
+
+describe('dates and scope of the lists', () => {
+  it('Annex II removals take effect on their date (EO 14346, 2025-09-08): 2818.30.00.00', () => {
+    expect(headings('2818300000', '2025-09-07')).not.toContain('9903.01.25 10%');
+    expect(headings('2818300000', '2025-09-08')).toContain('9903.01.25 10%');
+  });
+  it('chapter 98 entries pay no IEEPA duty (U.S. notes 2(s), 2(u))', () => {
+    expect(headings('9801001010', '2025-06-01')).toEqual([]);
+  });
+  it('an 8-digit code printed only as its statistical line is that line', () => {
+    const r = stack('84713001', '2025-04-15');
+    expect(r.hts).toBe('8471.30.01.00');
+    expect(headings('28046100', '2025-04-15')).toContain('9903.91.05 50%');
+  });
+});
+
+describe('what the ledger knows it does not price is said', () => {
+  it('a Section 301 exclusion the HTSUS points at (7326.90.86.88, 9903.88.69)', () => {
+    expect(stack('7326908688', '2025-06-01').warnings.join()).toMatch(/9903\.88\.69/);
+  });
+  it('Section 232 goods', () => {
+    expect(stack('7326908688', '2025-06-01').warnings.join()).toMatch(/Section 232 may cover/);
+  });
+  it('after Section 122: the successor duty is not confirmed', () => {
+    expect(stack('9403608040', '2026-08-01').warnings.join()).toMatch(/note 52/);
+    expect(stack('9403608040', '2026-07-23').warnings.join()).not.toMatch(/note 52/);
+  });
+});
