@@ -118,7 +118,7 @@ const policyDate = new Map(readCsv(path.join(DATA, 'yale-tariff-tracker/revision
 const NOTE_PRECISION: Record<string, string> = { '85051100': '8505110070' };
 const annex = readCsv(path.join(DATA, 'yale-tariff-tracker/annex_ii_first_appearance.csv')).map((r) => {
   const firstRev = `2025_${r.first_revision}`;
-  r.prefix = NOTE_PRECISION[r.prefix!] ?? r.prefix;
+  r.prefix = NOTE_PRECISION[r.prefix!] ?? r.prefix!;
   const from = r.first_effective_date !== 'NA' ? r.first_effective_date! : (policyDate.get(firstRev) ?? revEffective.get(firstRev)!);
   const entry: { code: string; from: string; to?: string } = { code: r.prefix!, from };
   // end_effective_date is the last day in force; `to` is exclusive
