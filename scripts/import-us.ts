@@ -139,17 +139,46 @@ writeJson(path.join(OUT, 'lists/annex-ii.json'), { lists: [{
 console.log(`annex-ii.json: ${annex.length} entries`);
 
 // ---- Section 122 exemptions ----
-const s122 = readCsv(path.join(DATA, 'yale-tariff-tracker/s122_exempt_products.csv')).map((r) => ({ code: NOTE_PRECISION[r.hts8!] ?? r.hts8! }));
-writeJson(path.join(OUT, 'lists/section122-exempt.json'), { lists: [{
-  id: 's122-exempt',
-  title: 'Products exempt from the Section 122 surcharge (U.S. note 2(aa)(ii)-(iv), headings 9903.03.03-9903.03.05)',
-  sources: [
-    { instrument: 'Proclamation of 2026-02-20 (Imposing a Temporary Import Surcharge), U.S. note 2(aa)', citation: 'HTSUS 2026 Rev 4 to Rev 10; CBP CSMS 67844987', url: 'https://hts.usitc.gov/' },
-    { instrument: 'Budget Lab at Yale, tariff-rate-tracker, s122_exempt_products.csv (MIT)', citation: 'commit 9919812f', url: 'https://github.com/Budget-Lab-Yale/tariff-rate-tracker' },
-  ],
-  entries: s122,
-}] });
-console.log(`section122-exempt.json: ${s122.length} entries`);
+// The extracted list merges three exemptions; the note text (2026 Rev 6) splits it: 2(aa)(ii) products exempt as such
+// (9903.03.03), 2(aa)(iii) particular articles (9903.03.04) and 2(aa)(iv) civil aircraft and parts (9903.03.05),
+// the last two only for the articles described, so they are claims.
+const notes = fs.readFileSync(path.join(DATA, 'usitc-ch99-notes/chapter99_2026_rev_6.txt')).toString('latin1').split('\n');
+function noteCodes(startText: string, endText: string): Set<string> {
+  const from = notes.findIndex((l) => l.startsWith(startText));
+  const to = notes.findIndex((l, i) => i > from && l.startsWith(endText));
+  if (from < 0 || to < 0) throw new Error(`note text not found: ${startText}`);
+  const out = new Set<string>();
+  for (const l of notes.slice(from, to)) {
+    if (/Harmonized Tariff Schedule|Revision|Annotated/.test(l)) continue;
+    for (const m of l.matchAll(/\b\d{4}\.\d{2}(\.\d{2,4})?\b/g)) out.add(digits(m[0]));
+  }
+  return out;
+}
+const s122Parts = {
+  products: noteCodes('(ii) As provided in heading 9903.03.03', '(iii) As provided in heading 9903.03.04'),
+  particular: noteCodes('(iii) As provided in heading 9903.03.04', '(iv) As provided in heading 9903.03.05'),
+  aircraft: noteCodes('(iv) As provided in heading 9903.03.05', '(v) As provided in heading 9903.03.06'),
+};
+const related = (code: string, set: Set<string>) => [...set].some((p) => code.startsWith(p) || p.startsWith(code));
+const s122Split: Record<keyof typeof s122Parts, { code: string }[]> = { products: [], particular: [], aircraft: [] };
+for (const r of readCsv(path.join(DATA, 'yale-tariff-tracker/s122_exempt_products.csv'))) {
+  const code = NOTE_PRECISION[r.hts8!] ?? r.hts8!;
+  const part = (['products', 'aircraft', 'particular'] as const).find((k) => related(code, s122Parts[k]));
+  if (part) s122Split[part].push({ code });
+  else console.log(`section 122: ${code} is in the extracted list but not in note 2(aa)(ii)-(iv) of 2026 Rev 6: left out`);
+}
+const s122Source = [
+  { instrument: 'Proclamation of 2026-02-20 (Imposing a Temporary Import Surcharge), U.S. note 2(aa)', citation: 'HTSUS 2026 Rev 4 to Rev 10; chapter 99 notes 2026 Rev 6; CBP CSMS 67844987', url: 'https://hts.usitc.gov/' },
+  { instrument: 'Budget Lab at Yale, tariff-rate-tracker, s122_exempt_products.csv (MIT)', citation: 'commit 9919812f', url: 'https://github.com/Budget-Lab-Yale/tariff-rate-tracker' },
+];
+const s122 = s122Split.products;
+writeJson(path.join(OUT, 'lists/section122-exempt.json'), { lists: [
+  { id: 's122-exempt', title: 'Products exempt from the Section 122 surcharge (U.S. note 2(aa)(ii), heading 9903.03.03)', sources: s122Source, entries: s122Split.products },
+  { id: 's122-particular', title: 'Lines holding the particular articles of U.S. note 2(aa)(iii) (heading 9903.03.04): exempt only for the articles described', sources: s122Source, entries: s122Split.particular },
+  { id: 's122-aircraft', title: 'Civil aircraft, engines, parts and simulators of U.S. note 2(aa)(iv) (heading 9903.03.05): exempt for civil aircraft use', sources: s122Source, entries: s122Split.aircraft },
+] });
+console.log(`section122-exempt.json: ${s122Split.products.length} products, ${s122Split.particular.length} particular-article lines, ${s122Split.aircraft.length} aircraft lines`);
+
 
 // ---- Products Section 232 may cover: a notice only, until Section 232 is priced ----
 const y = (f: string) => path.join(DATA, 'yale-tariff-tracker', f);

@@ -15,7 +15,7 @@ export interface Source {
 /** A product scope: every product, a named product list, or code prefixes. */
 export type Scope = { all: true } | { list: string } | { codes: string[] };
 
-/** A reason a measure does not apply to a line: a product list, code prefixes, or a claim the importer makes. */
+/** A reason a measure does not apply to a line: a product list, code prefixes, a claim the importer makes; all that are given must hold. */
 export interface Exception {
   heading: string;
   reason: string;

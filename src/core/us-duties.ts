@@ -28,11 +28,12 @@ function inScope(measure: Measure, code: string, date: string, ledger: LedgerVie
   return entry ? { yes: true, note: entry.note } : { yes: false };
 }
 
+/** The first exception whose conditions all hold: the claim is made, the code is on the list, the code is under a prefix. */
 function exceptionFor(measure: Measure, q: ProductQuery, ledger: LedgerView): Exception | undefined {
   return (measure.except ?? []).find((e) =>
-    (e.claim !== undefined && q.claims.includes(e.claim)) ||
-    (e.list !== undefined && ledger.listEntry(e.list, q.code, q.date) !== undefined) ||
-    (e.codes !== undefined && e.codes.some((p) => covers(p, q.code))));
+    (e.claim === undefined || q.claims.includes(e.claim)) &&
+    (e.list === undefined || ledger.listEntry(e.list, q.code, q.date) !== undefined) &&
+    (e.codes === undefined || e.codes.some((p) => covers(p, q.code))));
 }
 
 /** The MFN (column 1 general) rate of the line: the user's `mfn_rate`, or the ledger's. */

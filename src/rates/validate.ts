@@ -31,7 +31,8 @@ export function checkMeasures(file: string, doc: unknown, lists: Set<string>): L
         c.string(e, 'heading', `${id} ${where}`);
         c.string(e, 'reason', `${id} ${where}`);
         const kinds = ['list', 'codes', 'claim'].filter((k) => e[k] !== undefined);
-        if (kinds.length !== 1) c.fail(id, where, 'an exception needs exactly one of list, codes, claim');
+        if (kinds.length === 0) c.fail(id, where, 'an exception needs a list, codes or a claim (all that are given must hold)');
+        if (e.claim !== undefined && (typeof e.claim !== 'string' || !e.claim)) c.fail(id, `${where}.claim`, 'expected a non-empty string');
         if (typeof e.list === 'string' && !lists.has(e.list)) c.fail(id, `${where}.list`, `unknown product list "${e.list}"`);
         if (e.codes !== undefined && c.array(e.codes, id, `${where}.codes`)) e.codes.forEach((x) => c.code(x, id, `${where}.codes`));
       });

@@ -134,3 +134,13 @@ describe('what the ledger knows it does not price is said', () => {
     expect(stack('9403608040', '2026-07-23').warnings.join()).not.toMatch(/note 52/);
   });
 });
+
+describe('Section 122 exemptions split as note 2(aa) splits them', () => {
+  it('aircraft-part lines are exempt only when civil aircraft use is claimed (9903.03.05)', () => {
+    // Li-ion battery 8507.60.00.90 on 2026-03-01, $1,000: MFN 3.4% 34 + 301 9903.91.06 25% 250 + Section 122 10% 100
+    expect(total('8507600090', '2026-03-01')).toBe('384.00');
+    const claimed = computeUsDuties(line('8507600090', '1000.00', '2026-03-01', { claims: ['civil-aircraft'] }), ledger);
+    expect('duty' in claimed && claimed.duty.toFixed(2)).toBe('284.00');
+    expect('notApplied' in claimed && claimed.notApplied[0]!.reason).toMatch(/9903\.03\.05/);
+  });
+});
