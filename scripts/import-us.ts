@@ -180,39 +180,7 @@ writeJson(path.join(OUT, 'lists/section122-exempt.json'), { lists: [
 console.log(`section122-exempt.json: ${s122Split.products.length} products, ${s122Split.particular.length} particular-article lines, ${s122Split.aircraft.length} aircraft lines`);
 
 
-// ---- Products Section 232 may cover: a notice only, until Section 232 is priced ----
 const y = (f: string) => path.join(DATA, 'yale-tariff-tracker', f);
-// Dated from the measure each list belongs to (us-measures.md §1 rows 24-36, corrected by -checked.md row 42).
-const s232Dated: [string, string][] = [
-  ...readCsv(y('s232_metal_chapter_products.csv')).map((r): [string, string] => [r.hts_prefix!, '2025-01-01']),
-  ...readCsv(y('s232_derivative_products.csv')).map((r): [string, string] => [r.hts_prefix!, r.effective_date || '2025-03-12']),
-  ...readCsv(y('s232_copper_products.csv')).map((r): [string, string] => [r.hts10!, '2025-08-01']),
-  ...readCsv(y('s232_annex_products.csv')).map((r): [string, string] => [r.hts_prefix!, r.effective_date || '2026-04-06']),
-  ...readCsv(y('s232_semi_products.csv')).map((r): [string, string] => [r.hts10!, '2026-01-15']),
-  ...fs.readFileSync(y('s232_auto_parts.txt'), 'utf8').split(/\s+/).filter(Boolean).map((c): [string, string] => [c, '2025-05-03']),
-  ...fs.readFileSync(y('s232_mhd_parts.txt'), 'utf8').split(/\s+/).filter(Boolean).map((c): [string, string] => [c, '2025-11-01']),
-  ...['8703', '870421', '870431', '870441', '870451', '870460'].map((c): [string, string] => [c, '2025-04-03']),
-  ...['4403', '4406', '4407', '9401614011', '9401614031', '9401616011', '9401616031', '9403409060', '9403608093', '9403910080'].map((c): [string, string] => [c, '2025-10-14']),
-  ...['8701', '8702', '870422', '870423', '870432', '870442', '870443', '870452'].map((c): [string, string] => [c, '2025-11-01']),
-];
-// one entry per code: its earliest date
-const s232From = new Map<string, string>();
-for (const [code, from] of s232Dated) {
-  if (!/^\d{4,10}$/.test(code)) continue;
-  const known = s232From.get(code);
-  if (!known || from < known) s232From.set(code, from);
-}
-const s232 = [...s232From.keys()].sort();
-writeJson(path.join(OUT, 'lists/section232-notice.json'), { lists: [{
-  id: 'section232-notice',
-  title: 'Products that Section 232 may cover (steel, aluminium, copper, autos and parts, wood, trucks, semiconductors): notice only, Section 232 is not priced in this version',
-  sources: [
-    { instrument: 'Section 232 proclamations; U.S. notes 16, 19, 33, 36, 37, 38, 39 to chapter 99', citation: 'HTSUS 2025-2026', url: 'https://hts.usitc.gov/' },
-    { instrument: 'Budget Lab at Yale, tariff-rate-tracker, s232_*.csv (MIT)', citation: 'commit 9919812f', url: 'https://github.com/Budget-Lab-Yale/tariff-rate-tracker' },
-  ],
-  entries: s232.map((code) => ({ code, from: s232From.get(code)! })),
-}] });
-console.log(`section232-notice.json: ${s232.length} prefixes`);
 
 // ---- Lines the HTSUS footnotes point at a Section 301 exclusion (9903.88.69 / .70): notice only ----
 const excluded = newestRows.filter((r) => r.htsno && (r.footnotes ?? []).some((f) => /9903\.88\.(69|70)/.test(f.value))).map((r) => ({ code: digits(r.htsno) }));
@@ -231,3 +199,98 @@ writeJson(path.join(OUT, 'lists/all-goods.json'), { lists: [{
   sources: [{ instrument: 'HTSUS chapters 1-97', citation: newest.id, url: 'https://hts.usitc.gov/' }],
   entries: Array.from({ length: 97 }, (_, i) => ({ code: String(i + 1).padStart(2, '0') })),
 }] });
+
+// ---- Section 232 product lists and Section 301 exclusion scopes, from the chapter 99 notes (2026 Rev 6) ----
+// Each list is the codes printed between one subdivision of a note and the next; page headers are skipped.
+function noteSpan(start: RegExp, end: RegExp, after = 0): Set<string> {
+  const from = notes.findIndex((l, i) => i >= after && start.test(l.trim()));
+  const to = notes.findIndex((l, i) => i > from && end.test(l.trim()));
+  if (from < 0 || to < 0) throw new Error(`note text not found: ${start}`);
+  const out = new Set<string>();
+  for (const l of notes.slice(from, to)) {
+    if (/Harmonized Tariff Schedule|Revision|Annotated|^\s*99 - /.test(l)) continue;
+    for (const m of l.matchAll(/\b\d{4}(\.\d{2}(\.\d{2,4})?)?\b/g)) {
+      const code = digits(m[0]);
+      // a bare 4-digit token counts only when it is a heading of the schedule (not a year or a page number)
+      if (!code.startsWith('99') && (code.length > 4 || htsCodes.has(code))) out.add(code);
+    }
+  }
+  return out;
+}
+const htsCodes = new Set(htsRows.map((r) => r[0]).filter(Boolean));
+const note = (n: string) => notes.findIndex((l) => l.trim().startsWith(`${n}.`) && /^\s*\d+\.\s*(\(a\))?/.test(l) && l.trim().length < 200);
+const note16c = notes.findIndex((l) => l.startsWith('(c) Headings 9903.82.02'));
+const sub16 = (roman: string, next: string) => noteSpan(new RegExp(`^\\(${roman}\\) (Articles|Derivative)`), new RegExp(`^\\(${next}\\)`), note16c);
+const tiers2026 = {
+  'c-i': sub16('i', 'ii'), 'c-ii': sub16('ii', 'iii'), 'c-iii': sub16('iii', 'iv'), 'c-iv': sub16('iv', 'v'), 'c-v': sub16('v', 'vi'),
+  'c-vi': sub16('vi', 'vii'), 'c-vii': sub16('vii', 'viii'), 'c-viii': sub16('viii', 'ix'), 'c-ix': sub16('ix', 'x'), 'c-x': sub16('x', 'd'),
+};
+const n33 = notes.findIndex((l) => l.startsWith('33. (a)'));
+const n37 = notes.findIndex((l, i) => i > n33 && l.trim() === '37.');
+const n38 = notes.findIndex((l, i) => i > n37 && l.trim() === '38.');
+const autos = noteSpan(/^\(b\) The rates of duty set forth in headings 9903\.94\.01/, /^\(c\)/, n33);
+const lumber = noteSpan(/^\(b\) The rates of duty set forth in heading 9903\.76\.01/, /^\(c\)/, n37);
+const upholstered = noteSpan(/^\(d\) The rates of duty set forth in headings 9903\.76\.02/, /^\(e\)/, n37);
+const cabinets = noteSpan(/^\(f\) Except for as provided by 9903\.76\.04/, /^\(g\)/, n37);
+const mhdv = noteSpan(/^\(b\) The rate of duty set forth in heading 9903\.74\.01/, /^\(c\)/, n38);
+const buses = noteSpan(/^\(c\) Heading 9903\.74\.02/, /^\(d\)/, n38);
+const mhdvParts = noteSpan(/^\(i\) The rates of duty set forth in heading 9903\.74\.08/, /^\(j\)/, n38);
+const excl69 = noteSpan(/^\(vvv\)\s+\(i\) The U\.S\. Trade/, /^\(www\) The U\.S\. Trade/);
+const excl70 = noteSpan(/^\(www\) The U\.S\. Trade/, /^\(b\) For purposes of subheading 9903\.89\.05|^\d+\.\s/);
+const yaleLines = (f: string) => fs.readFileSync(y(f), 'utf8').split(/\s+/).filter(Boolean);
+const autoParts = new Set(yaleLines('s232_auto_parts.txt'));
+const semis = new Set(readCsv(y('s232_semi_products.csv')).map((r) => r.hts10!));
+const pharma = new Set(readCsv(y('s232_pharma_products.csv')).map((r) => r.hts10!));
+// 2025 regime (Yale tables of notes 16 and 19): mill articles and derivatives, by metal and heading
+const chapterRows = readCsv(y('s232_metal_chapter_products.csv'));
+const derivRows = readCsv(y('s232_derivative_products.csv'));
+const copper2025 = new Set(readCsv(y('s232_copper_products.csv')).map((r) => r.hts10!));
+const dated = (rows: Record<string, string>[], key: string, fallback: string) => rows.map((r) => ({ code: r[key]!, from: r.effective_date || fallback }));
+const metals2025 = {
+  // 2018 regime until 2025-03-12: mill products (Proc 9705 / 9704) and the 2020 derivatives (Proc 9980)
+  'steel-2018': chapterRows.filter((r) => r.metal_type === 'steel' && !r.effective_date).map((r) => ({ code: r.hts_prefix! })),
+  'aluminum-2018': chapterRows.filter((r) => r.metal_type === 'aluminum' && !r.effective_date).map((r) => ({ code: r.hts_prefix! })),
+  // from 2025-03-12 (Procs 10895/10896) and the 2025-08-18 inclusions
+  'steel-mill': chapterRows.filter((r) => r.metal_type === 'steel' && r.kind === 'mill').map((r) => ({ code: r.hts_prefix! })),
+  'steel-derivative': [...dated(chapterRows.filter((r) => r.metal_type === 'steel' && r.kind === 'derivative'), 'hts_prefix', '2025-03-12'),
+    ...dated(derivRows.filter((r) => r.ch99_code === '9903.81.91'), 'hts_prefix', '2025-03-12')],
+  'aluminum': [...chapterRows.filter((r) => r.metal_type === 'aluminum').map((r) => ({ code: r.hts_prefix!, from: r.effective_date || undefined })),
+    ...dated(derivRows.filter((r) => r.ch99_code.startsWith('9903.85')), 'hts_prefix', '2025-03-12')],
+};
+const onlyDigits = (xs: Iterable<string>) => [...new Set(xs)].filter((c) => /^\d{4,10}$/.test(c)).sort();
+const plain = (xs: Iterable<string>) => onlyDigits(xs).map((code) => ({ code }));
+const notesSource = (what: string) => [{ instrument: `U.S. note ${what} to chapter 99`, citation: 'HTSUS chapter 99 notes, 2026 Revision 6', url: 'https://hts.usitc.gov/' }];
+const yaleSource = (file: string) => [{ instrument: `Budget Lab at Yale, tariff-rate-tracker, ${file} (MIT), from the Section 232 proclamations and notes 16, 19, 33`, citation: 'commit 9919812f', url: 'https://github.com/Budget-Lab-Yale/tariff-rate-tracker' }];
+// 2026 tiers apart from chapters 72/73/74/76: those goods may claim the <15 % metal weight rule (9903.82.03)
+const tierAll = new Set(Object.values(tiers2026).flatMap((s) => [...s]));
+const outsideMetalChapters = [...tierAll].filter((c) => !['72', '73', '74', '76'].includes(c.slice(0, 2)));
+const s232Lists = [
+  ...Object.entries(tiers2026).map(([k, set]) => ({ id: `s232-2026-${k}`, title: `Section 232 metals from 2026-04-06: note 16(${k.slice(2)}) list`, sources: notesSource(`16(c)(${k.slice(2)})`), entries: plain(set) })),
+  { id: 's232-2026-outside-metal-chapters', title: 'Lines of the note 16(c) lists outside chapters 72, 73, 74 and 76 (the <15% metal weight rule, 9903.82.03)', sources: notesSource('16(c)'), entries: plain(outsideMetalChapters) },
+  { id: 's232-steel-2018', title: 'Steel mill products and 2020 derivatives (Section 232 of 2018, 9903.80.01 / .03)', sources: yaleSource('s232_metal_chapter_products.csv'), entries: metals2025['steel-2018'] },
+  { id: 's232-aluminum-2018', title: 'Aluminium products and 2020 derivatives (Section 232 of 2018, 9903.85.01 / .03)', sources: yaleSource('s232_metal_chapter_products.csv'), entries: metals2025['aluminum-2018'] },
+  { id: 's232-steel-mill', title: 'Steel articles (note 16(j), 9903.81.87)', sources: yaleSource('s232_metal_chapter_products.csv'), entries: metals2025['steel-mill'] },
+  // 2025: derivatives of chapter 73 pay on full value (9903.81.89/.90); derivatives elsewhere on the steel content (9903.81.91)
+  { id: 's232-steel-derivative-73', title: 'Derivative steel articles of chapters 72-73 (notes 16(l)-(m), 9903.81.89-.90)', sources: yaleSource('s232_metal_chapter_products.csv, s232_derivative_products.csv'), entries: metals2025['steel-derivative'].filter((e) => ['72', '73'].includes(e.code.slice(0, 2))) },
+  { id: 's232-steel-derivative-content', title: 'Derivative steel articles outside chapters 72-73, on the steel content (note 16(n), 9903.81.91), with the 2025-08-18 inclusions', sources: yaleSource('s232_metal_chapter_products.csv, s232_derivative_products.csv'), entries: metals2025['steel-derivative'].filter((e) => !['72', '73'].includes(e.code.slice(0, 2))) },
+  // aluminium pays on the aluminium content in every chapter (note 19(f), (h), (k)); chapter 76 is reported under 9903.85.02/.07
+  { id: 's232-aluminum-76', title: 'Aluminium articles and derivatives of chapter 76 (note 19(g)-(j), 9903.85.02-.07)', sources: yaleSource('s232_metal_chapter_products.csv, s232_derivative_products.csv'), entries: metals2025.aluminum.filter((e) => e.code.startsWith('76')) },
+  { id: 's232-aluminum-content', title: 'Derivative aluminium articles outside chapter 76, on the aluminium content (note 19(k), 9903.85.08), with the 2025-08-18 inclusions', sources: yaleSource('s232_metal_chapter_products.csv, s232_derivative_products.csv'), entries: metals2025.aluminum.filter((e) => !e.code.startsWith('76')) },
+  { id: 's232-2026-us-metal', title: 'Lists (c)(ii), (iv), (vi)-(viii) of note 16: 10% when at least 95% of the metal was melted/smelted in the US (note 16(e), 9903.82.06)', sources: notesSource('16(c), 16(e)'), entries: plain([...tiers2026['c-ii'], ...tiers2026['c-iv'], ...tiers2026['c-vi'], ...tiers2026['c-vii'], ...tiers2026['c-viii']]) },
+  { id: 's232-copper-2025', title: 'Semi-finished copper and intensive copper derivatives (note 36(b), 9903.78.01)', sources: yaleSource('s232_copper_products.csv'), entries: plain(copper2025) },
+  { id: 's232-autos', title: 'Passenger vehicles and light trucks (note 33(b), 9903.94.01)', sources: notesSource('33(b)'), entries: plain(autos) },
+  { id: 's232-auto-parts', title: 'Automobile parts (note 33(g), 9903.94.05)', sources: yaleSource('s232_auto_parts.txt'), entries: plain(autoParts) },
+  { id: 's232-lumber', title: 'Softwood timber and lumber (note 37(b), 9903.76.01)', sources: notesSource('37(b)'), entries: plain(lumber) },
+  { id: 's232-upholstered', title: 'Upholstered wooden furniture (note 37(d), 9903.76.02)', sources: notesSource('37(d)'), entries: plain(upholstered) },
+  { id: 's232-cabinets', title: 'Kitchen cabinets, vanities and parts (note 37(f), 9903.76.03)', sources: notesSource('37(f)'), entries: plain(cabinets) },
+  { id: 's232-mhdv', title: 'Medium- and heavy-duty vehicles (note 38(b), 9903.74.01)', sources: notesSource('38(b)'), entries: plain(mhdv) },
+  { id: 's232-buses', title: 'Buses (note 38(c), 9903.74.02)', sources: notesSource('38(c)'), entries: plain(buses) },
+  { id: 's232-mhdv-parts', title: 'Parts of medium- and heavy-duty vehicles (note 38(i), 9903.74.08)', sources: notesSource('38(i)'), entries: plain(mhdvParts) },
+  { id: 's232-semiconductors', title: 'Provisions of semiconductor articles (note 39(b), 9903.79.01: 8471.50, 8471.80, 8473.30 meeting its parameters)', sources: yaleSource('s232_semi_products.csv'), entries: plain(semis) },
+  { id: 's232-pharma', title: 'Patented pharmaceuticals and ingredients (Proclamation of 2026-04-02; headings unconfirmed)', sources: yaleSource('s232_pharma_products.csv'), entries: plain(pharma) },
+  { id: 's301-exclusion-9903.88.69', title: 'Section 301 product exclusions (U.S. note 20(vvv), 9903.88.69): lines named in the exclusions', sources: notesSource('20(vvv)'), entries: plain(excl69) },
+  { id: 's301-exclusion-9903.88.70', title: 'Section 301 solar-manufacturing exclusions (U.S. note 20(www), 9903.88.70): lines named in the exclusions', sources: notesSource('20(www)'), entries: plain(excl70) },
+];
+writeJson(path.join(OUT, 'lists/section232.json'), { lists: s232Lists });
+console.log(`section232.json: ${s232Lists.map((l) => `${l.id} ${l.entries.length}`).join(', ')}`);
+void note;

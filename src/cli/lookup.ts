@@ -1,11 +1,10 @@
 import { codeDigits, formatCode } from '../core/codes.js';
 import { resolveMeasures, mfnRate } from '../core/us-duties.js';
 import { Decimal } from '../core/money.js';
-import { parseRate } from '../core/rate.js';
 import { loadLedger } from '../rates/load.js';
 import { EXIT, UserError } from './errors.js';
 import { makeChalk, write } from './io.js';
-import { parseDateOption, parseFormat, parseOrigin, parseSide, usage, type CommonOptions } from './options.js';
+import { parseDateOption, parseFormat, parseMode, parseOrigin, parseSide, usage, type CommonOptions } from './options.js';
 import { staleWarnings } from './stale.js';
 
 export interface LookupOptions extends CommonOptions {
@@ -27,9 +26,11 @@ export async function runLookup(codeText: string, opts: LookupOptions): Promise<
   if ('error' in line) throw new UserError(line.error);
   const mfn = mfnRate({ row: 0, code, mfnRate: undefined }, ledger);
   const claims = (opts.claims ?? '').split(';').map((c) => c.trim()).filter(Boolean);
-  const resolved = resolveMeasures({ code: line.code, origin, date, claims }, ledger, Boolean(opts.explain));
+  const mode = parseMode(opts.mode);
+  const resolved = resolveMeasures({ code: line.code, origin, date, claims, mode, mfnAdValorem: 'row' in mfn ? undefined : mfn.rate.adValorem }, ledger, Boolean(opts.explain));
   const mfnText = 'row' in mfn ? line.mfnText : mfn.text;
-  const additional = resolved.applied.reduce((a, m) => a.plus(parseRate(m.rate)!.adValorem), new Decimal(0));
+  const additional = resolved.applied.filter((a) => a.basis === 'customs value').reduce((sum, a) => sum.plus(a.percent), new Decimal(0));
+  const partial = resolved.applied.filter((a) => a.basis !== 'customs value');
   const mfnAdValorem = 'row' in mfn ? undefined : mfn.rate.adValorem;
   const mfnSpecific = !('row' in mfn) && mfn.rate.specific.length > 0;
   const total = mfnAdValorem === undefined ? undefined : mfnAdValorem.plus(additional);
@@ -43,9 +44,14 @@ export async function runLookup(codeText: string, opts: LookupOptions): Promise<
     description: line.description,
     units: line.units,
     mfn: { rate: mfnText, from: formatCode(line.mfnFrom), source: `HTSUS column 1 general (${ledger.htsEdition})` },
-    measures: resolved.applied.map((m) => ({ program: m.program, heading: m.heading, rate: m.rate, from: m.from, ...(m.to ? { to: m.to } : {}), sources: m.sources, ...(m.refundable ? { refundable: m.refundable } : {}) })),
+    measures: resolved.applied.map((a) => ({
+      program: a.measure.program, heading: a.heading, rate: a.rate, on: a.basis, from: a.measure.from, ...(a.measure.to ? { to: a.measure.to } : {}),
+      sources: a.measure.sources, ...(a.measure.refundable ? { refundable: a.measure.refundable } : {}),
+    })),
     notApplied: resolved.notApplied,
     totalAdValorem: total === undefined ? null : `${total.toString()}%`,
+    ...(partial.length > 0 ? { plusOnPartOfValue: partial.map((a) => `${a.heading} ${a.rate} on ${a.basis}`) } : {}),
+    rejectedClaims: resolved.rejectedClaims,
     ...(mfnSpecific ? { plusSpecific: mfnText } : {}),
     warnings,
   };
@@ -58,13 +64,15 @@ export async function runLookup(codeText: string, opts: LookupOptions): Promise<
       '',
       `  MFN                ${mfnText.padEnd(10)} column 1 general of ${formatCode(line.mfnFrom)} (${ledger.htsEdition})`,
     ];
-    for (const m of resolved.applied) {
-      out.push(`  ${m.program.padEnd(18)} ${('+' + m.rate).padEnd(10)} ${m.heading}, ${m.from} to ${m.to ?? 'open'}`);
+    for (const a of resolved.applied) {
+      const m = a.measure;
+      out.push(`  ${m.program.padEnd(18)} ${('+' + a.rate).padEnd(10)} ${a.heading}, ${m.from} to ${m.to ?? 'open'}${a.basis !== 'customs value' ? `, on the ${a.basis}` : ''}`);
       for (const s of m.sources) out.push(`  ${' '.repeat(29)} ${c.dim(`${s.instrument}; ${s.citation}; ${s.url}`)}`);
       if (m.refundable) out.push(`  ${' '.repeat(29)} ${c.yellow(m.refundable)}`);
     }
+    for (const r of resolved.rejectedClaims) out.push(`  ${c.red('claim rejected')}     ${r.claim}: ${r.reason}`);
     for (const n of resolved.notApplied) out.push(`  ${c.yellow('not applied')}        ${n.heading} (${n.program}): ${n.reason}`);
-    out.push('', c.bold(`Total ad valorem: ${total === undefined ? 'n/a' : `${total.toString()}%`}${mfnSpecific ? ` (plus the specific part of ${mfnText})` : ''}`));
+    out.push('', c.bold(`Total ad valorem: ${total === undefined ? 'n/a' : `${total.toString()}%`}${mfnSpecific ? ` (plus the specific part of ${mfnText})` : ''}${partial.length > 0 ? `, plus ${partial.map((a) => `${a.rate} on the ${a.basis}`).join('; ')}` : ''}`));
     write(out.join('\n') + '\n');
     const e = makeChalk(opts.color, process.stderr, process.env);
     for (const w of warnings) process.stderr.write(`${e.yellow('warning:')} ${w}\n`);

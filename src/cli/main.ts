@@ -54,7 +54,8 @@ export function buildProgram(): Command {
 
   common(program.command('lookup').argument('<code>', 'tariff code, 6-10 digits, dots optional'))
     .description('the rate stack of one tariff code on a date, with sources')
-    .option('--claims <list>', 'claims the importer makes, ;-separated (e.g. donation)')
+    .option('--claims <list>', 'claims the importer makes, ;-separated (e.g. 9903.88.69, donation, civil-aircraft)')
+    .addOption(new Option('--mode <mode>', 'transport mode').choices(['ocean', 'air', 'truck', 'rail', 'postal']).default('ocean'))
     .addHelpText('after', LOOKUP_EXAMPLES)
     .action(async (code: string, opts) => { process.exitCode = await runLookup(code, opts); });
 

@@ -34,7 +34,7 @@ export function priceBill(lines: Iterable<BillLine>, ledger: LedgerView, options
     }
     warnings.push(...duties.warnings);
     const result: LineResult = {
-      line, hts: duties.hts, duties: duties.duties, notApplied: duties.notApplied, duty: duties.duty,
+      line, hts: duties.hts, duties: duties.duties, notApplied: duties.notApplied, rejectedClaims: duties.rejectedClaims, duty: duties.duty,
       mpf: ZERO, hmf: ZERO, fees: ZERO, taxes: ZERO, landedCost: ZERO, warnings: duties.warnings,
     };
     const key = `${line.into}\u0000${line.entry}`;

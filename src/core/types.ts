@@ -22,6 +22,31 @@ export interface Exception {
   list?: string;
   codes?: string[];
   claim?: string;
+  /** holds when a measure of one of these programs applies to the line (stacking rules) */
+  whenApplied?: string[];
+  /** with whenApplied: the measure still applies, on the value those measures do not cover (e.g. the non-metal content) */
+  remainder?: boolean;
+  /** the exception holds only on entries from / before these dates */
+  from?: string;
+  to?: string;
+}
+
+/** An in-transit rule: goods loaded before a date and entered before another do not pay the measure (or pay another rate). */
+export interface InTransit {
+  heading: string;
+  reason: string;
+  loadedBefore: string;
+  enteredBefore?: string;
+  /** transport modes the rule accepts (e.g. vessel only); all when absent */
+  modes?: Mode[];
+  /** instead of not paying, pay this rate under the rule's heading */
+  rate?: string;
+}
+
+/** The importer's US content: a measure applies only to the non-US content when it is at least `minShare` percent. */
+export interface UsContentRule {
+  heading: string;
+  minShare: string;
 }
 
 /** One rate period of one legal provision (DESIGN §5). Dates are entry dates, `from` inclusive, `to` exclusive. */
@@ -36,6 +61,20 @@ export interface Measure {
   except?: Exception[];
   /** heading prefixes of measures this one displaces on the same line (e.g. the four-year review replaces 9903.88 lists) */
   replaces?: string[];
+  /** the measure displaces every other duty of the line, MFN included (postal duty) */
+  replacesAll?: boolean;
+  /** what the rate applies to: the customs value (default), or the value of the metal content (`metal_value`) */
+  base?: 'value' | 'metal';
+  /** with base metal: chapters whose goods use the full value when `metal_value` is not given */
+  fullValueChapters?: string[];
+  /** the rate is the total of MFN and this duty (a floor): the duty is the rate less the MFN ad valorem rate, never below 0 */
+  floor?: boolean;
+  /** the measure applies only when the importer makes this claim */
+  requiresClaim?: string;
+  /** the measure applies only in these transport modes */
+  modes?: Mode[];
+  inTransit?: InTransit[];
+  usContent?: UsContentRule;
   from: string;
   to?: string;
   /** shown with the duty: e.g. IEEPA duties are refundable */
@@ -142,6 +181,9 @@ export interface BillLine {
   mfnRate?: Rate;
   extraRate?: Decimal;
   price?: Decimal;
+  metalValue?: Decimal;
+  usContentValue?: Decimal;
+  loadedOn?: string;
   /** input columns passed through to CSV output */
   passthrough: Record<string, string>;
 }
@@ -153,6 +195,8 @@ export interface Duty {
   base: Decimal;
   amount: Decimal;
   source: string;
+  /** what the base is when it is not the customs value (metal content, non-US content, value not covered by Section 232) */
+  basis?: string;
   refundable?: string;
 }
 
@@ -162,11 +206,18 @@ export interface NotApplied {
   reason: string;
 }
 
+/** A claim the importer made that the ledger did not accept, with the reason. */
+export interface RejectedClaim {
+  claim: string;
+  reason: string;
+}
+
 export interface LineResult {
   line: BillLine;
   hts: string;
   duties: Duty[];
   notApplied: NotApplied[];
+  rejectedClaims: RejectedClaim[];
   duty: Decimal;
   mpf: Decimal;
   hmf: Decimal;

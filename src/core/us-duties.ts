@@ -1,15 +1,53 @@
 import { formatCode, covers } from './codes.js';
 import { inPeriod } from './dates.js';
-import { Decimal, roundCents, percentOf, sum } from './money.js';
+import { Decimal, ZERO, roundCents, percentOf, sum } from './money.js';
 import { applyRate, parseRate, specificUnit, type Rate } from './rate.js';
-import type { BillLine, Duty, Exception, LedgerView, Measure, NotApplied, RowError } from './types.js';
+import type { BillLine, Duty, Exception, LedgerView, Measure, Mode, NotApplied, RejectedClaim, RowError } from './types.js';
 
 export interface UsDuties {
   hts: string;
   duties: Duty[];
   notApplied: NotApplied[];
+  rejectedClaims: RejectedClaim[];
   duty: Decimal;
   warnings: string[];
+}
+
+/** What is known of the product and the entry when measures are resolved; values are absent for a rate lookup. */
+export interface ProductQuery {
+  row?: number;
+  code: string;
+  origin: string;
+  date: string;
+  claims: string[];
+  mode?: Mode;
+  value?: Decimal;
+  metalValue?: Decimal;
+  usContentValue?: Decimal;
+  loadedOn?: string;
+  /** the MFN ad valorem rate, for floor rates */
+  mfnAdValorem?: Decimal;
+}
+
+/** A measure that applies, with the heading and rate reported and the value it is charged on. */
+export interface AppliedMeasure {
+  measure: Measure;
+  heading: string;
+  rate: string;
+  /** additional ad valorem percent actually charged (a floor rate less the MFN) */
+  percent: Decimal;
+  /** the value charged; undefined when the query has no value (lookup) */
+  base?: Decimal;
+  /** what the base is: "customs value", "metal content", "value not covered by Section 232 steel", ... */
+  basis: string;
+}
+
+export interface MeasureResolution {
+  applied: AppliedMeasure[];
+  notApplied: NotApplied[];
+  warnings: string[];
+  rejectedClaims: RejectedClaim[];
+  error?: RowError;
 }
 
 function citeSources(m: { sources: { instrument: string; citation: string }[] }): string {
@@ -28,12 +66,12 @@ function inScope(measure: Measure, code: string, date: string, ledger: LedgerVie
   return entry ? { yes: true, note: entry.note } : { yes: false };
 }
 
-/** The first exception whose conditions all hold: the claim is made, the code is on the list, the code is under a prefix. */
-function exceptionFor(measure: Measure, q: ProductQuery, ledger: LedgerView): Exception | undefined {
-  return (measure.except ?? []).find((e) =>
-    (e.claim === undefined || q.claims.includes(e.claim)) &&
+/** The static conditions of an exception (claim made, code on the list or under a prefix, date in its window) all hold. */
+function conditionsHold(e: Exception, q: ProductQuery, ledger: LedgerView): boolean {
+  return (e.claim === undefined || q.claims.includes(e.claim)) &&
     (e.list === undefined || ledger.listEntry(e.list, q.code, q.date) !== undefined) &&
-    (e.codes === undefined || e.codes.some((p) => covers(p, q.code))));
+    (e.codes === undefined || e.codes.some((p) => covers(p, q.code))) &&
+    inPeriod(q.date, e.from, e.to);
 }
 
 /** The MFN (column 1 general) rate of the line: the user's `mfn_rate`, or the ledger's. */
@@ -49,36 +87,41 @@ export function mfnRate(line: Pick<BillLine, 'row' | 'code' | 'mfnRate'>, ledger
   return { rate, text: tl.mfnText, source, code: tl.code };
 }
 
-/** What the ledger's additional measures do to a product on a date: the measures that apply, and why others do not. */
-export interface MeasureResolution {
-  applied: Measure[];
-  notApplied: NotApplied[];
-  warnings: string[];
-}
-
-export interface ProductQuery {
-  row?: number;
-  code: string;
-  origin: string;
-  date: string;
-  claims: string[];
+/** Order measures so that those a stacking rule depends on (whenApplied programs) are decided first. */
+function byDependency(measures: Measure[]): Measure[] {
+  const rank = new Map<Measure, number>();
+  const programRank = (program: string, seen: Set<Measure>): number =>
+    Math.max(-1, ...measures.filter((m) => m.program === program).map((m) => rankOf(m, seen)));
+  const rankOf = (m: Measure, seen: Set<Measure>): number => {
+    const known = rank.get(m);
+    if (known !== undefined) return known;
+    if (seen.has(m)) return 0; // a cycle is reported by the ledger check; do not loop
+    seen.add(m);
+    const deps = (m.except ?? []).flatMap((e) => e.whenApplied ?? []).filter((p) => p !== m.program);
+    const r = 1 + Math.max(-1, ...deps.map((p) => programRank(p, seen)));
+    rank.set(m, r);
+    return r;
+  };
+  return [...measures].sort((a, b) => rankOf(a, new Set()) - rankOf(b, new Set()));
 }
 
 /**
- * The additional measures in force on the date for the origin that reach the code, after exceptions and
- * replacements (stacking rules are data: `except` and `replaces` of each measure).
- * With `explain`, measures in force that do not reach the product are listed in notApplied too.
+ * The additional measures in force on the date for the origin that reach the code, after exceptions, in-transit
+ * rules, stacking rules and replacements — all of them data (`except`, `inTransit`, `usContent`, `replaces` of
+ * each measure). With `explain`, measures in force that do not reach the product are listed in notApplied too.
  */
 export function resolveMeasures(q: ProductQuery, ledger: LedgerView, explain = false): MeasureResolution {
   const warnings: string[] = [];
   const notApplied: NotApplied[] = [];
-  const candidates: Measure[] = [];
   const hts = formatCode(q.code);
   const where = q.row === undefined ? '' : `row ${q.row}: `;
+  const mode = q.mode ?? 'ocean';
+  const skip = (m: Measure, reason: string, heading = m.heading) => notApplied.push({ program: m.program, heading, reason });
+  const candidates: Measure[] = [];
   for (const measure of ledger.measures) {
     if (measure.side !== 'US' || !inPeriod(q.date, measure.from, measure.to)) continue;
     if (!matchesOrigin(measure, q.origin)) {
-      if (explain) notApplied.push({ program: measure.program, heading: measure.heading, reason: `origin ${q.origin} is not covered (${measure.origins.join(', ')})` });
+      if (explain) skip(measure, `origin ${q.origin} is not covered (${measure.origins.join(', ')})`);
       continue;
     }
     const scope = inScope(measure, q.code, q.date, ledger);
@@ -86,16 +129,18 @@ export function resolveMeasures(q: ProductQuery, ledger: LedgerView, explain = f
       if ('list' in measure.scope && ledger.listHasUnder(measure.scope.list, q.code, q.date)) {
         warnings.push(`${where}some statistical lines under ${hts} are in the scope of ${measure.heading} (${measure.program}): give the 10-digit code to price them`);
       }
-      if (explain) notApplied.push({ program: measure.program, heading: measure.heading, reason: `${hts} is not in its product scope` });
+      if (explain) skip(measure, `${hts} is not in its product scope`);
       continue;
     }
-    const exception = exceptionFor(measure, q, ledger);
-    if (exception) {
-      notApplied.push({ program: measure.program, heading: measure.heading, reason: `${exception.reason}; reported under ${exception.heading}` });
+    if (measure.modes && !measure.modes.includes(mode)) {
+      if (explain) skip(measure, `applies only to ${measure.modes.join(', ')} shipments`);
+      continue;
+    }
+    if (measure.requiresClaim !== undefined && !q.claims.includes(measure.requiresClaim)) {
+      if (explain) skip(measure, `applies only when claimed (claim ${measure.requiresClaim})`);
       continue;
     }
     if (scope.note) warnings.push(`${where}${measure.heading}: ${scope.note}`);
-    if (measure.unconfirmed) warnings.push(`${measure.heading}: ${measure.unconfirmed}`);
     candidates.push(measure);
   }
   for (const notice of ledger.notices) {
@@ -103,42 +148,143 @@ export function resolveMeasures(q: ProductQuery, ledger: LedgerView, explain = f
       warnings.push(`${where}${hts}: ${notice.message}`);
     }
   }
-  const applied: Measure[] = [];
-  for (const measure of candidates) {
-    const by = candidates.find((other) => other !== measure && (other.replaces ?? []).some((p) => measure.heading.startsWith(p)));
-    if (by) notApplied.push({ program: measure.program, heading: measure.heading, reason: `replaced by ${by.heading} (${by.program}, ${by.sources[0]?.citation ?? ''})` });
-    else applied.push(measure);
+
+  let error: RowError | undefined;
+  const applied: AppliedMeasure[] = [];
+  for (const measure of byDependency(candidates)) {
+    const exception = (measure.except ?? []).find((e) => !e.whenApplied && conditionsHold(e, q, ledger));
+    if (exception) {
+      skip(measure, `${exception.reason}; reported under ${exception.heading}`);
+      continue;
+    }
+    const transit = q.loadedOn === undefined ? undefined : (measure.inTransit ?? []).find((t) =>
+      q.loadedOn! < t.loadedBefore && (t.enteredBefore === undefined || q.date < t.enteredBefore) && (!t.modes || t.modes.includes(mode)));
+    if (transit && transit.rate === undefined) {
+      skip(measure, `${transit.reason}; reported under ${transit.heading}`);
+      continue;
+    }
+    let base: Decimal | undefined = q.value;
+    let basis = 'customs value';
+    if (measure.base === 'metal') {
+      basis = 'metal content';
+      if (q.metalValue !== undefined) base = q.metalValue;
+      else if (!(measure.fullValueChapters ?? []).includes(q.code.slice(0, 2))) {
+        if (q.value !== undefined && !error) {
+          error = { row: q.row ?? 0, column: 'metal_value', message: `${measure.heading} (${measure.program}) is charged on the value of the metal content of ${hts}: give it in the metal_value column` };
+        }
+        base = undefined;
+      } else basis = 'customs value (no metal_value given)';
+    }
+    let excluded: Exception | undefined;
+    for (const e of measure.except ?? []) {
+      if (!e.whenApplied || !conditionsHold(e, q, ledger)) continue;
+      const deps = applied.filter((a) => e.whenApplied!.includes(a.measure.program));
+      if (deps.length === 0) continue;
+      // a dependency charged on the full value leaves nothing for the remainder
+      const fullValue = deps.some((d) => d.measure.base !== 'metal' || d.basis.startsWith('customs value'));
+      if (!e.remainder || fullValue) { excluded = e; break; }
+      const covered = deps.map((d) => d.base);
+      if (base !== undefined && covered.every((c) => c !== undefined)) base = Decimal.max(ZERO, base.minus(sum(covered as Decimal[])));
+      basis = `value not covered by ${[...new Set(deps.map((d) => d.measure.program))].join(', ')} (${e.heading})`;
+      if (base !== undefined && base.isZero()) { excluded = e; break; }
+    }
+    if (excluded) {
+      skip(measure, `${excluded.reason}; reported under ${excluded.heading}`);
+      continue;
+    }
+    const rule = measure.usContent;
+    if (rule && q.usContentValue !== undefined && q.value !== undefined && !q.value.isZero()
+      && q.usContentValue.times(100).dividedBy(q.value).greaterThanOrEqualTo(rule.minShare)) {
+      if (base !== undefined) base = Decimal.max(ZERO, base.minus(q.usContentValue));
+      basis = `non-US content (US content ${q.usContentValue.toFixed(2)} reported under ${rule.heading})`;
+    }
+    const rate = transit?.rate ?? measure.rate;
+    let percent = parseRate(rate)!.adValorem;
+    if (measure.floor) percent = Decimal.max(ZERO, percent.minus(q.mfnAdValorem ?? ZERO));
+    applied.push({ measure, heading: transit?.heading ?? measure.heading, rate: measure.floor ? `${percent.toString()}%` : rate, percent, base, basis: transit ? `${basis}; ${transit.reason}` : basis });
   }
-  return { applied, notApplied, warnings };
+
+  let kept = applied.filter((a) => {
+    const by = applied.find((o) => o !== a && (o.measure.replaces ?? []).some((p) => a.heading.startsWith(p)));
+    if (by) skip(a.measure, `replaced by ${by.heading} (${by.measure.program}, ${by.measure.sources[0]?.citation ?? ''})`, a.heading);
+    return !by;
+  });
+  const all = kept.find((a) => a.measure.replacesAll);
+  if (all) {
+    for (const a of kept) if (a !== all) skip(a.measure, `replaced by ${all.heading} (${all.measure.program})`, a.heading);
+    kept = [all];
+  }
+  for (const a of kept) if (a.measure.unconfirmed) warnings.push(`${a.heading}: ${a.measure.unconfirmed}`);
+  return { applied: kept, notApplied, warnings, rejectedClaims: checkClaims(q, ledger, candidates, notApplied, kept), ...(error ? { error } : {}) };
+}
+
+/** Every claim must have done something; otherwise it is rejected with the reason (scope, dates, or nothing to exempt). */
+function checkClaims(q: ProductQuery, ledger: LedgerView, candidates: Measure[], notApplied: NotApplied[], applied: AppliedMeasure[]): RejectedClaim[] {
+  const out: RejectedClaim[] = [];
+  const hts = formatCode(q.code);
+  for (const claim of q.claims) {
+    const usedBy = (m: Measure) => m.requiresClaim === claim || (m.except ?? []).some((e) => e.claim === claim);
+    const acceptedAsMeasure = applied.some((a) => a.measure.requiresClaim === claim);
+    const acceptedAsException = candidates.some((m) => (m.except ?? []).some((e) => e.claim === claim && conditionsHold(e, q, ledger)
+      && notApplied.some((n) => n.heading === m.heading && n.reason.endsWith(`reported under ${e.heading}`))));
+    if (acceptedAsMeasure || acceptedAsException) continue;
+    const anywhere = ledger.measures.filter(usedBy);
+    if (anywhere.length === 0) {
+      out.push({ claim, reason: `"${claim}" is not a claim this ledger knows (e.g. an exclusion heading such as 9903.88.69, donation, civil-aircraft)` });
+      continue;
+    }
+    const exceptions = anywhere.flatMap((m) => (m.except ?? []).filter((e) => e.claim === claim));
+    const inWindow = exceptions.filter((e) => inPeriod(q.date, e.from, e.to));
+    const inScopeToo = inWindow.filter((e) => (e.list === undefined || ledger.listEntry(e.list, q.code, q.date)) && (e.codes === undefined || e.codes.some((p) => covers(p, q.code))));
+    let reason: string;
+    if (exceptions.length > 0 && inWindow.length === 0) {
+      const e = exceptions[0]!;
+      reason = `${claim} is in force ${e.from ? `from ${e.from} ` : ''}${e.to ? `until ${e.to} (exclusive)` : ''}: not on ${q.date}`;
+    } else if (exceptions.length > 0 && inScopeToo.length === 0) {
+      reason = `${hts} is not in the scope of ${claim}`;
+    } else if (anywhere.some((m) => m.requiresClaim === claim)) {
+      reason = `${claim} does not apply to ${hts} on ${q.date} (product scope, origin or dates)`;
+    } else {
+      reason = `no measure that ${claim} exempts applies to ${hts} on ${q.date}`;
+    }
+    out.push({ claim, reason });
+  }
+  return out;
 }
 
 /**
- * US duties of one line: MFN plus every additional measure that applies (resolveMeasures), each on the
- * customs value and rounded to the cent, half up; additional duties never compound.
+ * US duties of one line: MFN plus every additional measure that applies (resolveMeasures), each on its base and
+ * rounded to the cent, half up; additional duties never compound.
  */
 export function computeUsDuties(line: BillLine, ledger: LedgerView, explain = false): UsDuties | RowError {
   const mfn = mfnRate(line, ledger);
   if ('row' in mfn) return mfn;
   const unit = specificUnit(mfn.rate);
-  if (unit && line.quantity === undefined) {
-    return { row: line.row, column: 'quantity', message: `the MFN rate "${mfn.text}" has a specific part: give the quantity in ${unit}` };
-  }
-  if (unit && line.unit !== undefined && line.unit !== unit) {
-    return { row: line.row, column: 'unit', message: `the MFN rate "${mfn.text}" is per ${unit}, but the line's quantity is in ${line.unit}` };
-  }
   // the code as the HTSUS prints it (an 8-digit code printed only as its one statistical line takes that line)
   const code = mfn.code;
   const hts = formatCode(code);
-  const duties: Duty[] = [{
-    program: 'MFN', heading: hts, rate: mfn.text, base: line.value,
-    amount: roundCents(applyRate(mfn.rate, line.value, line.quantity)), source: mfn.source,
-  }];
-  const resolved = resolveMeasures({ ...line, code }, ledger, explain);
-  for (const measure of resolved.applied) {
+  const resolved = resolveMeasures({ ...line, code, mfnAdValorem: mfn.rate.adValorem }, ledger, explain);
+  if (resolved.error) return { ...resolved.error, row: line.row };
+  const replacesMfn = resolved.applied.some((a) => a.measure.replacesAll);
+  if (unit && !replacesMfn && line.quantity === undefined) {
+    return { row: line.row, column: 'quantity', message: `the MFN rate "${mfn.text}" has a specific part: give the quantity in ${unit}` };
+  }
+  if (unit && !replacesMfn && line.unit !== undefined && line.unit !== unit) {
+    return { row: line.row, column: 'unit', message: `the MFN rate "${mfn.text}" is per ${unit}, but the line's quantity is in ${line.unit}` };
+  }
+  const duties: Duty[] = [];
+  const notApplied = [...resolved.notApplied];
+  if (replacesMfn) notApplied.unshift({ program: 'MFN', heading: hts, reason: `replaced by ${resolved.applied[0]!.heading} (${resolved.applied[0]!.measure.program})` });
+  else {
+    duties.push({ program: 'MFN', heading: hts, rate: mfn.text, base: line.value, amount: roundCents(applyRate(mfn.rate, line.value, line.quantity)), source: mfn.source });
+  }
+  for (const a of resolved.applied) {
+    const base = a.base ?? line.value;
     duties.push({
-      program: measure.program, heading: measure.heading, rate: measure.rate, base: line.value,
-      amount: roundCents(applyRate(parseRate(measure.rate)!, line.value, undefined)), source: citeSources(measure),
-      ...(measure.refundable ? { refundable: measure.refundable } : {}),
+      program: a.measure.program, heading: a.heading, rate: a.rate, base,
+      amount: roundCents(percentOf(a.percent, base)), source: citeSources(a.measure),
+      ...(a.basis !== 'customs value' ? { basis: a.basis } : {}),
+      ...(a.measure.refundable ? { refundable: a.measure.refundable } : {}),
     });
   }
   if (line.extraRate !== undefined) {
@@ -147,5 +293,6 @@ export function computeUsDuties(line: BillLine, ledger: LedgerView, explain = fa
       amount: roundCents(percentOf(line.extraRate, line.value)), source: 'extra_rate given in the bill (e.g. antidumping or countervailing duty)',
     });
   }
-  return { hts, duties, notApplied: resolved.notApplied, duty: sum(duties.map((d) => d.amount)), warnings: resolved.warnings };
+  const warnings = [...resolved.warnings, ...resolved.rejectedClaims.map((c) => `row ${line.row}: claim ${c.claim} not applied: ${c.reason}`)];
+  return { hts, duties, notApplied, rejectedClaims: resolved.rejectedClaims, duty: sum(duties.map((d) => d.amount)), warnings };
 }

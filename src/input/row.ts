@@ -88,6 +88,13 @@ export function parseRow(row: number, record: string[], header: HeaderMap, defau
     else extraRate = new Decimal(m[1]!);
   }
 
+  const metalValue = amount('metal_value');
+  const usContentValue = amount('us_content_value');
+  if (value && metalValue && metalValue.greaterThan(value)) fail('metal_value', `${metalValue.toFixed(2)} is more than the line's value ${value.toFixed(2)}: expected the value of the metal content only`);
+  if (value && usContentValue && usContentValue.greaterThan(value)) fail('us_content_value', `${usContentValue.toFixed(2)} is more than the line's value ${value.toFixed(2)}`);
+  const loadedOn = cell('loaded_on');
+  if (loadedOn !== undefined && !isValidDate(loadedOn)) fail('loaded_on', `"${loadedOn}" is not a date: expected YYYY-MM-DD, the day the goods were loaded for export`);
+  else if (loadedOn !== undefined && isValidDate(date) && loadedOn > date) fail('loaded_on', `${loadedOn} is after the entry date ${date}: goods are loaded before they are entered`);
   const freight = amount('freight');
   const insurance = amount('insurance');
   const price = amount('price');
@@ -102,6 +109,7 @@ export function parseRow(row: number, record: string[], header: HeaderMap, defau
     sku: cell('sku'), description: cell('description'), entry: cell('entry') ?? '1',
     claims: (cell('claims') ?? '').split(';').map((c) => c.trim()).filter(Boolean),
     mfnRate, extraRate, passthrough,
+    metalValue: toHome(metalValue), usContentValue: toHome(usContentValue), loadedOn,
   };
 }
 

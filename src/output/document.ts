@@ -26,9 +26,11 @@ export function lineObject(r: LineResult): Record<string, unknown> {
     ...(l.quantity !== undefined ? { quantity: l.quantity.toString() } : {}),
     duties: r.duties.map((d) => ({
       program: d.program, heading: d.heading, rate: d.rate, base: formatAmount(d.base), amount: formatAmount(d.amount), source: d.source,
+      ...(d.basis ? { basis: d.basis } : {}),
       ...(d.refundable ? { refundable: d.refundable } : {}),
     })),
     notApplied: r.notApplied,
+    ...(r.rejectedClaims.length > 0 ? { rejectedClaims: r.rejectedClaims } : {}),
     duty: formatAmount(r.duty),
     mpf: formatAmount(r.mpf),
     hmf: formatAmount(r.hmf),

@@ -45,10 +45,12 @@ export function renderLineDetail(r: LineResult, c: ChalkInstance): string {
   const lines = [c.bold(`Row ${r.line.row}${r.line.sku ? ` (${r.line.sku})` : ''}: ${r.hts}, ${r.line.origin}, ${r.line.date}, value ${formatAmount(r.line.value)}`)];
   for (const d of r.duties) {
     lines.push(`  ${c.green('applied')}  ${d.program.padEnd(18)} ${d.heading.padEnd(14)} ${d.rate.padStart(6)} × ${formatAmount(d.base)} = ${formatAmount(d.amount)}`);
+    if (d.basis) lines.push(`           on the ${d.basis}`);
     lines.push(`           ${c.dim(d.source)}`);
     if (d.refundable) lines.push(`           ${c.yellow(d.refundable)}`);
   }
   for (const n of r.notApplied) lines.push(`  ${c.yellow('not applied')} ${n.program} ${n.heading}: ${n.reason}`);
+  for (const x of r.rejectedClaims) lines.push(`  ${c.red('claim rejected')} ${x.claim}: ${x.reason}`);
   lines.push(`  MPF ${formatAmount(r.mpf)}, HMF ${formatAmount(r.hmf)}, landed cost ${formatAmount(r.landedCost)}`);
   return lines.join('\n');
 }

@@ -8,6 +8,7 @@ export function checkMeasures(file: string, doc: unknown, lists: Set<string>): L
   const c = new Checker(file);
   if (!c.object(doc, '(file)', '(root)') || !c.array(doc.measures, '(file)', 'measures')) return c.issues;
   const ids = new Set<string>();
+  const programs = new Set(doc.measures.map((m) => (typeof m === 'object' && m !== null ? (m as Record<string, unknown>).program : undefined)).filter((p): p is string => typeof p === 'string'));
   doc.measures.forEach((m, i) => {
     const at = `measures[${i}]`;
     if (!c.object(m, at, '(entry)')) return;
@@ -30,8 +31,14 @@ export function checkMeasures(file: string, doc: unknown, lists: Set<string>): L
         if (!c.object(e, id, where)) return;
         c.string(e, 'heading', `${id} ${where}`);
         c.string(e, 'reason', `${id} ${where}`);
-        const kinds = ['list', 'codes', 'claim'].filter((k) => e[k] !== undefined);
-        if (kinds.length === 0) c.fail(id, where, 'an exception needs a list, codes or a claim (all that are given must hold)');
+        const kinds = ['list', 'codes', 'claim', 'whenApplied'].filter((k) => e[k] !== undefined);
+        if (kinds.length === 0) c.fail(id, where, 'an exception needs a list, codes, a claim or whenApplied (all that are given must hold)');
+        if (e.whenApplied !== undefined && c.array(e.whenApplied, id, `${where}.whenApplied`)) {
+          for (const p of e.whenApplied) if (typeof p !== 'string' || !programs.has(p)) c.fail(id, `${where}.whenApplied`, `unknown program "${String(p)}" (no measure has it)`);
+        }
+        if (e.remainder !== undefined && (e.remainder !== true || e.whenApplied === undefined)) c.fail(id, `${where}.remainder`, 'remainder is true, with whenApplied');
+        c.date(e, 'from', `${id} ${where}`, true);
+        c.date(e, 'to', `${id} ${where}`, true);
         if (e.claim !== undefined && (typeof e.claim !== 'string' || !e.claim)) c.fail(id, `${where}.claim`, 'expected a non-empty string');
         if (typeof e.list === 'string' && !lists.has(e.list)) c.fail(id, `${where}.list`, `unknown product list "${e.list}"`);
         if (e.codes !== undefined && c.array(e.codes, id, `${where}.codes`)) e.codes.forEach((x) => c.code(x, id, `${where}.codes`));
@@ -39,6 +46,29 @@ export function checkMeasures(file: string, doc: unknown, lists: Set<string>): L
     }
     if (m.replaces !== undefined && c.array(m.replaces, id, 'replaces')) {
       for (const r of m.replaces) if (typeof r !== 'string' || !r) c.fail(id, 'replaces', 'expected heading prefixes');
+    }
+    if (m.base !== undefined && m.base !== 'value' && m.base !== 'metal') c.fail(id, 'base', `"${String(m.base)}" is not a base (value or metal)`);
+    if (m.fullValueChapters !== undefined && c.array(m.fullValueChapters, id, 'fullValueChapters')) {
+      for (const ch of m.fullValueChapters) if (typeof ch !== 'string' || !/^\d{2}$/.test(ch)) c.fail(id, 'fullValueChapters', `"${String(ch)}" is not a 2-digit chapter`);
+    }
+    for (const flag of ['floor', 'replacesAll']) if (m[flag] !== undefined && typeof m[flag] !== 'boolean') c.fail(id, flag, 'expected true or false');
+    c.string(m, 'requiresClaim', id, true);
+    if (m.modes !== undefined) c.modes(m, id);
+    if (m.inTransit !== undefined && c.array(m.inTransit, id, 'inTransit')) {
+      m.inTransit.forEach((t, j) => {
+        const where = `${id} inTransit[${j}]`;
+        if (!c.object(t, where, '(entry)')) return;
+        c.string(t, 'heading', where);
+        c.string(t, 'reason', where);
+        c.date(t, 'loadedBefore', where);
+        c.date(t, 'enteredBefore', where, true);
+        if (t.rate !== undefined) c.rate(t, 'rate', where);
+        if (t.modes !== undefined) c.modes(t, where);
+      });
+    }
+    if (m.usContent !== undefined && c.object(m.usContent, id, 'usContent')) {
+      c.string(m.usContent, 'heading', `${id} usContent`);
+      c.amount(m.usContent, 'minShare', `${id} usContent`);
     }
     c.string(m, 'refundable', id, true);
     c.string(m, 'unconfirmed', id, true);

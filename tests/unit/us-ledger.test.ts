@@ -94,11 +94,14 @@ describe('MFN lines', () => {
 const total = (code: string, date: string) => stack(code, date, '1000.00').duty.toFixed(2);
 
 describe('lines only partly under a four-year-review heading (us-measures.md §6; -checked rows 34, 37, 39)', () => {
-  it('Li-ion batteries in 2025: EV batteries 25% (9903.91.01), the others List 4A 7.5%', () => {
-    // 2025-06-01 on $1,000: MFN 3.4% + fentanyl 20% + reciprocal 10% + 301
-    expect(total('8507600010', '2025-06-01')).toBe('584.00'); // 34 + 200 + 100 + 250
-    expect(total('8507600090', '2025-06-01')).toBe('409.00'); // 34 + 200 + 100 + 75
+  it('Li-ion batteries in 2025: EV batteries 25% (9903.91.01), the others List 4A 7.5%; both are auto parts (Section 232)', () => {
+    // 2025-06-01 on $1,000: MFN 3.4% + fentanyl 20% + 301 + auto parts 25% (9903.94.05, 8507.60 in note 33(g)); no reciprocal (9903.01.33)
+    expect(total('8507600010', '2025-06-01')).toBe('734.00'); // 34 + 200 + 250 + 250
+    expect(total('8507600090', '2025-06-01')).toBe('559.00'); // 34 + 200 + 75 + 250
     expect(stack('8507600010', '2025-06-01').warnings.join()).toMatch(/note 31\(b\)/);
+    // not a vehicle part: claim 9903.94.06; the reciprocal 10% then applies: 34 + 200 + 75 + 100
+    const claimed = computeUsDuties(line('8507600090', '1000.00', '2025-06-01', { claims: ['9903.94.06'] }), ledger);
+    expect('duty' in claimed && claimed.duty.toFixed(2)).toBe('409.00');
   });
   it('disposable textile face masks 6307.90.9870: 25% in 2025 (9903.91.04), never two 9903.91 headings', () => {
     expect(headings('6307909870', '2025-01-15')).toEqual(['9903.91.04 25%']); // MFN 7% -> 70 + 250 = 320
@@ -126,8 +129,8 @@ describe('what the ledger knows it does not price is said', () => {
   it('a Section 301 exclusion the HTSUS points at (7326.90.86.88, 9903.88.69)', () => {
     expect(stack('7326908688', '2025-06-01').warnings.join()).toMatch(/9903\.88\.69/);
   });
-  it('Section 232 goods', () => {
-    expect(stack('7326908688', '2025-06-01').warnings.join()).toMatch(/Section 232 may cover/);
+  it('Section 232 semiconductors apply only when the note 39(b) parameters are claimed', () => {
+    expect(stack('8471500150', '2026-02-01').warnings.join()).toMatch(/claim 9903\.79\.01/);
   });
   it('after Section 122: the successor duty is not confirmed', () => {
     expect(stack('9403608040', '2026-08-01').warnings.join()).toMatch(/note 52/);
@@ -137,10 +140,11 @@ describe('what the ledger knows it does not price is said', () => {
 
 describe('Section 122 exemptions split as note 2(aa) splits them', () => {
   it('aircraft-part lines are exempt only when civil aircraft use is claimed (9903.03.05)', () => {
-    // Li-ion battery 8507.60.00.90 on 2026-03-01, $1,000: MFN 3.4% 34 + 301 9903.91.06 25% 250 + Section 122 10% 100
-    expect(total('8507600090', '2026-03-01')).toBe('384.00');
-    const claimed = computeUsDuties(line('8507600090', '1000.00', '2026-03-01', { claims: ['civil-aircraft'] }), ledger);
-    expect('duty' in claimed && claimed.duty.toFixed(2)).toBe('284.00');
-    expect('notApplied' in claimed && claimed.notApplied[0]!.reason).toMatch(/9903\.03\.05/);
+    // aircraft tyres 4011.30.00 (MFN Free) on 2026-03-01, $1,000: Section 122 is 10% = 100.00 unless civil aircraft use is claimed
+    const plain = stack('40113000', '2026-03-01');
+    expect(plain.duties.map((d) => d.heading)).toContain('9903.03.01');
+    const claimed = computeUsDuties(line('40113000', '1000.00', '2026-03-01', { claims: ['civil-aircraft'] }), ledger);
+    expect('duty' in claimed && plain.duty.minus(claimed.duty).toFixed(2)).toBe('100.00');
+    expect('notApplied' in claimed && claimed.notApplied.map((n) => n.heading + ' ' + n.reason).join()).toMatch(/9903\.03\.01 .*9903\.03\.05/);
   });
 });
