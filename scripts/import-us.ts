@@ -255,7 +255,7 @@ const metals2025 = {
   'steel-derivative': [...dated(chapterRows.filter((r) => r.metal_type === 'steel' && r.kind === 'derivative'), 'hts_prefix', '2025-03-12'),
     ...dated(derivRows.filter((r) => r.ch99_code === '9903.81.91'), 'hts_prefix', '2025-03-12')],
   'aluminum': [...chapterRows.filter((r) => r.metal_type === 'aluminum').map((r) => ({ code: r.hts_prefix!, from: r.effective_date || undefined })),
-    ...dated(derivRows.filter((r) => r.ch99_code.startsWith('9903.85')), 'hts_prefix', '2025-03-12')],
+    ...dated(derivRows.filter((r) => r.ch99_code!.startsWith('9903.85')), 'hts_prefix', '2025-03-12')],
 };
 const onlyDigits = (xs: Iterable<string>) => [...new Set(xs)].filter((c) => /^\d{4,10}$/.test(c)).sort();
 const plain = (xs: Iterable<string>) => onlyDigits(xs).map((code) => ({ code }));

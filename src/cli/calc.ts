@@ -8,6 +8,7 @@ import { parseRow } from '../input/row.js';
 import { csvHeader, csvLine } from '../output/csv.js';
 import { lineObject, resultDocument, allTotals } from '../output/document.js';
 import { renderTable } from '../output/table.js';
+import { render7501 } from '../output/entry7501.js';
 import { loadLedger } from '../rates/load.js';
 import { EXIT, UserError } from './errors.js';
 import { makeChalk, openInput, write } from './io.js';
@@ -77,7 +78,8 @@ export async function runCalc(file: string | undefined, opts: CalcOptions): Prom
   } else if (format === 'csv') {
     write(csvHeader(headers!));
     for (const r of priced.lines) write(csvLine(r, cellsByRow.get(r.line.row) ?? []));
-  } else write(renderTable(priced.lines, c, Boolean(opts.explain)));
+  } else if (format === '7501') write(render7501(priced.lines));
+  else write(renderTable(priced.lines, c, Boolean(opts.explain)));
 
   const e = makeChalk(opts.color, process.stderr, process.env);
   for (const w of warnings) process.stderr.write(`${e.yellow('warning:')} ${w}\n`);

@@ -14,6 +14,11 @@ Examples:
   $ tariff calc bill.csv --date 2025-04-15 --explain    with every measure considered and why
   $ cat bill.csv | tariff calc - --format json         for scripts: one JSON document on stdout
   $ tariff calc bill.csv --fail-over 30                exit 4 if the bill's duty rate is above 30%
+  $ tariff calc bill.csv --format 7501                 each line in CBP Form 7501 order (Chapter 99 first)
+  $ tariff calc parcels.csv --mode postal              postal items: the postal duty of the date
+
+Columns beyond hts and value: metal_value (Section 232 on metal content), us_content_value,
+loaded_on (in-transit rules), claims (e.g. 9903.88.69;9903.94.06), entry, quantity, date, origin.
 
 Exit codes: 0 done, 1 input or ledger error (or a rejected row with --strict), 2 usage,
 3 some rows rejected (the rest priced), 4 --fail-over tripped, 130 interrupted.`;
@@ -29,7 +34,7 @@ function common(cmd: Command): Command {
     .option('--date <YYYY-MM-DD>', 'date of entry (a bill column "date" overrides per line)', undefined)
     .option('--into <US|CN>', 'importing side whose tariffs apply', 'US')
     .option('--origin <ISO2>', 'country of origin (column "origin" overrides); default CN into the US')
-    .addOption(new Option('--format <format>', 'output: table on a terminal, csv otherwise').choices(['table', 'csv', 'json', 'ndjson']))
+    .addOption(new Option('--format <format>', 'output: table on a terminal, csv otherwise; 7501 = lines in CBP entry-summary order').choices(['table', 'csv', 'json', 'ndjson', '7501']))
     .option('--explain', 'show every measure considered for each line, applied or not, and why')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (NO_COLOR is honoured too)');

@@ -3,7 +3,7 @@ import { MODES, type Mode, type Side } from '../core/types.js';
 import { isValidDate } from '../input/row.js';
 import { EXIT, UserError } from './errors.js';
 
-export const FORMATS = ['table', 'csv', 'json', 'ndjson'] as const;
+export const FORMATS = ['table', 'csv', 'json', 'ndjson', '7501'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface CommonOptions {

@@ -22,6 +22,9 @@ function percentOfRate(rateText: string): Decimal {
  */
 export function usEntryFees(entryValue: Decimal, date: string, mode: Mode, ledger: LedgerView): EntryFees {
   const warnings: string[] = [];
+  if (mode === 'postal') {
+    return { mpf: ZERO, hmf: ZERO, mpfBasis: 'postal item: no MPF', warnings: ['postal items: no MPF is charged (the dutiable mail fee is not in the ledger)'] };
+  }
   let mpf = ZERO;
   let mpfBasis = 'no MPF period in the ledger for this date';
   const period = ledger.mpf.find((p) => inPeriod(date, p.from, p.to));

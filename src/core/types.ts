@@ -2,6 +2,8 @@ import type { Decimal } from './money.js';
 import type { Rate } from './rate.js';
 
 export type Side = 'US' | 'CN';
+export type Metal = 'steel' | 'aluminum' | 'copper';
+export const METALS: readonly Metal[] = ['steel', 'aluminum', 'copper'];
 export type Mode = 'ocean' | 'air' | 'truck' | 'rail' | 'postal';
 export const MODES: readonly Mode[] = ['ocean', 'air', 'truck', 'rail', 'postal'];
 
@@ -65,6 +67,8 @@ export interface Measure {
   replacesAll?: boolean;
   /** what the rate applies to: the customs value (default), or the value of the metal content (`metal_value`) */
   base?: 'value' | 'metal';
+  /** with base metal: which metal, to read its own column (steel_value, aluminum_value, copper_value) before metal_value */
+  metal?: Metal;
   /** with base metal: chapters whose goods use the full value when `metal_value` is not given */
   fullValueChapters?: string[];
   /** the rate is the total of MFN and this duty (a floor): the duty is the rate less the MFN ad valorem rate, never below 0 */
@@ -182,6 +186,8 @@ export interface BillLine {
   extraRate?: Decimal;
   price?: Decimal;
   metalValue?: Decimal;
+  /** value of the content of one metal, when a line holds several (steel_value, aluminum_value, copper_value) */
+  metalValues?: Partial<Record<Metal, Decimal>>;
   usContentValue?: Decimal;
   loadedOn?: string;
   /** input columns passed through to CSV output */

@@ -2,7 +2,7 @@ import { formatCode, covers } from './codes.js';
 import { inPeriod } from './dates.js';
 import { Decimal, ZERO, roundCents, percentOf, sum } from './money.js';
 import { applyRate, parseRate, specificUnit, type Rate } from './rate.js';
-import type { BillLine, Duty, Exception, LedgerView, Measure, Mode, NotApplied, RejectedClaim, RowError } from './types.js';
+import type { BillLine, Duty, Exception, LedgerView, Measure, Metal, Mode, NotApplied, RejectedClaim, RowError } from './types.js';
 
 export interface UsDuties {
   hts: string;
@@ -23,6 +23,7 @@ export interface ProductQuery {
   mode?: Mode;
   value?: Decimal;
   metalValue?: Decimal;
+  metalValues?: Partial<Record<Metal, Decimal>>;
   usContentValue?: Decimal;
   loadedOn?: string;
   /** the MFN ad valorem rate, for floor rates */
@@ -167,10 +168,16 @@ export function resolveMeasures(q: ProductQuery, ledger: LedgerView, explain = f
     let basis = 'customs value';
     if (measure.base === 'metal') {
       basis = 'metal content';
-      if (q.metalValue !== undefined) base = q.metalValue;
+      const own = measure.metal === undefined ? undefined : q.metalValues?.[measure.metal];
+      const sharedBy = applied.find((a) => a.basis === 'metal content (metal_value)');
+      if (own !== undefined) { base = own; basis = `${measure.metal} content`; }
+      else if (q.metalValue !== undefined && sharedBy) {
+        skip(measure, `metal_value is already charged under ${sharedBy.heading}: give steel_value, aluminum_value or copper_value to split the content between the metals`);
+        continue;
+      } else if (q.metalValue !== undefined) { base = q.metalValue; basis = 'metal content (metal_value)'; }
       else if (!(measure.fullValueChapters ?? []).includes(q.code.slice(0, 2))) {
         if (q.value !== undefined && !error) {
-          error = { row: q.row ?? 0, column: 'metal_value', message: `${measure.heading} (${measure.program}) is charged on the value of the metal content of ${hts}: give it in the metal_value column` };
+          error = { row: q.row ?? 0, column: 'metal_value', message: `${measure.heading} (${measure.program}) is charged on the value of the ${measure.metal ?? 'metal'} content of ${hts}: give it in the metal_value column (or ${measure.metal ?? 'steel'}_value)` };
         }
         base = undefined;
       } else basis = 'customs value (no metal_value given)';
@@ -266,6 +273,11 @@ export function computeUsDuties(line: BillLine, ledger: LedgerView, explain = fa
   const resolved = resolveMeasures({ ...line, code, mfnAdValorem: mfn.rate.adValorem }, ledger, explain);
   if (resolved.error) return { ...resolved.error, row: line.row };
   const replacesMfn = resolved.applied.some((a) => a.measure.replacesAll);
+  if ((line.mode ?? 'ocean') === 'postal' && !replacesMfn) {
+    const periods = ledger.measures.filter((m) => m.side === 'US' && m.replacesAll && m.modes?.includes('postal'))
+      .map((m) => `${m.from} to ${m.to ?? 'open'} (${m.origins.join(', ')})`);
+    return { row: line.row, column: 'date', message: `--mode postal: the ledger has no postal duty for goods of ${line.origin} entered ${line.date}; it prices postal items ${periods.join('; ').replace(/\(\*\)/g, '(any origin)')}` };
+  }
   if (unit && !replacesMfn && line.quantity === undefined) {
     return { row: line.row, column: 'quantity', message: `the MFN rate "${mfn.text}" has a specific part: give the quantity in ${unit}` };
   }

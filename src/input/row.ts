@@ -89,6 +89,9 @@ export function parseRow(row: number, record: string[], header: HeaderMap, defau
   }
 
   const metalValue = amount('metal_value');
+  const steelValue = amount('steel_value');
+  const aluminumValue = amount('aluminum_value');
+  const copperValue = amount('copper_value');
   const usContentValue = amount('us_content_value');
   if (value && metalValue && metalValue.greaterThan(value)) fail('metal_value', `${metalValue.toFixed(2)} is more than the line's value ${value.toFixed(2)}: expected the value of the metal content only`);
   if (value && usContentValue && usContentValue.greaterThan(value)) fail('us_content_value', `${usContentValue.toFixed(2)} is more than the line's value ${value.toFixed(2)}`);
@@ -110,6 +113,9 @@ export function parseRow(row: number, record: string[], header: HeaderMap, defau
     claims: (cell('claims') ?? '').split(';').map((c) => c.trim()).filter(Boolean),
     mfnRate, extraRate, passthrough,
     metalValue: toHome(metalValue), usContentValue: toHome(usContentValue), loadedOn,
+    ...(steelValue || aluminumValue || copperValue ? { metalValues: {
+      ...(steelValue ? { steel: toHome(steelValue)! } : {}), ...(aluminumValue ? { aluminum: toHome(aluminumValue)! } : {}), ...(copperValue ? { copper: toHome(copperValue)! } : {}),
+    } } : {}),
   };
 }
 

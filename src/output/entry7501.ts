@@ -1,0 +1,43 @@
+import { formatAmount } from '../core/money.js';
+import { sideTotals } from '../core/totals.js';
+import type { LineResult } from '../core/types.js';
+
+/** The order of Chapter 99 lines within a 7501 line (CBP reporting order: Chapter 99 first, the Chapter 1-97 line last). */
+const PROGRAM_ORDER = ['Section 301', 'IEEPA fentanyl', 'IEEPA reciprocal', 'Section 122', 'Postal duty'];
+
+function rank(program: string): number {
+  const i = PROGRAM_ORDER.indexOf(program);
+  if (i >= 0) return i;
+  return program.startsWith('Section 232') ? PROGRAM_ORDER.length : PROGRAM_ORDER.length + 1;
+}
+
+function row(heading: string, rate: string, base: string, amount: string): string {
+  return `  ${heading.padEnd(16)} ${rate.padStart(8)} ${base.padStart(14)} ${amount.padStart(12)}`;
+}
+
+/**
+ * Each line as a broker reports it on CBP Form 7501: the Chapter 99 headings first (the duties, and the exemption
+ * headings claimed for measures that did not apply, at zero), then the Chapter 1-97 line with the MFN duty.
+ */
+export function render7501(lines: LineResult[]): string {
+  const out: string[] = [];
+  lines.forEach((r, i) => {
+    const l = r.line;
+    out.push(`Line ${String(i + 1).padStart(3, '0')}  row ${l.row}${l.sku ? `, ${l.sku}` : ''}  ${r.hts}  origin ${l.origin}  entered ${l.date}  value ${formatAmount(l.value)}`);
+    out.push(row('HTS', 'rate', 'value', 'duty'));
+    const ch99 = [
+      ...r.duties.filter((d) => d.program !== 'MFN').map((d) => ({ program: d.program, text: row(d.heading, d.rate, formatAmount(d.base), formatAmount(d.amount)) })),
+      ...r.notApplied.filter((n) => /reported under \d{4}\.\d{2}\.\d{2}$/.test(n.reason))
+        .map((n) => ({ program: n.program, text: row(n.reason.slice(-10), 'exempt', formatAmount(l.value), '0.00') })),
+    ];
+    ch99.sort((a, b) => rank(a.program) - rank(b.program));
+    out.push(...ch99.map((x) => x.text));
+    for (const d of r.duties.filter((x) => x.program === 'MFN')) out.push(row(d.heading, d.rate, formatAmount(d.base), formatAmount(d.amount)));
+    out.push(`  ${'line duty'.padEnd(16)} ${''.padStart(8)} ${''.padStart(14)} ${formatAmount(r.duty).padStart(12)}`, '');
+  });
+  const t = sideTotals(lines, 'US');
+  if (t) {
+    out.push(`Entry summary: duty ${formatAmount(t.duty)}, MPF (499) ${formatAmount(t.mpf)}, HMF (501) ${formatAmount(t.hmf)}, total ${formatAmount(t.duty.plus(t.fees))}`);
+  }
+  return out.join('\n') + '\n';
+}
