@@ -182,21 +182,22 @@ export function resolveMeasures(q: ProductQuery, ledger: LedgerView, explain = f
         base = undefined;
       } else basis = 'customs value (no metal_value given)';
     }
-    let excluded: Exception | undefined;
+    let excluded: { e: Exception; by: string } | undefined;
     for (const e of measure.except ?? []) {
       if (!e.whenApplied || !conditionsHold(e, q, ledger)) continue;
       const deps = applied.filter((a) => e.whenApplied!.includes(a.measure.program));
       if (deps.length === 0) continue;
       // a dependency charged on the full value leaves nothing for the remainder
       const fullValue = deps.some((d) => d.measure.base !== 'metal' || d.basis.startsWith('customs value'));
-      if (!e.remainder || fullValue) { excluded = e; break; }
+      const by = deps.map((x) => `${x.heading} ${x.measure.program}`).join(', ');
+      if (!e.remainder || fullValue) { excluded = { e, by }; break; }
       const covered = deps.map((d) => d.base);
       if (base !== undefined && covered.every((c) => c !== undefined)) base = Decimal.max(ZERO, base.minus(sum(covered as Decimal[])));
       basis = `value not covered by ${[...new Set(deps.map((d) => d.measure.program))].join(', ')} (${e.heading})`;
-      if (base !== undefined && base.isZero()) { excluded = e; break; }
+      if (base !== undefined && base.isZero()) { excluded = { e, by }; break; }
     }
     if (excluded) {
-      skip(measure, `${excluded.reason}; reported under ${excluded.heading}`);
+      skip(measure, `${excluded.e.reason} [${excluded.by} applies]; reported under ${excluded.e.heading}`);
       continue;
     }
     const rule = measure.usContent;
