@@ -212,12 +212,12 @@ function noteSpan(start: RegExp, end: RegExp, after = 0): Set<string> {
     for (const m of l.matchAll(/\b\d{4}(\.\d{2}(\.\d{2,4})?)?\b/g)) {
       const code = digits(m[0]);
       // a bare 4-digit token counts only when it is a heading of the schedule (not a year or a page number)
-      if (!code.startsWith('99') && (code.length > 4 || htsCodes.has(code))) out.add(code);
+      if (!code.startsWith('99') && (code.length > 4 || htsHeadings.has(code))) out.add(code);
     }
   }
   return out;
 }
-const htsCodes = new Set(htsRows.map((r) => r[0]).filter(Boolean));
+const htsHeadings = new Set(htsRows.map((r) => r[0].slice(0, 4)).filter(Boolean));
 const note = (n: string) => notes.findIndex((l) => l.trim().startsWith(`${n}.`) && /^\s*\d+\.\s*(\(a\))?/.test(l) && l.trim().length < 200);
 const note16c = notes.findIndex((l) => l.startsWith('(c) Headings 9903.82.02'));
 const sub16 = (roman: string, next: string) => noteSpan(new RegExp(`^\\(${roman}\\) (Articles|Derivative)`), new RegExp(`^\\(${next}\\)`), note16c);
@@ -246,16 +246,22 @@ const chapterRows = readCsv(y('s232_metal_chapter_products.csv'));
 const derivRows = readCsv(y('s232_derivative_products.csv'));
 const copper2025 = new Set(readCsv(y('s232_copper_products.csv')).map((r) => r.hts10!));
 const dated = (rows: Record<string, string>[], key: string, fallback: string) => rows.map((r) => ({ code: r[key]!, from: r.effective_date || fallback }));
+const metal = (m: string, kind: string, from?: boolean) => chapterRows.filter((r) => r.metal_type === m && r.kind === kind && (from === undefined || Boolean(r.effective_date) === from));
+const entriesOf = (rows: Record<string, string>[], fallback?: string) => rows.map((r) => ({ code: r.hts_prefix!, ...(r.effective_date || fallback ? { from: r.effective_date || fallback } : {}) }));
+const inclusions = (heading: string) => entriesOf(derivRows.filter((r) => r.ch99_code === heading), '2025-03-12');
+const isCh = (chapters: string[]) => (e: { code: string }) => chapters.includes(e.code.slice(0, 2));
+const not = (f: (e: { code: string }) => boolean) => (e: { code: string }) => !f(e);
+// Each list carries one heading of notes 16 and 19: mill articles, the 2020 derivatives (Proc 9980), the 2025 derivatives
+// of chapters 73/76 (full value for steel; aluminium always on its content), and the derivatives elsewhere on metal content.
 const metals2025 = {
-  // 2018 regime until 2025-03-12: mill products (Proc 9705 / 9704) and the 2020 derivatives (Proc 9980)
-  'steel-2018': chapterRows.filter((r) => r.metal_type === 'steel' && !r.effective_date).map((r) => ({ code: r.hts_prefix! })),
-  'aluminum-2018': chapterRows.filter((r) => r.metal_type === 'aluminum' && !r.effective_date).map((r) => ({ code: r.hts_prefix! })),
-  // from 2025-03-12 (Procs 10895/10896) and the 2025-08-18 inclusions
-  'steel-mill': chapterRows.filter((r) => r.metal_type === 'steel' && r.kind === 'mill').map((r) => ({ code: r.hts_prefix! })),
-  'steel-derivative': [...dated(chapterRows.filter((r) => r.metal_type === 'steel' && r.kind === 'derivative'), 'hts_prefix', '2025-03-12'),
-    ...dated(derivRows.filter((r) => r.ch99_code === '9903.81.91'), 'hts_prefix', '2025-03-12')],
-  'aluminum': [...chapterRows.filter((r) => r.metal_type === 'aluminum').map((r) => ({ code: r.hts_prefix!, from: r.effective_date || undefined })),
-    ...dated(derivRows.filter((r) => r.ch99_code!.startsWith('9903.85')), 'hts_prefix', '2025-03-12')],
+  'steel-mill': entriesOf(metal('steel', 'mill')),
+  'steel-deriv-2020': entriesOf(metal('steel', 'derivative', false)),
+  'steel-deriv-73': entriesOf(metal('steel', 'derivative', true)).filter(isCh(['72', '73'])),
+  'steel-content': [...entriesOf(metal('steel', 'derivative', true)).filter(not(isCh(['72', '73']))), ...inclusions('9903.81.91')],
+  'aluminum-mill': entriesOf(metal('aluminum', 'mill')),
+  'aluminum-deriv-2020': [...entriesOf(metal('aluminum', 'derivative', false)), ...inclusions('9903.85.04')],
+  'aluminum-deriv-76': [...entriesOf(metal('aluminum', 'derivative', true)).filter(isCh(['76'])), ...inclusions('9903.85.07')],
+  'aluminum-content': [...entriesOf(metal('aluminum', 'derivative', true)).filter(not(isCh(['76']))), ...inclusions('9903.85.08')],
 };
 const onlyDigits = (xs: Iterable<string>) => [...new Set(xs)].filter((c) => /^\d{4,10}$/.test(c)).sort();
 const plain = (xs: Iterable<string>) => onlyDigits(xs).map((code) => ({ code }));
@@ -267,16 +273,16 @@ const outsideMetalChapters = [...tierAll].filter((c) => !['72', '73', '74', '76'
 const s232Lists = [
   ...Object.entries(tiers2026).map(([k, set]) => ({ id: `s232-2026-${k}`, title: `Section 232 metals from 2026-04-06: note 16(${k.slice(2)}) list`, sources: notesSource(`16(c)(${k.slice(2)})`), entries: plain(set) })),
   { id: 's232-2026-outside-metal-chapters', title: 'Lines of the note 16(c) lists outside chapters 72, 73, 74 and 76 (the <15% metal weight rule, 9903.82.03)', sources: notesSource('16(c)'), entries: plain(outsideMetalChapters) },
-  { id: 's232-steel-2018', title: 'Steel mill products and 2020 derivatives (Section 232 of 2018, 9903.80.01 / .03)', sources: yaleSource('s232_metal_chapter_products.csv'), entries: metals2025['steel-2018'] },
-  { id: 's232-aluminum-2018', title: 'Aluminium products and 2020 derivatives (Section 232 of 2018, 9903.85.01 / .03)', sources: yaleSource('s232_metal_chapter_products.csv'), entries: metals2025['aluminum-2018'] },
-  { id: 's232-steel-mill', title: 'Steel articles (note 16(j), 9903.81.87)', sources: yaleSource('s232_metal_chapter_products.csv'), entries: metals2025['steel-mill'] },
-  // 2025: derivatives of chapter 73 pay on full value (9903.81.89/.90); derivatives elsewhere on the steel content (9903.81.91)
-  { id: 's232-steel-derivative-73', title: 'Derivative steel articles of chapters 72-73 (notes 16(l)-(m), 9903.81.89-.90)', sources: yaleSource('s232_metal_chapter_products.csv, s232_derivative_products.csv'), entries: metals2025['steel-derivative'].filter((e) => ['72', '73'].includes(e.code.slice(0, 2))) },
-  { id: 's232-steel-derivative-content', title: 'Derivative steel articles outside chapters 72-73, on the steel content (note 16(n), 9903.81.91), with the 2025-08-18 inclusions', sources: yaleSource('s232_metal_chapter_products.csv, s232_derivative_products.csv'), entries: metals2025['steel-derivative'].filter((e) => !['72', '73'].includes(e.code.slice(0, 2))) },
-  // aluminium pays on the aluminium content in every chapter (note 19(f), (h), (k)); chapter 76 is reported under 9903.85.02/.07
-  { id: 's232-aluminum-76', title: 'Aluminium articles and derivatives of chapter 76 (note 19(g)-(j), 9903.85.02-.07)', sources: yaleSource('s232_metal_chapter_products.csv, s232_derivative_products.csv'), entries: metals2025.aluminum.filter((e) => e.code.startsWith('76')) },
-  { id: 's232-aluminum-content', title: 'Derivative aluminium articles outside chapter 76, on the aluminium content (note 19(k), 9903.85.08), with the 2025-08-18 inclusions', sources: yaleSource('s232_metal_chapter_products.csv, s232_derivative_products.csv'), entries: metals2025.aluminum.filter((e) => !e.code.startsWith('76')) },
+  { id: 's232-steel-mill', title: 'Steel mill articles (note 16(b): 9903.80.01 to 2025-03-11, 9903.81.87 from 2025-03-12)', sources: yaleSource('s232_metal_chapter_products.csv, s232_derivative_products.csv'), entries: metals2025['steel-mill'] },
+  { id: 's232-steel-deriv-2020', title: 'Derivative steel articles of 2020 (note 16(a)(ii): 9903.80.03, then 9903.81.89)', sources: yaleSource('s232_metal_chapter_products.csv, s232_derivative_products.csv'), entries: metals2025['steel-deriv-2020'] },
+  { id: 's232-steel-deriv-73', title: 'Derivative steel articles of chapters 72-73 from 2025-03-12 (note 16(m), 9903.81.90)', sources: yaleSource('s232_metal_chapter_products.csv, s232_derivative_products.csv'), entries: metals2025['steel-deriv-73'] },
+  { id: 's232-steel-content', title: 'Derivative steel articles outside chapters 72-73, on the steel content (note 16(n), 9903.81.91), with the 2025-08-18 inclusions', sources: yaleSource('s232_metal_chapter_products.csv, s232_derivative_products.csv'), entries: metals2025['steel-content'] },
+  { id: 's232-aluminum-mill', title: 'Aluminium articles (note 19(b): 9903.85.01 to 2025-03-11, 9903.85.02 from 2025-03-12)', sources: yaleSource('s232_metal_chapter_products.csv, s232_derivative_products.csv'), entries: metals2025['aluminum-mill'] },
+  { id: 's232-aluminum-deriv-2020', title: 'Derivative aluminium articles of 2020 (note 19(a)(iii): 9903.85.03, then 9903.85.04)', sources: yaleSource('s232_metal_chapter_products.csv, s232_derivative_products.csv'), entries: metals2025['aluminum-deriv-2020'] },
+  { id: 's232-aluminum-deriv-76', title: 'Derivative aluminium articles of chapter 76 from 2025-03-12 (note 19(j), 9903.85.07)', sources: yaleSource('s232_metal_chapter_products.csv, s232_derivative_products.csv'), entries: metals2025['aluminum-deriv-76'] },
+  { id: 's232-aluminum-content', title: 'Derivative aluminium articles outside chapter 76, on the aluminium content (note 19(k), 9903.85.08), with the 2025-08-18 inclusions', sources: yaleSource('s232_metal_chapter_products.csv, s232_derivative_products.csv'), entries: metals2025['aluminum-content'] },
   { id: 's232-2026-us-metal', title: 'Lists (c)(ii), (iv), (vi)-(viii) of note 16: 10% when at least 95% of the metal was melted/smelted in the US (note 16(e), 9903.82.06)', sources: notesSource('16(c), 16(e)'), entries: plain([...tiers2026['c-ii'], ...tiers2026['c-iv'], ...tiers2026['c-vi'], ...tiers2026['c-vii'], ...tiers2026['c-viii']]) },
+  { id: 's232-2026-all', title: 'Every line of the note 16(c) lists (2026 Rev 6)', sources: notesSource('16(c)'), entries: plain(tierAll) },
   { id: 's232-copper-2025', title: 'Semi-finished copper and intensive copper derivatives (note 36(b), 9903.78.01)', sources: yaleSource('s232_copper_products.csv'), entries: plain(copper2025) },
   { id: 's232-autos', title: 'Passenger vehicles and light trucks (note 33(b), 9903.94.01)', sources: notesSource('33(b)'), entries: plain(autos) },
   { id: 's232-auto-parts', title: 'Automobile parts (note 33(g), 9903.94.05)', sources: yaleSource('s232_auto_parts.txt'), entries: plain(autoParts) },

@@ -31,6 +31,8 @@ export interface Exception {
   /** the exception holds only on entries from / before these dates */
   from?: string;
   to?: string;
+  /** a warning the user sees whenever the exception takes effect */
+  unconfirmed?: string;
 }
 
 /** An in-transit rule: goods loaded before a date and entered before another do not pay the measure (or pay another rate). */
@@ -43,6 +45,8 @@ export interface InTransit {
   modes?: Mode[];
   /** instead of not paying, pay this rate under the rule's heading */
   rate?: string;
+  /** a warning the user sees whenever goods loaded before the date are considered */
+  unconfirmed?: string;
 }
 
 /** The importer's US content: a measure applies only to the non-US content when it is at least `minShare` percent. */

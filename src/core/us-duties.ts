@@ -158,10 +158,23 @@ export function resolveMeasures(q: ProductQuery, ledger: LedgerView, explain = f
       skip(measure, `${exception.reason}; reported under ${exception.heading}`);
       continue;
     }
-    const transit = q.loadedOn === undefined ? undefined : (measure.inTransit ?? []).find((t) =>
-      q.loadedOn! < t.loadedBefore && (t.enteredBefore === undefined || q.date < t.enteredBefore) && (!t.modes || t.modes.includes(mode)));
+    const loadedEarly = q.loadedOn === undefined ? [] : (measure.inTransit ?? []).filter((t) => q.loadedOn! < t.loadedBefore);
+    for (const t of loadedEarly) if (t.unconfirmed) warnings.push(`${t.heading}: ${t.unconfirmed}`);
+    const transit = loadedEarly.find((t) => (t.enteredBefore === undefined || q.date < t.enteredBefore) && (!t.modes || t.modes.includes(mode)));
     if (transit && transit.rate === undefined) {
       skip(measure, `${transit.reason}; reported under ${transit.heading}`);
+      continue;
+    }
+    // stacking rules first: a measure another one excludes needs no base (e.g. no metal_value for an auto part)
+    const stacking = (measure.except ?? []).filter((e) => e.whenApplied && conditionsHold(e, q, ledger))
+      .map((e) => ({ e, deps: applied.filter((a) => e.whenApplied!.includes(a.measure.program)) }))
+      .filter((x) => x.deps.length > 0);
+    const by = (deps: AppliedMeasure[]) => deps.map((x) => `${x.heading} ${x.measure.program}`).join(', ');
+    // a dependency charged on the full value leaves nothing for a remainder
+    const fullValue = (deps: AppliedMeasure[]) => deps.some((x) => x.measure.base !== 'metal' || x.basis.startsWith('customs value'));
+    const excluded = stacking.find((x) => !x.e.remainder || fullValue(x.deps));
+    if (excluded) {
+      skip(measure, `${excluded.e.reason} [${by(excluded.deps)} applies]; reported under ${excluded.e.heading}`);
       continue;
     }
     let base: Decimal | undefined = q.value;
@@ -182,22 +195,16 @@ export function resolveMeasures(q: ProductQuery, ledger: LedgerView, explain = f
         base = undefined;
       } else basis = 'customs value (no metal_value given)';
     }
-    let excluded: { e: Exception; by: string } | undefined;
-    for (const e of measure.except ?? []) {
-      if (!e.whenApplied || !conditionsHold(e, q, ledger)) continue;
-      const deps = applied.filter((a) => e.whenApplied!.includes(a.measure.program));
-      if (deps.length === 0) continue;
-      // a dependency charged on the full value leaves nothing for the remainder
-      const fullValue = deps.some((d) => d.measure.base !== 'metal' || d.basis.startsWith('customs value'));
-      const by = deps.map((x) => `${x.heading} ${x.measure.program}`).join(', ');
-      if (!e.remainder || fullValue) { excluded = { e, by }; break; }
-      const covered = deps.map((d) => d.base);
+    let remainderZero: { e: Exception; deps: AppliedMeasure[] } | undefined;
+    for (const x of stacking) {
+      const covered = x.deps.map((d) => d.base);
       if (base !== undefined && covered.every((c) => c !== undefined)) base = Decimal.max(ZERO, base.minus(sum(covered as Decimal[])));
-      basis = `value not covered by ${[...new Set(deps.map((d) => d.measure.program))].join(', ')} (${e.heading})`;
-      if (base !== undefined && base.isZero()) { excluded = { e, by }; break; }
+      basis = `value not covered by ${[...new Set(x.deps.map((d) => d.measure.program))].join(', ')} (${x.e.heading})`;
+      if (x.e.unconfirmed) warnings.push(`${x.e.heading}: ${x.e.unconfirmed}`);
+      if (base !== undefined && base.isZero()) remainderZero = x;
     }
-    if (excluded) {
-      skip(measure, `${excluded.e.reason} [${excluded.by} applies]; reported under ${excluded.e.heading}`);
+    if (remainderZero) {
+      skip(measure, `${remainderZero.e.reason} [${by(remainderZero.deps)} applies]; reported under ${remainderZero.e.heading}`);
       continue;
     }
     const rule = measure.usContent;

@@ -39,6 +39,7 @@ export function checkMeasures(file: string, doc: unknown, lists: Set<string>): L
         if (e.remainder !== undefined && (e.remainder !== true || e.whenApplied === undefined)) c.fail(id, `${where}.remainder`, 'remainder is true, with whenApplied');
         c.date(e, 'from', `${id} ${where}`, true);
         c.date(e, 'to', `${id} ${where}`, true);
+        c.string(e, 'unconfirmed', `${id} ${where}`, true);
         if (e.claim !== undefined && (typeof e.claim !== 'string' || !e.claim)) c.fail(id, `${where}.claim`, 'expected a non-empty string');
         if (typeof e.list === 'string' && !lists.has(e.list)) c.fail(id, `${where}.list`, `unknown product list "${e.list}"`);
         if (e.codes !== undefined && c.array(e.codes, id, `${where}.codes`)) e.codes.forEach((x) => c.code(x, id, `${where}.codes`));
@@ -65,6 +66,7 @@ export function checkMeasures(file: string, doc: unknown, lists: Set<string>): L
         c.date(t, 'enteredBefore', where, true);
         if (t.rate !== undefined) c.rate(t, 'rate', where);
         if (t.modes !== undefined) c.modes(t, where);
+        c.string(t, 'unconfirmed', where, true);
       });
     }
     if (m.usContent !== undefined && c.object(m.usContent, id, 'usContent')) {

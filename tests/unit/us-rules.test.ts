@@ -166,3 +166,33 @@ describe('postal items', () => {
     expect(r).toMatchObject({ column: 'date', message: expect.stringMatching(/2025-05-02 to 2025-05-14/) });
   });
 });
+
+describe('review fixes (Section 232 lists and stacking)', () => {
+  it('a heading printed bare in note 16(c) is on its list: 7609 pays 9903.82.02 from 2026-04-06, no Section 122', () => {
+    const r = price('7609000000', '1000.00', '2026-05-01'); // MFN 5.7% 57 + 301 9903.91.01 250 + 232 500
+    expect(amounts(r)).toEqual(['7609.00.00.00 57.00', '9903.91.01 250.00', '9903.82.02 500.00']);
+  });
+  it('a line on both the autos and the truck lists pays one of them: trucks, or autos when 9903.74.05 is claimed', () => {
+    const trucks = price('8704600000', '1000.00', '2025-12-01').duties.map((x) => x.heading);
+    expect(trucks).toContain('9903.74.01');
+    expect(trucks).not.toContain('9903.94.01');
+    const autos = price('8704600000', '1000.00', '2025-12-01', { claims: ['9903.74.05'] }).duties.map((x) => x.heading);
+    expect(autos).toContain('9903.94.01');
+    expect(autos).not.toContain('9903.74.01');
+  });
+  it('an auto part on a metal-content list needs no metal_value: the metals duty does not reach it', () => {
+    // 8708.29.51.60 on 2025-06-01, $1,000: MFN 2.5% 25 + fentanyl 200 + 301 List 3 250 + auto parts 250 = 725
+    expect(price('8708295160', '1000.00', '2025-06-01').duty.toFixed(2)).toBe('725.00');
+  });
+  it('a part on both parts lists is an auto part unless claimed otherwise', () => {
+    expect(price('8708295160', '1000.00', '2026-05-01').duties.map((x) => x.heading)).toContain('9903.94.05');
+  });
+  it('US-melted metal on lists (ix)-(x): 10% in all with MFN under 9903.82.07', () => {
+    const r = price('8428390000', '1000.00', '2026-05-01', { claims: ['9903.82.06'] }); // MFN Free: 301 List 1 250 + 100
+    expect(amounts(r)).toEqual(['8428.39.00.00 0.00', '9903.88.01 250.00', '9903.82.07 100.00']);
+  });
+  it('one steel heading per line: nails of the 2020 list are reported under 9903.81.89, and 9903.80.03 before 2025-03-12', () => {
+    expect(price('7317005503', '1000.00', '2025-04-20').duties.map((x) => x.heading).filter((h) => h.startsWith('9903.8'))).toEqual(['9903.88.03', '9903.81.89']);
+    expect(price('7317005503', '1000.00', '2025-02-01').duties.map((x) => x.heading).filter((h) => h.startsWith('9903.8'))).toEqual(['9903.88.03', '9903.80.03']);
+  });
+});
