@@ -1,7 +1,8 @@
 import { codeDigits, formatCode } from '../core/codes.js';
 import { resolveMeasures, mfnRate } from '../core/us-duties.js';
 import { Decimal } from '../core/money.js';
-import { loadLedger } from '../rates/load.js';
+import { loadLedger, type Ledger } from '../rates/load.js';
+import { parseRate } from '../core/rate.js';
 import { EXIT, UserError } from './errors.js';
 import { makeChalk, write } from './io.js';
 import { parseDateOption, parseFormat, parseMode, parseOrigin, parseSide, usage, type CommonOptions } from './options.js';
@@ -16,34 +17,32 @@ export interface LookupOptions extends CommonOptions {
 export async function runLookup(codeText: string, opts: LookupOptions): Promise<number> {
   const date = parseDateOption(opts.date);
   const into = parseSide(opts.into);
-  if (into !== 'US') throw new UserError('lookup --into CN: only the US side is in this version', EXIT.usage);
-  const origin = parseOrigin(opts.origin) ?? 'CN';
+  const origin = parseOrigin(opts.origin) ?? (into === 'US' ? 'CN' : 'US');
   const format = parseFormat(opts.format, Boolean(process.stdout.isTTY));
-  const code = codeDigits(codeText);
-  if (!/^\d{6,10}$/.test(code) || code.length % 2 !== 0) usage(`"${codeText}" is not a tariff code: expected 6, 8 or 10 digits, dots optional (e.g. 8517.13.00)`);
+  const digits = codeDigits(codeText);
+  if (!/^\d{6,10}$/.test(digits) || digits.length % 2 !== 0) usage(`"${codeText}" is not a tariff code: expected 6, 8 or 10 digits, dots optional (e.g. 8517.13.00)`);
   const ledger = loadLedger();
-  const line = ledger.tariffLine(code);
-  if ('error' in line) throw new UserError(line.error);
-  const mfn = mfnRate({ row: 0, code, mfnRate: undefined }, ledger);
+  const base = into === 'US' ? usBase(digits, ledger) : cnBase(digits, ledger);
+  const code = base.code;
   const claims = (opts.claims ?? '').split(';').map((c) => c.trim()).filter(Boolean);
   const mode = parseMode(opts.mode);
-  const resolved = resolveMeasures({ code: line.code, origin, date, claims, mode, mfnAdValorem: 'row' in mfn ? undefined : mfn.rate.adValorem }, ledger, Boolean(opts.explain));
-  const mfnText = 'row' in mfn ? line.mfnText : mfn.text;
+  const resolved = resolveMeasures({ side: into, code, origin, date, claims, mode, mfnAdValorem: base.adValorem }, ledger, Boolean(opts.explain));
+  const mfnText = base.rateText;
   const additional = resolved.applied.filter((a) => a.basis === 'customs value').reduce((sum, a) => sum.plus(a.percent), new Decimal(0));
   const partial = resolved.applied.filter((a) => a.basis !== 'customs value');
-  const mfnAdValorem = 'row' in mfn ? undefined : mfn.rate.adValorem;
-  const mfnSpecific = !('row' in mfn) && mfn.rate.specific.length > 0;
-  const total = mfnAdValorem === undefined ? undefined : mfnAdValorem.plus(additional);
-  const warnings = [...staleWarnings(ledger.reviewedThrough, [date], ['US']), ...resolved.warnings];
-  if ('row' in mfn) warnings.push(mfn.message);
+  const mfnSpecific = base.specific;
+  const total = base.adValorem === undefined ? undefined : base.adValorem.plus(additional);
+  const warnings = [...staleWarnings(ledger.reviewedThrough, [date], [into]), ...resolved.warnings, ...base.warnings];
+  const line = { description: base.description, units: base.units, mfnFrom: base.from };
 
   const doc = {
     schema: 'tariff-impact/lookup@1',
-    query: { code: formatCode(line.code), into, origin, date },
+    query: { code: formatCode(code), into, origin, date },
     ledger: { edition: ledger.edition, reviewedThrough: ledger.reviewedThrough },
     description: line.description,
     units: line.units,
-    mfn: { rate: mfnText, from: formatCode(line.mfnFrom), source: `HTSUS column 1 general (${ledger.htsEdition})` },
+    mfn: { rate: mfnText, from: formatCode(line.mfnFrom), source: base.source },
+    ...(into === 'CN' ? { vat: base.vat, ...(base.ct ? { consumptionTax: base.ct } : {}) } : {}),
     measures: resolved.applied.map((a) => ({
       program: a.measure.program, heading: a.heading, rate: a.rate, on: a.basis, from: a.measure.from, ...(a.measure.to ? { to: a.measure.to } : {}),
       sources: a.measure.sources, ...(a.measure.refundable ? { refundable: a.measure.refundable } : {}),
@@ -59,10 +58,10 @@ export async function runLookup(codeText: string, opts: LookupOptions): Promise<
   else {
     const c = makeChalk(opts.color, process.stdout, process.env);
     const out = [
-      c.bold(`${formatCode(line.code)}  ${line.description}`),
+      c.bold(`${formatCode(code)}  ${line.description}`),
       `origin ${origin}, entered ${date}, unit ${line.units || '-'}`,
       '',
-      `  MFN                ${mfnText.padEnd(10)} column 1 general of ${formatCode(line.mfnFrom)} (${ledger.htsEdition})`,
+      `  ${(into === 'US' ? 'MFN' : 'Base rate').padEnd(18)} ${mfnText.padEnd(10)} ${base.source}`,
     ];
     for (const a of resolved.applied) {
       const m = a.measure;
@@ -72,10 +71,49 @@ export async function runLookup(codeText: string, opts: LookupOptions): Promise<
     }
     for (const r of resolved.rejectedClaims) out.push(`  ${c.red('claim rejected')}     ${r.claim}: ${r.reason}`);
     for (const n of resolved.notApplied) out.push(`  ${c.yellow('not applied')}        ${n.heading} (${n.program}): ${n.reason}`);
+    if (into === 'CN') out.push(`  Import VAT ${base.vat ?? 'unknown'}${base.ct ? `, consumption tax ${base.ct}` : ''} (on value + duty${base.ct ? ' + consumption tax' : ''})`);
     out.push('', c.bold(`Total ad valorem: ${total === undefined ? 'n/a' : `${total.toString()}%`}${mfnSpecific ? ` (plus the specific part of ${mfnText})` : ''}${partial.length > 0 ? `, plus ${partial.map((a) => `${a.rate} on the ${a.basis}`).join('; ')}` : ''}`));
     write(out.join('\n') + '\n');
     const e = makeChalk(opts.color, process.stderr, process.env);
     for (const w of warnings) process.stderr.write(`${e.yellow('warning:')} ${w}\n`);
   }
   return EXIT.ok;
+}
+
+interface BaseRate {
+  code: string;
+  description: string;
+  units: string;
+  rateText: string;
+  from: string;
+  adValorem?: Decimal;
+  specific: boolean;
+  source: string;
+  vat?: string;
+  ct?: string;
+  warnings: string[];
+}
+
+function usBase(digits: string, ledger: Ledger): BaseRate {
+  const line = ledger.tariffLine(digits);
+  if ('error' in line) throw new UserError(line.error);
+  const mfn = mfnRate({ row: 0, code: digits, mfnRate: undefined }, ledger);
+  const ok = !('row' in mfn);
+  return {
+    code: line.code, description: line.description, units: line.units, rateText: ok ? mfn.text : line.mfnText, from: line.mfnFrom,
+    adValorem: ok ? mfn.rate.adValorem : undefined, specific: ok && mfn.rate.specific.length > 0,
+    source: `column 1 general of ${formatCode(line.mfnFrom)} (${ledger.htsEdition})`, warnings: ok ? [] : [mfn.message],
+  };
+}
+
+function cnBase(digits: string, ledger: Ledger): BaseRate {
+  const line = ledger.cnLine(digits);
+  if ('error' in line) {
+    return { code: digits, description: '(not in the ledger)', units: '', rateText: 'unknown', from: digits, specific: false, source: 'give it as mfn_rate in a bill', warnings: [line.error] };
+  }
+  const ct = ledger.cnConsumptionTax(digits);
+  return {
+    code: digits, description: line.description, units: '', rateText: line.mfn, from: digits, adValorem: parseRate(line.mfn)?.adValorem, specific: false,
+    source: line.source, vat: line.vat, ct: ct ? ('ask' in ct ? ct.ask : ct.rate) : line.ct, warnings: line.unconfirmed ? [line.unconfirmed] : [],
+  };
 }

@@ -1,6 +1,6 @@
 import { Decimal } from '../core/money.js';
 import { MODES, type Mode, type Side } from '../core/types.js';
-import { isValidDate } from '../input/row.js';
+import { isValidInstant } from '../input/row.js';
 import { EXIT, UserError } from './errors.js';
 
 export const FORMATS = ['table', 'csv', 'json', 'ndjson', '7501'] as const;
@@ -28,9 +28,8 @@ export function usage(message: string): never {
 
 export function parseDateOption(text: string | undefined): string {
   if (text === undefined) return today();
-  const day = text.slice(0, 10);
-  if (!isValidDate(day) || !/^(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2})?$/.test(text)) usage(`--date "${text}" is not a date: expected YYYY-MM-DD or YYYY-MM-DDTHH:MM`);
-  return day;
+  if (!isValidInstant(text)) usage(`--date "${text}" is not a date: expected YYYY-MM-DD or YYYY-MM-DDTHH:MM (local time of the importing side)`);
+  return text;
 }
 
 export function parseSide(text: string | undefined): Side {

@@ -9,6 +9,8 @@ export interface SideTotals {
   mpf: Decimal;
   hmf: Decimal;
   fees: Decimal;
+  consumptionTax: Decimal;
+  vat: Decimal;
   taxes: Decimal;
   landedCost: Decimal;
   effectiveDutyRate: string;
@@ -20,7 +22,7 @@ export function sideTotals(lines: LineResult[], side: Side): SideTotals | undefi
   if (mine.length === 0) return undefined;
   const byProgram = new Map<string, Decimal>();
   for (const l of mine) for (const d of l.duties) byProgram.set(d.program, (byProgram.get(d.program) ?? ZERO).plus(d.amount));
-  const customsValue = sum(mine.map((l) => l.line.value));
+  const customsValue = sum(mine.map((l) => l.customsValue));
   const duty = sum(mine.map((l) => l.duty));
   return {
     currency: side === 'US' ? 'USD' : 'CNY',
@@ -28,6 +30,8 @@ export function sideTotals(lines: LineResult[], side: Side): SideTotals | undefi
     mpf: sum(mine.map((l) => l.mpf)),
     hmf: sum(mine.map((l) => l.hmf)),
     fees: sum(mine.map((l) => l.fees)),
+    consumptionTax: sum(mine.map((l) => l.consumptionTax)),
+    vat: sum(mine.map((l) => l.vat)),
     taxes: sum(mine.map((l) => l.taxes)),
     landedCost: sum(mine.map((l) => l.landedCost)),
     effectiveDutyRate: effectiveRate(duty, customsValue),

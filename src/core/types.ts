@@ -97,6 +97,8 @@ export interface Notice {
   id: string;
   side: Side;
   list: string;
+  /** not for codes on this list (e.g. the lines whose status is known) */
+  unlessList?: string;
   from: string;
   to?: string;
   message: string;
@@ -151,6 +153,20 @@ export interface TariffLine {
   mfnFrom: string;
 }
 
+/** A line of the Chinese tariff as the ledger knows it: base rate (MFN, provisional or in-quota), import VAT, consumption tax. */
+export interface CnTariffLine {
+  code: string;
+  description: string;
+  mfn: string;
+  vat: string;
+  ct?: string;
+  unconfirmed?: string;
+  source: string;
+}
+
+/** The consumption tax the ledger can decide for a Chinese line: a rate, or what the user must tell (`ct_rate`). */
+export type CnConsumptionTax = { rate: string; note?: string } | { ask: string };
+
 /** What the core needs from a ledger; built by src/rates. */
 export interface LedgerView {
   edition: string;
@@ -164,6 +180,12 @@ export interface LedgerView {
   tariffLine(code: string): TariffLine | { error: string };
   /** the entry of a product list that covers the code on the date, if any */
   listEntry(listId: string, code: string, date: string): ListEntry | undefined;
+  /** the Chinese line for a code of 8 or 10 digits, or why there is none */
+  cnLine(code: string): CnTariffLine | { error: string };
+  /** China's small-consignment exemption (Tariff Law Art. 32(1)): duty of a declaration at most this amount is exempt */
+  cnSmallConsignment?: { dutyAtMost: string; unconfirmed?: string; source: string };
+  /** the consumption tax rule for a Chinese line, if any */
+  cnConsumptionTax(code: string): CnConsumptionTax | undefined;
   /** true when the list has entries for longer codes under `code` in force on the date (the code is only partly covered) */
   listHasUnder(listId: string, code: string, date: string): boolean;
 }
@@ -194,6 +216,9 @@ export interface BillLine {
   metalValues?: Partial<Record<Metal, Decimal>>;
   usContentValue?: Decimal;
   loadedOn?: string;
+  /** China: import VAT and consumption tax rates given in the bill, in percent */
+  vatRate?: Decimal;
+  ctRate?: Decimal;
   /** input columns passed through to CSV output */
   passthrough: Record<string, string>;
 }
@@ -228,7 +253,11 @@ export interface LineResult {
   duties: Duty[];
   notApplied: NotApplied[];
   rejectedClaims: RejectedClaim[];
+  /** in the importing side's currency: US transaction value; China CIF */
+  customsValue: Decimal;
   duty: Decimal;
+  consumptionTax: Decimal;
+  vat: Decimal;
   mpf: Decimal;
   hmf: Decimal;
   fees: Decimal;

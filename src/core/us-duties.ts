@@ -1,8 +1,8 @@
 import { formatCode, covers } from './codes.js';
-import { inPeriod } from './dates.js';
+import { before, inPeriod, timeMatters } from './dates.js';
 import { Decimal, ZERO, roundCents, percentOf, sum } from './money.js';
 import { applyRate, parseRate, specificUnit, type Rate } from './rate.js';
-import type { BillLine, Duty, Exception, LedgerView, Measure, Metal, Mode, NotApplied, RejectedClaim, RowError } from './types.js';
+import type { BillLine, Duty, Exception, LedgerView, Measure, Metal, Mode, NotApplied, RejectedClaim, RowError, Side } from './types.js';
 
 export interface UsDuties {
   hts: string;
@@ -15,6 +15,8 @@ export interface UsDuties {
 
 /** What is known of the product and the entry when measures are resolved; values are absent for a rate lookup. */
 export interface ProductQuery {
+  /** the importing side whose measures apply (default US) */
+  side?: Side;
   row?: number;
   code: string;
   origin: string;
@@ -117,10 +119,14 @@ export function resolveMeasures(q: ProductQuery, ledger: LedgerView, explain = f
   const hts = formatCode(q.code);
   const where = q.row === undefined ? '' : `row ${q.row}: `;
   const mode = q.mode ?? 'ocean';
+  const side = q.side ?? 'US';
   const skip = (m: Measure, reason: string, heading = m.heading) => notApplied.push({ program: m.program, heading, reason });
   const candidates: Measure[] = [];
   for (const measure of ledger.measures) {
-    if (measure.side !== 'US' || !inPeriod(q.date, measure.from, measure.to)) continue;
+    if (measure.side !== side) continue;
+    const close = timeMatters(q.date, [measure.from, measure.to]);
+    if (close.length > 0) warnings.push(`${where}${measure.heading} changes at ${close.join(', ')} on the entry date: without a time the later rate is used; give the time (YYYY-MM-DDTHH:MM) if the declaration was before`);
+    if (!inPeriod(q.date, measure.from, measure.to)) continue;
     if (!matchesOrigin(measure, q.origin)) {
       if (explain) skip(measure, `origin ${q.origin} is not covered (${measure.origins.join(', ')})`);
       continue;
@@ -145,7 +151,8 @@ export function resolveMeasures(q: ProductQuery, ledger: LedgerView, explain = f
     candidates.push(measure);
   }
   for (const notice of ledger.notices) {
-    if (notice.side === 'US' && inPeriod(q.date, notice.from, notice.to) && ledger.listEntry(notice.list, q.code, q.date)) {
+    if (notice.side === side && inPeriod(q.date, notice.from, notice.to) && ledger.listEntry(notice.list, q.code, q.date)
+      && !(notice.unlessList && ledger.listEntry(notice.unlessList, q.code, q.date))) {
       warnings.push(`${where}${hts}: ${notice.message}`);
     }
   }
@@ -158,9 +165,9 @@ export function resolveMeasures(q: ProductQuery, ledger: LedgerView, explain = f
       skip(measure, `${exception.reason}; reported under ${exception.heading}`);
       continue;
     }
-    const loadedEarly = q.loadedOn === undefined ? [] : (measure.inTransit ?? []).filter((t) => q.loadedOn! < t.loadedBefore);
+    const loadedEarly = q.loadedOn === undefined ? [] : (measure.inTransit ?? []).filter((t) => before(q.loadedOn!, t.loadedBefore));
     for (const t of loadedEarly) if (t.unconfirmed) warnings.push(`${t.heading}: ${t.unconfirmed}`);
-    const transit = loadedEarly.find((t) => (t.enteredBefore === undefined || q.date < t.enteredBefore) && (!t.modes || t.modes.includes(mode)));
+    const transit = loadedEarly.find((t) => (t.enteredBefore === undefined || !inPeriod(q.date, t.enteredBefore, undefined)) && (!t.modes || t.modes.includes(mode)));
     if (transit && transit.rate === undefined) {
       skip(measure, `${transit.reason}; reported under ${transit.heading}`);
       continue;

@@ -15,6 +15,13 @@ export interface LineDefaults {
 
 const AMOUNT = /^\d+(\.\d+)?$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const INSTANT = /^(\d{4}-\d{2}-\d{2})(T([01]\d|2[0-3]):[0-5]\d)?$/;
+
+/** A date, or a date and local time (YYYY-MM-DDTHH:MM), as the importing side counts it. */
+export function isValidInstant(text: string): boolean {
+  const m = INSTANT.exec(text);
+  return m !== null && isValidDate(m[1]!);
+}
 /** The first date the ledger is built for. */
 export const FIRST_DATE = '2025-01-01';
 
@@ -59,7 +66,7 @@ export function parseRow(row: number, record: string[], header: HeaderMap, defau
   if (!/^[A-Z]{2}$/.test(originText)) fail('origin', `"${originText}" is not a country: expected an ISO 3166 two-letter code such as CN`);
 
   const date = cell('date') ?? defaults.date;
-  if (!isValidDate(date)) fail('date', `"${date}" is not a date: expected YYYY-MM-DD, e.g. 2025-04-15`);
+  if (!isValidInstant(date)) fail('date', `"${date}" is not a date: expected YYYY-MM-DD (or YYYY-MM-DDTHH:MM, local time of the importing side), e.g. 2025-04-15`);
   else if (date < FIRST_DATE) fail('date', `${date} is before ${FIRST_DATE}: the ledger covers entries from ${FIRST_DATE}`);
 
   const home = into === 'CN' ? 'CNY' : 'USD';
@@ -80,6 +87,15 @@ export function parseRow(row: number, record: string[], header: HeaderMap, defau
   const mfnRate = mfnText === undefined ? undefined : parseRate(mfnText);
   if (mfnText !== undefined && !mfnRate) fail('mfn_rate', `"${mfnText}" is not a rate: expected e.g. 3%, 2.4¢/kg, $1.03/kg + 1.2%, Free`);
 
+  const percentCell = (c: Column): Decimal | undefined => {
+    const text = cell(c);
+    if (text === undefined) return undefined;
+    const m = /^(\d+(?:\.\d+)?)\s*%?$/.exec(text);
+    if (!m || new Decimal(m[1]!).greaterThanOrEqualTo(100)) return fail(c, `"${text}" is not a tax rate: expected a percentage under 100, e.g. 13%`);
+    return new Decimal(m[1]!);
+  };
+  const vatRate = percentCell('vat_rate');
+  const ctRate = percentCell('ct_rate');
   const extraText = cell('extra_rate');
   let extraRate: Decimal | undefined;
   if (extraText !== undefined) {
@@ -97,13 +113,18 @@ export function parseRow(row: number, record: string[], header: HeaderMap, defau
   if (value && usContentValue && usContentValue.greaterThan(value)) fail('us_content_value', `${usContentValue.toFixed(2)} is more than the line's value ${value.toFixed(2)}`);
   const loadedOn = cell('loaded_on');
   if (loadedOn !== undefined && !isValidDate(loadedOn)) fail('loaded_on', `"${loadedOn}" is not a date: expected YYYY-MM-DD, the day the goods were loaded for export`);
-  else if (loadedOn !== undefined && isValidDate(date) && loadedOn > date) fail('loaded_on', `${loadedOn} is after the entry date ${date}: goods are loaded before they are entered`);
+  else if (loadedOn !== undefined && isValidInstant(date) && loadedOn > date.slice(0, 10)) fail('loaded_on', `${loadedOn} is after the entry date ${date}: goods are loaded before they are entered`);
   const freight = amount('freight');
   const insurance = amount('insurance');
   const price = amount('price');
   if (errors.length > 0) return errors;
 
-  const toHome = (a: Decimal | undefined): Decimal | undefined => (a === undefined ? undefined : a.times(rateToHome!).toDecimalPlaces(2, Decimal.ROUND_HALF_UP));
+  // US amounts are converted and rounded to the cent each; Chinese amounts are rounded once, as the CIF customs value
+  const toHome = (a: Decimal | undefined): Decimal | undefined => {
+    if (a === undefined) return undefined;
+    const converted = a.times(rateToHome!);
+    return into === 'CN' ? converted : converted.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  };
   const passthrough: Record<string, string> = {};
   for (const p of header.passthrough) passthrough[p.name] = record[p.index] ?? '';
   return {
@@ -112,7 +133,7 @@ export function parseRow(row: number, record: string[], header: HeaderMap, defau
     sku: cell('sku'), description: cell('description'), entry: cell('entry') ?? '1',
     claims: (cell('claims') ?? '').split(';').map((c) => c.trim()).filter(Boolean),
     mfnRate, extraRate, passthrough,
-    metalValue: toHome(metalValue), usContentValue: toHome(usContentValue), loadedOn,
+    metalValue: toHome(metalValue), usContentValue: toHome(usContentValue), loadedOn, vatRate, ctRate,
     ...(steelValue || aluminumValue || copperValue ? { metalValues: {
       ...(steelValue ? { steel: toHome(steelValue)! } : {}), ...(aluminumValue ? { aluminum: toHome(aluminumValue)! } : {}), ...(copperValue ? { copper: toHome(copperValue)! } : {}),
     } } : {}),

@@ -12,7 +12,7 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export const COMPUTED_COLUMNS = ['hts_code', 'customs_value_usd', 'duty', 'mpf', 'hmf', 'fees', 'taxes', 'landed_cost', 'effective_duty_rate', 'duties'];
+export const COMPUTED_COLUMNS = ['hts_code', 'into_side', 'currency_out', 'customs_value', 'duty', 'mpf', 'hmf', 'fees', 'consumption_tax', 'vat', 'taxes', 'landed_cost', 'effective_duty_rate', 'duties'];
 
 /** Header: the input columns as given, then the computed ones. */
 export function csvHeader(inputHeaders: string[]): string {
@@ -23,8 +23,8 @@ export function csvHeader(inputHeaders: string[]): string {
 export function csvLine(r: LineResult, inputCells: string[]): string {
   const duties = r.duties.map((d) => `${d.program} ${d.heading} ${d.rate} ${formatAmount(d.amount)}`).join('; ');
   const computed = [
-    r.hts, formatAmount(r.line.value), formatAmount(r.duty), formatAmount(r.mpf), formatAmount(r.hmf), formatAmount(r.fees),
-    formatAmount(r.taxes), formatAmount(r.landedCost), effectiveRate(r.duty, r.line.value), duties,
+    r.hts, r.line.into, r.line.currency, formatAmount(r.customsValue), formatAmount(r.duty), formatAmount(r.mpf), formatAmount(r.hmf), formatAmount(r.fees),
+    formatAmount(r.consumptionTax), formatAmount(r.vat), formatAmount(r.taxes), formatAmount(r.landedCost), effectiveRate(r.duty, r.customsValue), duties,
   ];
   return [...inputCells, ...computed].map(csvCell).join(',') + '\n';
 }

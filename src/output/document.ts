@@ -22,7 +22,7 @@ export function lineObject(r: LineResult): Record<string, unknown> {
     ...(l.sku !== undefined ? { sku: l.sku } : {}),
     ...(l.description !== undefined ? { description: l.description } : {}),
     hts: r.hts, into: l.into, origin: l.origin, date: l.date, currency: l.currency,
-    customsValue: formatAmount(l.value),
+    customsValue: formatAmount(r.customsValue),
     ...(l.quantity !== undefined ? { quantity: l.quantity.toString() } : {}),
     duties: r.duties.map((d) => ({
       program: d.program, heading: d.heading, rate: d.rate, base: formatAmount(d.base), amount: formatAmount(d.amount), source: d.source,
@@ -32,27 +32,26 @@ export function lineObject(r: LineResult): Record<string, unknown> {
     notApplied: r.notApplied,
     ...(r.rejectedClaims.length > 0 ? { rejectedClaims: r.rejectedClaims } : {}),
     duty: formatAmount(r.duty),
-    mpf: formatAmount(r.mpf),
-    hmf: formatAmount(r.hmf),
+    ...(l.into === 'US' ? { mpf: formatAmount(r.mpf), hmf: formatAmount(r.hmf) } : { consumptionTax: formatAmount(r.consumptionTax), vat: formatAmount(r.vat) }),
     fees: formatAmount(r.fees),
     taxes: formatAmount(r.taxes),
     landedCost: formatAmount(r.landedCost),
-    effectiveDutyRate: effectiveRate(r.duty, l.value),
+    effectiveDutyRate: effectiveRate(r.duty, r.customsValue),
   };
 }
 
+/** Totals of one side (DESIGN §4): fees for the US, consumption tax and VAT for China. */
 export function totalsObject(t: SideTotals): Record<string, unknown> {
-  return {
+  const head = {
     currency: t.currency,
     customsValue: formatAmount(t.customsValue),
     duty: formatAmount(t.duty),
     byProgram: Object.fromEntries([...t.byProgram].map(([p, a]) => [p, formatAmount(a)])),
-    mpf: formatAmount(t.mpf),
-    hmf: formatAmount(t.hmf),
-    fees: formatAmount(t.fees),
-    landedCost: formatAmount(t.landedCost),
-    effectiveDutyRate: t.effectiveDutyRate,
   };
+  const middle = t.currency === 'USD'
+    ? { mpf: formatAmount(t.mpf), hmf: formatAmount(t.hmf), fees: formatAmount(t.fees) }
+    : { consumptionTax: formatAmount(t.consumptionTax), vat: formatAmount(t.vat), taxes: formatAmount(t.taxes) };
+  return { ...head, ...middle, landedCost: formatAmount(t.landedCost), effectiveDutyRate: t.effectiveDutyRate };
 }
 
 export function allTotals(lines: LineResult[]): Record<string, unknown> {

@@ -12,27 +12,33 @@ function plain(color: boolean) {
   return { chars: COMPACT, ...(color ? {} : { style: { head: [], border: [] } }) };
 }
 
-/** The bill as a table for people: one row per line, then totals by program, fees and landed cost. */
+/** The bill as a table for people: one row per line, then each side's totals by program in its own currency. */
 export function renderTable(lines: LineResult[], c: ChalkInstance, explain: boolean): string {
   const color = c.level > 0;
   const out: string[] = [];
-  const table = new Table({ head: ['Row', 'SKU', 'HTS', 'Customs value', 'Duty', 'Fees', 'Landed cost', 'Duty %'], ...plain(color) });
+  const table = new Table({ head: ['Row', 'SKU', 'Into', 'Tariff code', 'Customs value', 'Duty', 'Fees + taxes', 'Landed cost', 'Duty %'], ...plain(color) });
   for (const r of lines) {
-    table.push([String(r.line.row), r.line.sku ?? '', r.hts, right(formatAmount(r.line.value)), right(formatAmount(r.duty)),
-      right(formatAmount(r.fees)), right(formatAmount(r.landedCost)), right(effectiveRate(r.duty, r.line.value))]);
+    table.push([String(r.line.row), r.line.sku ?? '', r.line.into, r.hts, right(`${formatAmount(r.customsValue)} ${r.line.currency}`), right(formatAmount(r.duty)),
+      right(formatAmount(r.fees.plus(r.taxes))), right(formatAmount(r.landedCost)), right(effectiveRate(r.duty, r.customsValue))]);
   }
   out.push(table.toString());
   if (explain) for (const r of lines) out.push(renderLineDetail(r, c));
-  const t = sideTotals(lines, 'US');
-  if (t) {
-    const totals = new Table({ head: ['Program', 'Headings', `Amount (${t.currency})`], ...plain(color) });
+  for (const side of ['US', 'CN'] as const) {
+    const t = sideTotals(lines, side);
+    if (!t) continue;
+    const totals = new Table({ head: [`Into ${side}: program`, 'Headings', `Amount (${t.currency})`], ...plain(color) });
     for (const [program, amount] of t.byProgram) {
-      const headings = [...new Set(lines.flatMap((r) => r.duties.filter((d) => d.program === program).map((d) => (program === 'MFN' ? 'ch. 1-97' : d.heading))))];
+      const headings = [...new Set(lines.filter((r) => r.line.into === side).flatMap((r) => r.duties.filter((d) => d.program === program).map((d) => (program === 'MFN' ? 'base rate' : d.heading))))];
       totals.push([program, headings.join(', '), right(formatAmount(amount))]);
     }
     totals.push([c.bold('Duty'), '', right(c.bold(formatAmount(t.duty)))]);
-    totals.push(['MPF', '19 CFR 24.23', right(formatAmount(t.mpf))]);
-    totals.push(['HMF', '19 CFR 24.24', right(formatAmount(t.hmf))]);
+    if (side === 'US') {
+      totals.push(['MPF', '19 CFR 24.23', right(formatAmount(t.mpf))]);
+      totals.push(['HMF', '19 CFR 24.24', right(formatAmount(t.hmf))]);
+    } else {
+      totals.push(['Consumption tax', '', right(formatAmount(t.consumptionTax))]);
+      totals.push(['Import VAT', 'VAT Law Art. 14', right(formatAmount(t.vat))]);
+    }
     totals.push([c.bold('Landed cost'), `customs value ${formatAmount(t.customsValue)}`, right(c.bold(formatAmount(t.landedCost)))]);
     totals.push(['Effective duty rate', '', right(`${t.effectiveDutyRate}%`)]);
     out.push(totals.toString());
@@ -42,7 +48,7 @@ export function renderTable(lines: LineResult[], c: ChalkInstance, explain: bool
 
 /** Every duty of a line with its heading, rate and source, and every measure not applied with the reason. */
 export function renderLineDetail(r: LineResult, c: ChalkInstance): string {
-  const lines = [c.bold(`Row ${r.line.row}${r.line.sku ? ` (${r.line.sku})` : ''}: ${r.hts}, ${r.line.origin}, ${r.line.date}, value ${formatAmount(r.line.value)}`)];
+  const lines = [c.bold(`Row ${r.line.row}${r.line.sku ? ` (${r.line.sku})` : ''}: into ${r.line.into}, ${r.hts}, origin ${r.line.origin}, ${r.line.date}, customs value ${formatAmount(r.customsValue)} ${r.line.currency}`)];
   for (const d of r.duties) {
     lines.push(`  ${c.green('applied')}  ${d.program.padEnd(18)} ${d.heading.padEnd(14)} ${d.rate.padStart(6)} × ${formatAmount(d.base)} = ${formatAmount(d.amount)}`);
     if (d.basis) lines.push(`           on the ${d.basis}`);
@@ -51,6 +57,7 @@ export function renderLineDetail(r: LineResult, c: ChalkInstance): string {
   }
   for (const n of r.notApplied) lines.push(`  ${c.yellow('not applied')} ${n.program} ${n.heading}: ${n.reason}`);
   for (const x of r.rejectedClaims) lines.push(`  ${c.red('claim rejected')} ${x.claim}: ${x.reason}`);
-  lines.push(`  MPF ${formatAmount(r.mpf)}, HMF ${formatAmount(r.hmf)}, landed cost ${formatAmount(r.landedCost)}`);
+  lines.push(r.line.into === 'US' ? `  MPF ${formatAmount(r.mpf)}, HMF ${formatAmount(r.hmf)}, landed cost ${formatAmount(r.landedCost)}`
+    : `  consumption tax ${formatAmount(r.consumptionTax)}, VAT ${formatAmount(r.vat)}, landed cost ${formatAmount(r.landedCost)} CNY`);
   return lines.join('\n');
 }

@@ -5,7 +5,8 @@ import { inPeriod } from '../core/dates.js';
 import type { HmfPeriod, LedgerView, ListEntry, Measure, MpfPeriod, Notice, ProductList, Side } from '../core/types.js';
 import { HtsIndex, type HtsFile } from './hts-index.js';
 import type { LedgerIssue } from './schema.js';
-import { checkFees, checkLists, checkMeasures } from './validate.js';
+import { checkCnLines, checkFees, checkLists, checkMeasures } from './validate.js';
+import { CnIndex, type CnLinesFile } from './cn-index.js';
 
 /** The ledger shipped with the package. */
 export const BUILT_IN_RATES = fileURLToPath(new URL('../../rates/', import.meta.url));
@@ -20,7 +21,7 @@ interface LedgerManifest {
   edition: string;
   reviewedThrough: Partial<Record<Side, string>>;
   coverage: Partial<Record<Side, string>>;
-  files: { US: { hts: string; measures: string; fees: string; lists: string[] } };
+  files: { US: { hts: string; measures: string; fees: string; lists: string[] }; CN: { lines: string; measures: string; lists: string[] } };
 }
 
 export interface Ledger extends LedgerView {
@@ -52,8 +53,9 @@ export function loadLedger(dir: string = BUILT_IN_RATES): Ledger {
   const manifest = readJson(dir, 'ledger.json', issues) as LedgerManifest | undefined;
   if (!manifest) throw new LedgerError(issues);
   const us = manifest.files.US;
+  const cn = manifest.files.CN;
   const lists = new Map<string, ProductList>();
-  for (const file of us.lists) {
+  for (const file of [...us.lists, ...cn.lists]) {
     const doc = readJson(dir, file, issues);
     if (doc === undefined) continue;
     const found = checkLists(file, doc);
@@ -61,11 +63,17 @@ export function loadLedger(dir: string = BUILT_IN_RATES): Ledger {
     if (found.length === 0) for (const l of (doc as { lists: ProductList[] }).lists) lists.set(l.id, l);
   }
   const measuresDoc = readJson(dir, us.measures, issues);
-  if (measuresDoc !== undefined) issues.push(...checkMeasures(us.measures, measuresDoc, new Set(lists.keys())));
+  const cnMeasuresDoc = readJson(dir, cn.measures, issues);
+  const allPrograms = [measuresDoc, cnMeasuresDoc].flatMap((d) => ((d as { measures?: { program?: string }[] } | undefined)?.measures ?? []).map((m) => m.program));
+  if (measuresDoc !== undefined) issues.push(...checkMeasures(us.measures, measuresDoc, new Set(lists.keys()), allPrograms));
+  if (cnMeasuresDoc !== undefined) issues.push(...checkMeasures(cn.measures, cnMeasuresDoc, new Set(lists.keys()), allPrograms));
+  const cnLinesDoc = readJson(dir, cn.lines, issues);
+  if (cnLinesDoc !== undefined) issues.push(...checkCnLines(cn.lines, cnLinesDoc));
   const feesDoc = readJson(dir, us.fees, issues);
   if (feesDoc !== undefined) issues.push(...checkFees(us.fees, feesDoc));
   const htsDoc = readJson(dir, us.hts, issues) as HtsFile | undefined;
   if (issues.length > 0 || !htsDoc) throw new LedgerError(issues);
+  const cnIndex = new CnIndex(cnLinesDoc as CnLinesFile);
 
   const hts = new HtsIndex(htsDoc);
   const listIndex = new Map([...lists].map(([id, l]) => [id, indexList(l)]));
@@ -82,8 +90,11 @@ export function loadLedger(dir: string = BUILT_IN_RATES): Ledger {
     reviewedThrough: manifest.reviewedThrough,
     coverage: manifest.coverage,
     htsEdition: htsDoc.edition,
-    measures: (measuresDoc as { measures: Measure[] }).measures,
-    notices: (measuresDoc as { notices?: Notice[] }).notices ?? [],
+    measures: [...(measuresDoc as { measures: Measure[] }).measures, ...(cnMeasuresDoc as { measures: Measure[] }).measures],
+    notices: [...((measuresDoc as { notices?: Notice[] }).notices ?? []), ...((cnMeasuresDoc as { notices?: Notice[] }).notices ?? [])],
+    cnLine: (code) => cnIndex.line(code),
+    cnConsumptionTax: (code) => cnIndex.consumptionTax(code),
+    cnSmallConsignment: cnIndex.smallConsignment(),
     mpf: fees.mpf,
     hmf: fees.hmf,
     hts,

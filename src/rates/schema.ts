@@ -9,7 +9,7 @@ export interface LedgerIssue {
   message: string;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}(T([01]\d|2[0-3]):[0-5]\d)?$/;
 const AMOUNT = /^\d+(\.\d{1,2})?$/;
 const CODE = /^\d{2,10}$/;
 
@@ -45,7 +45,7 @@ export class Checker {
 
   date(o: Obj, key: string, entry: string, optional = false): string | undefined {
     const v = this.string(o, key, entry, optional);
-    if (v !== undefined && (!DATE.test(v) || Number.isNaN(Date.parse(v)))) this.fail(entry, key, `"${v}" is not a date (YYYY-MM-DD)`);
+    if (v !== undefined && (!DATE.test(v) || Number.isNaN(Date.parse(v.slice(0, 10))))) this.fail(entry, key, `"${v}" is not a date (YYYY-MM-DD, or YYYY-MM-DDTHH:MM local time)`);
     return v;
   }
 

@@ -4,11 +4,11 @@ import { Checker } from './schema.js';
 const SIDES = ['US', 'CN'];
 
 /** Check a measures file ({ measures: [...] }); `lists` are the product list ids known to the ledger. */
-export function checkMeasures(file: string, doc: unknown, lists: Set<string>): LedgerIssue[] {
+export function checkMeasures(file: string, doc: unknown, lists: Set<string>, allPrograms: unknown[] = []): LedgerIssue[] {
   const c = new Checker(file);
   if (!c.object(doc, '(file)', '(root)') || !c.array(doc.measures, '(file)', 'measures')) return c.issues;
   const ids = new Set<string>();
-  const programs = new Set(doc.measures.map((m) => (typeof m === 'object' && m !== null ? (m as Record<string, unknown>).program : undefined)).filter((p): p is string => typeof p === 'string'));
+  const programs = new Set([...allPrograms, ...doc.measures.map((m) => (typeof m === 'object' && m !== null ? (m as Record<string, unknown>).program : undefined))].filter((p): p is string => typeof p === 'string'));
   doc.measures.forEach((m, i) => {
     const at = `measures[${i}]`;
     if (!c.object(m, at, '(entry)')) return;
@@ -86,6 +86,8 @@ export function checkMeasures(file: string, doc: unknown, lists: Set<string>): L
       if (side && !SIDES.includes(side)) c.fail(id, 'side', `"${side}" is not US or CN`);
       const list = c.string(n, 'list', id);
       if (list && !lists.has(list)) c.fail(id, 'list', `unknown product list "${list}"`);
+      const unless = c.string(n, 'unlessList', id, true);
+      if (unless && !lists.has(unless)) c.fail(id, 'unlessList', `unknown product list "${unless}"`);
       c.period(n, id);
       c.string(n, 'message', id);
       c.sources(n, id);
@@ -148,5 +150,43 @@ export function checkFees(file: string, doc: unknown): LedgerIssue[] {
     c.modes(p, id);
     c.sources(p, id);
   });
+  return c.issues;
+}
+
+/** Check the Chinese lines file ({ lines, prefixes, consumptionTax, smallConsignment }). */
+export function checkCnLines(file: string, doc: unknown): LedgerIssue[] {
+  const c = new Checker(file);
+  if (!c.object(doc, '(file)', '(root)')) return c.issues;
+  for (const key of ['lines', 'prefixes'] as const) {
+    if (!c.array(doc[key], '(file)', key)) continue;
+    doc[key].forEach((l, i) => {
+      const at = `${key}[${i}]`;
+      if (!c.object(l, at, '(entry)')) return;
+      const id = (typeof l.code === 'string' ? l.code : typeof l.prefix === 'string' ? l.prefix : at);
+      c.code(key === 'lines' ? l.code : l.prefix, id, key === 'lines' ? 'code' : 'prefix');
+      c.string(l, 'description', id);
+      c.rate(l, 'mfn', id);
+      c.rate(l, 'vat', id);
+      if (l.ct !== undefined) c.rate(l, 'ct', id);
+      c.string(l, 'unconfirmed', id, true);
+      c.sources(l, id);
+    });
+  }
+  if (c.object(doc.consumptionTax, '(file)', 'consumptionTax')) {
+    const ct = doc.consumptionTax;
+    c.sources(ct, 'consumptionTax');
+    if (c.array(ct.rules, 'consumptionTax', 'rules')) ct.rules.forEach((r, i) => {
+      const at = `consumptionTax.rules[${i}]`;
+      if (!c.object(r, at, '(entry)')) return;
+      c.code(r.prefix, at, 'prefix');
+      if ((r.rate === undefined) === (r.ask === undefined)) c.fail(at, 'rate', 'a rule has a rate or an ask, not both');
+      if (r.rate !== undefined) c.rate(r, 'rate', at);
+    });
+  }
+  if (doc.smallConsignment !== undefined && c.object(doc.smallConsignment, '(file)', 'smallConsignment')) {
+    c.amount(doc.smallConsignment, 'dutyAtMost', 'smallConsignment');
+    c.string(doc.smallConsignment, 'unconfirmed', 'smallConsignment', true);
+    c.sources(doc.smallConsignment, 'smallConsignment');
+  }
   return c.issues;
 }

@@ -1,0 +1,89 @@
+import { allocateCents } from './allocate.js';
+import { formatCode } from './codes.js';
+import { Decimal, ZERO, percentOf, roundCents, sum } from './money.js';
+import { parseRate } from './rate.js';
+import type { BillLine, Duty, LedgerView, NotApplied, RejectedClaim, RowError } from './types.js';
+import { resolveMeasures } from './us-duties.js';
+
+export interface CnLine {
+  hts: string;
+  customsValue: Decimal;
+  duties: Duty[];
+  notApplied: NotApplied[];
+  rejectedClaims: RejectedClaim[];
+  duty: Decimal;
+  consumptionTax: Decimal;
+  vat: Decimal;
+  warnings: string[];
+}
+
+/** Insurance when freight is known and insurance is not: 3‰ of price plus freight (GACC Order 213 Art. 36). */
+const UNKNOWN_INSURANCE = new Decimal('0.3');
+
+/**
+ * Chinese duty and import taxes of one line (DESIGN §6, CN), in CNY:
+ * customs value = CIF (Tariff Law Art. 24), rounded to the fen; duty = value × (base rate + every additional layer),
+ * rounded once and shown per layer so the layers add up to it; consumption tax = (value + duty) / (1 − CT) × CT;
+ * VAT = (value + duty + CT) × VAT (VAT Law Art. 14). Each amount is rounded to 0.01 CNY and later bases use the
+ * rounded amounts.
+ */
+export function computeCnDuties(line: BillLine, ledger: LedgerView, explain = false, dutyExempt?: string): CnLine | RowError {
+  const warnings: string[] = [];
+  const tl = ledger.cnLine(line.code);
+  if ('error' in tl && !line.mfnRate) return { row: line.row, column: 'hts', message: tl.error };
+  const known = 'error' in tl ? undefined : tl;
+  if (known?.unconfirmed) warnings.push(`row ${line.row}: ${formatCode(line.code)}: ${known.unconfirmed}`);
+  const mfn = line.mfnRate ?? parseRate(known!.mfn)!;
+  if (mfn.specific.length > 0) return { row: line.row, column: 'mfn_rate', message: `"${mfn.text}": only ad valorem rates are computed for China` };
+
+  let insurance = line.insurance;
+  if (line.freight !== undefined && insurance === undefined) {
+    insurance = roundCents(percentOf(UNKNOWN_INSURANCE, line.value.plus(line.freight)));
+    warnings.push(`row ${line.row}: insurance not given: 3‰ of price and freight (${insurance.toFixed(2)} CNY) is added, as customs does when it is unknown (GACC Order 213 Art. 36)`);
+  }
+  const customsValue = roundCents(line.value.plus(line.freight ?? ZERO).plus(insurance ?? ZERO));
+
+  const resolved = resolveMeasures({ ...line, side: 'CN' }, ledger, explain);
+  if (resolved.error) return { ...resolved.error, row: line.row };
+  const hts = formatCode(line.code);
+  const layers = [
+    { program: 'MFN', heading: hts, rate: mfn.text, percent: mfn.adValorem, source: line.mfnRate ? 'mfn_rate given in the bill' : known!.source },
+    ...resolved.applied.map((a) => ({ program: a.measure.program, heading: a.heading, rate: a.rate, percent: a.percent, source: a.measure.sources.map((s) => `${s.instrument}; ${s.citation}`).join(' | '), refundable: undefined as string | undefined })),
+    ...(line.extraRate !== undefined ? [{ program: 'Additional (user)', heading: 'extra_rate', rate: `${line.extraRate.toString()}%`, percent: line.extraRate, source: 'extra_rate given in the bill' }] : []),
+  ];
+  const totalPercent = sum(layers.map((l) => l.percent));
+  const duty = dutyExempt ? ZERO : roundCents(percentOf(totalPercent, customsValue));
+  const parts = allocateCents(duty, layers.map((l) => l.percent));
+  const duties: Duty[] = layers.map((l, i) => ({ program: l.program, heading: l.heading, rate: l.rate, base: customsValue, amount: parts[i]!, source: l.source,
+    ...(dutyExempt ? { basis: dutyExempt } : {}) }));
+
+  let ctPercent = line.ctRate;
+  if (ctPercent === undefined) {
+    const rule = ledger.cnConsumptionTax(line.code);
+    if (rule && 'ask' in rule) return { row: line.row, column: 'ct_rate', message: `${rule.ask}: give the rate in the ct_rate column` };
+    if (rule) ctPercent = parseRate(rule.rate)!.adValorem;
+    else if (known?.ct) ctPercent = parseRate(known.ct)!.adValorem;
+  }
+  const hundred = new Decimal(100);
+  const consumptionTax = ctPercent === undefined || ctPercent.isZero() ? ZERO
+    : roundCents(customsValue.plus(duty).dividedBy(hundred.minus(ctPercent).dividedBy(hundred)).times(ctPercent).dividedBy(hundred));
+
+  let vatPercent = line.vatRate;
+  if (vatPercent === undefined && known) vatPercent = parseRate(known.vat)!.adValorem;
+  if (vatPercent === undefined) {
+    vatPercent = new Decimal(13);
+    warnings.push(`row ${line.row}: ${hts}: import VAT 13% assumed (the general rate, VAT Law Art. 10(1)); give vat_rate 9 for goods of Art. 10(2) (farm products, edible oils, natural gas, books, feed, fertiliser...)`);
+  }
+  const vat = roundCents(percentOf(vatPercent, customsValue.plus(duty).plus(consumptionTax)));
+  const rejectedClaims = resolved.rejectedClaims;
+  warnings.push(...resolved.warnings, ...rejectedClaims.map((c) => `row ${line.row}: claim ${c.claim} not applied: ${c.reason}`));
+  return { hts, customsValue, duties, notApplied: resolved.notApplied, rejectedClaims, duty, consumptionTax, vat, warnings };
+}
+
+/**
+ * The small-consignment exemption of Tariff Law Art. 32(1): one consignment (一票) within the amount the State Council
+ * sets is free of duty; the ledger says which amount (and that it is unconfirmed).
+ */
+export function smallConsignment(entryDuty: Decimal, dutyAtMost: string | undefined): boolean {
+  return dutyAtMost !== undefined && entryDuty.greaterThan(0) && entryDuty.lessThanOrEqualTo(dutyAtMost);
+}

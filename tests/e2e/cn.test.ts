@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { run, runJson } from './run.js';
+
+// One bill under each side's tariffs: a US smartphone line (the known answer of issue 2) and Ex.1's soybeans into China.
+const BILL = [
+  'sku,into,hts,value,currency,date,claims',
+  'PHONE,US,8517.13.00.00,10000.00,USD,2025-04-15,',
+  'SOY,CN,1201.90.19,467.34,USD,2025-09-04,cn-exclusion',
+].join('\n') + '\n';
+
+describe('both sides in one bill', () => {
+  it('prices each line under its side and totals each side in its own currency', () => {
+    const r = runJson(['calc', '-', '--format', 'json', '--fx', 'USD:CNY=7.1564'], BILL);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.json.lines[0]).toMatchObject({ into: 'US', currency: 'USD', duty: '2000.00', landedCost: '12047.14' });
+    // 467.34 x 7.1564 = 3,344.47 CNY; 23%: 769.23; VAT 9%: 370.23; 4,483.93
+    expect(r.json.lines[1]).toMatchObject({ into: 'CN', currency: 'CNY', customsValue: '3344.47', duty: '769.23', vat: '370.23', consumptionTax: '0.00', landedCost: '4483.93' });
+    expect(r.json.totals.US).toMatchObject({ currency: 'USD', duty: '2000.00', mpf: '34.64', hmf: '12.50' });
+    expect(r.json.totals.CN).toMatchObject({ currency: 'CNY', customsValue: '3344.47', duty: '769.23', vat: '370.23', taxes: '370.23', landedCost: '4483.93' });
+  });
+  it('a line in dollars into China needs --fx, and says so', () => {
+    const r = run(['calc', '-', '--format', 'json'], BILL);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toMatch(/row 3, column currency: USD needs an exchange rate to CNY: pass --fx USD:CNY=RATE/);
+  });
+  it('the table shows each side with its currency', () => {
+    const r = run(['calc', '-', '--format', 'table', '--fx', 'USD:CNY=7.1564'], BILL);
+    expect(r.stdout).toMatch(/Into US: program.*Amount \(USD\)/);
+    expect(r.stdout).toMatch(/Into CN: program.*Amount \(CNY\)/);
+    expect(r.stdout).toMatch(/Import VAT.*370\.23/);
+  });
+});
+
+describe('tariff lookup --into CN', () => {
+  it('shows the Chinese stack with sources and the time of day', () => {
+    const r = runJson(['lookup', '1201.90.19', '--into', 'CN', '--date', '2025-04-12T00:00', '--format', 'json']);
+    expect(r.status, r.stderr).toBe(0);
+    // 3 + 25 + 2.5 + 10 (No. 2) + 125 (No. 6)
+    expect(r.json.totalAdValorem).toBe('165.5%');
+    expect(r.json.measures.map((m: any) => m.heading)).toContain('税委会公告2025年第6号');
+    expect(r.json.vat).toBe('9%');
+  });
+  it('a date on a transition day without a time warns', () => {
+    const r = run(['lookup', '1201.90.19', '--into', 'CN', '--date', '2025-05-14']);
+    expect(r.stderr).toMatch(/12:01 on the entry date/);
+  });
+});
