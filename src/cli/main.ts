@@ -4,6 +4,7 @@ import { LedgerError } from '../rates/load.js';
 import { runCalc } from './calc.js';
 import { EXIT, UserError } from './errors.js';
 import { runLookup } from './lookup.js';
+import { canPrompt, runInteractive } from './interactive.js';
 import { collect } from './options.js';
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -64,10 +65,18 @@ export function buildProgram(): Command {
     .addHelpText('after', LOOKUP_EXAMPLES)
     .action(async (code: string, opts) => { process.exitCode = await runLookup(code, opts); });
 
+  program.command('interactive')
+    .description('the guided bill at a terminal (also: tariff with no arguments)')
+    .option('--color', 'force colour')
+    .option('--no-color', 'no colour (NO_COLOR is honoured too)')
+    .action(async (opts) => { process.exitCode = await runInteractive(opts); });
+
   program.addHelpText('after', `
 Examples:
+  $ tariff                                              the guided bill (on a terminal)
   $ tariff calc examples/bill.csv --date 2025-04-15
   $ tariff lookup 8517.13.00.00 --date 2025-04-15
+  $ tariff lookup 1201.90.19 --into CN --date 2025-09-04
   $ cat bill.csv | tariff calc - --format json
 
 Run 'tariff <command> --help' for a command's options and exit codes.`);
@@ -78,12 +87,13 @@ export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   const debug = argv.includes('--debug');
   const args = argv.filter((a) => a !== '--debug');
-  if (args.length <= 2) {
-    // Interactive mode is for a terminal; elsewhere, help and a usage exit.
-    program.outputHelp({ error: true });
-    return EXIT.usage;
-  }
   try {
+    if (args.length <= 2) {
+      // The guided mode is for a terminal; elsewhere (a pipe, CI) no prompt ever: help and a usage exit.
+      if (canPrompt()) return await runInteractive({});
+      program.outputHelp({ error: true });
+      return EXIT.usage;
+    }
     await program.parseAsync(args);
     return Number(process.exitCode ?? EXIT.ok);
   } catch (e) {

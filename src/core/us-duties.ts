@@ -46,6 +46,8 @@ export interface AppliedMeasure {
 }
 
 export interface MeasureResolution {
+  /** measures in force that reach the product (before exceptions and claims): what questions are worth asking */
+  candidates: Measure[];
   applied: AppliedMeasure[];
   notApplied: NotApplied[];
   warnings: string[];
@@ -122,6 +124,7 @@ export function resolveMeasures(q: ProductQuery, ledger: LedgerView, explain = f
   const side = q.side ?? 'US';
   const skip = (m: Measure, reason: string, heading = m.heading) => notApplied.push({ program: m.program, heading, reason });
   const candidates: Measure[] = [];
+  const reaching: Measure[] = [];
   for (const measure of ledger.measures) {
     if (measure.side !== side) continue;
     const close = timeMatters(q.date, [measure.from, measure.to]);
@@ -143,6 +146,7 @@ export function resolveMeasures(q: ProductQuery, ledger: LedgerView, explain = f
       if (explain) skip(measure, `applies only to ${measure.modes.join(', ')} shipments`);
       continue;
     }
+    reaching.push(measure);
     if (measure.requiresClaim !== undefined && !q.claims.includes(measure.requiresClaim)) {
       if (explain) skip(measure, `applies only when claimed (claim ${measure.requiresClaim})`);
       continue;
@@ -237,7 +241,7 @@ export function resolveMeasures(q: ProductQuery, ledger: LedgerView, explain = f
     kept = [all];
   }
   for (const a of kept) if (a.measure.unconfirmed) warnings.push(`${a.heading}: ${a.measure.unconfirmed}`);
-  return { applied: kept, notApplied, warnings, rejectedClaims: checkClaims(q, ledger, candidates, notApplied, kept), ...(error ? { error } : {}) };
+  return { candidates: reaching, applied: kept, notApplied, warnings, rejectedClaims: checkClaims(q, ledger, candidates, notApplied, kept), ...(error ? { error } : {}) };
 }
 
 /** Every claim must have done something; otherwise it is rejected with the reason (scope, dates, or nothing to exempt). */

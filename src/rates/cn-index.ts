@@ -35,6 +35,10 @@ export class CnIndex {
     return { error: `the ledger has no Chinese base rate for ${formatCode(code)}: give it in the mfn_rate column (and the import VAT in vat_rate, 13% or 9%)` };
   }
 
+  all(): { code: string; description: string; mfn: string; vat: string }[] {
+    return this.file.lines.map((l) => ({ code: l.code!, description: l.description, mfn: l.mfn, vat: l.vat }));
+  }
+
   consumptionTax(code: string): CnConsumptionTax | undefined {
     const rule = this.file.consumptionTax.rules.filter((r) => code.startsWith(r.prefix)).sort((a, b) => b.prefix.length - a.prefix.length)[0];
     if (!rule) return undefined;

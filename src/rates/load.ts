@@ -25,6 +25,8 @@ interface LedgerManifest {
 }
 
 export interface Ledger extends LedgerView {
+  /** the Chinese lines the ledger has base rates for (for search) */
+  cnLines(): { code: string; description: string; mfn: string; vat: string }[];
   dir: string;
   coverage: Partial<Record<Side, string>>;
   hts: HtsIndex;
@@ -93,6 +95,7 @@ export function loadLedger(dir: string = BUILT_IN_RATES): Ledger {
     measures: [...(measuresDoc as { measures: Measure[] }).measures, ...(cnMeasuresDoc as { measures: Measure[] }).measures],
     notices: [...((measuresDoc as { notices?: Notice[] }).notices ?? []), ...((cnMeasuresDoc as { notices?: Notice[] }).notices ?? [])],
     cnLine: (code) => cnIndex.line(code),
+    cnLines: () => cnIndex.all(),
     cnConsumptionTax: (code) => cnIndex.consumptionTax(code),
     cnSmallConsignment: cnIndex.smallConsignment(),
     mpf: fees.mpf,
