@@ -1,23 +1,24 @@
 import { priceBill } from '../core/bill.js';
 import { Decimal } from '../core/money.js';
 import { sideTotals } from '../core/totals.js';
-import type { BillLine, RowError, Side } from '../core/types.js';
-import { mapHeader } from '../input/columns.js';
-import { readCsv } from '../input/read.js';
-import { parseRow } from '../input/row.js';
+import type { Side } from '../core/types.js';
 import { csvHeader, csvLine } from '../output/csv.js';
 import { lineObject, resultDocument, allTotals } from '../output/document.js';
 import { renderTable } from '../output/table.js';
 import { render7501 } from '../output/entry7501.js';
+import { withScenarios } from '../rates/scenario.js';
 import { loadLedger } from '../rates/load.js';
 import { EXIT, UserError } from './errors.js';
-import { makeChalk, openInput, write } from './io.js';
+import { makeChalk, write } from './io.js';
+import { readBill } from './read-bill.js';
 import { parseDateOption, parseFormat, parseFx, parseMode, parseOrigin, parsePercent, parseSide, type CommonOptions } from './options.js';
 import { staleWarnings } from './stale.js';
 
 export interface CalcOptions extends CommonOptions {
+  scenario?: string[];
   strict?: boolean;
   failOver?: string;
+  targetMargin?: string;
   color?: boolean;
 }
 
@@ -29,41 +30,10 @@ export async function runCalc(file: string | undefined, opts: CalcOptions): Prom
   const format = parseFormat(opts.format, Boolean(process.stdout.isTTY));
   const fx = parseFx(opts.fx);
   const failOver = parsePercent(opts.failOver, '--fail-over');
-  const ledger = loadLedger();
-  const input = openInput(file);
-
-  const lines: BillLine[] = [];
-  const rejected: RowError[] = [];
-  const cellsByRow = new Map<number, string[]>();
-  let headers: string[] | undefined;
-  let header: ReturnType<typeof mapHeader> | undefined;
-  try {
-    for await (const record of readCsv(input)) {
-      if (!header) {
-        headers = record.cells;
-        header = mapHeader(headers);
-        if (header.errors.length > 0) throw new UserError(`${file ?? 'standard input'}: row 1 (header): ${header.errors.join('; ')}`);
-        continue;
-      }
-      if (record.cells.length > headers!.length) {
-        rejected.push({ row: record.row, column: '(row)', message: `has ${record.cells.length} cells but the header has ${headers!.length}: check for an unquoted comma` });
-        continue;
-      }
-      const parsed = parseRow(record.row, record.cells, header, { into, origin, date, mode, fx });
-      if (Array.isArray(parsed)) rejected.push(...parsed);
-      else {
-        lines.push(parsed);
-        if (format === 'csv') cellsByRow.set(record.row, record.cells);
-      }
-    }
-  } catch (e) {
-    if (e instanceof UserError) throw e;
-    const err = e as { code?: string; lines?: number; message: string };
-    if (err.code?.startsWith('CSV_')) throw new UserError(`${file ?? 'standard input'}: the CSV cannot be read near line ${err.lines ?? '?'}: ${err.message}`);
-    throw e;
-  }
-  if (!header) throw new UserError(`${file ?? 'standard input'}: empty file: expected a header row with at least the columns hts and value`);
-
+  const targetMargin = parsePercent(opts.targetMargin, '--target-margin');
+  if (targetMargin && targetMargin.greaterThanOrEqualTo(100)) throw new UserError('--target-margin must be under 100%', EXIT.usage);
+  const ledger = withScenarios(loadLedger(), opts.scenario);
+  const { headers, lines, rejected, cellsByRow } = await readBill(file, { into, origin, date, mode, fx }, format === 'csv');
   const priced = priceBill(lines, ledger, { explain: opts.explain });
   const allRejected = [...rejected, ...priced.rejected].sort((a, b) => a.row - b.row);
   const dates = lines.length > 0 ? lines.map((l) => l.date) : [date];
@@ -71,15 +41,15 @@ export async function runCalc(file: string | undefined, opts: CalcOptions): Prom
   const query = { date, mode, into, ...(origin ? { origin } : {}) };
 
   const c = makeChalk(opts.color, process.stdout, process.env);
-  if (format === 'json') write(JSON.stringify(resultDocument(query, ledger, priced.lines, allRejected, warnings), null, 2) + '\n');
+  if (format === 'json') write(JSON.stringify(resultDocument(query, ledger, priced.lines, allRejected, warnings, targetMargin), null, 2) + '\n');
   else if (format === 'ndjson') {
-    for (const r of priced.lines) write(JSON.stringify(lineObject(r)) + '\n');
+    for (const r of priced.lines) write(JSON.stringify(lineObject(r, targetMargin)) + '\n');
     write(JSON.stringify({ totals: allTotals(priced.lines), rejected: allRejected, warnings }) + '\n');
   } else if (format === 'csv') {
-    write(csvHeader(headers!));
-    for (const r of priced.lines) write(csvLine(r, cellsByRow.get(r.line.row) ?? []));
+    write(csvHeader(headers));
+    for (const r of priced.lines) write(csvLine(r, cellsByRow.get(r.line.row) ?? [], targetMargin));
   } else if (format === '7501') write(render7501(priced.lines));
-  else write(renderTable(priced.lines, c, Boolean(opts.explain)));
+  else write(renderTable(priced.lines, c, Boolean(opts.explain), targetMargin));
 
   const e = makeChalk(opts.color, process.stderr, process.env);
   for (const w of warnings) process.stderr.write(`${e.yellow('warning:')} ${w}\n`);

@@ -1,16 +1,25 @@
 import { codeDigits, formatCode } from '../core/codes.js';
 import { resolveMeasures, mfnRate } from '../core/us-duties.js';
 import { Decimal } from '../core/money.js';
+import { withScenarios } from '../rates/scenario.js';
 import { loadLedger, type Ledger } from '../rates/load.js';
 import { parseRate } from '../core/rate.js';
 import { EXIT, UserError } from './errors.js';
 import { makeChalk, write } from './io.js';
 import { parseDateOption, parseFormat, parseMode, parseOrigin, parseSide, usage, type CommonOptions } from './options.js';
 import { staleWarnings } from './stale.js';
+import { rateTimeline } from '../core/timeline.js';
+import { before } from '../core/dates.js';
+import { FIRST_DATE } from '../input/row.js';
+import { renderTimeline, timelineObject } from '../output/timeline.js';
 
 export interface LookupOptions extends CommonOptions {
+  scenario?: string[];
   claims?: string;
   color?: boolean;
+  timeline?: boolean;
+  from?: string;
+  to?: string;
 }
 
 /** The rate stack of one code on a date: MFN and each additional measure, applied or not, with sources. */
@@ -21,12 +30,13 @@ export async function runLookup(codeText: string, opts: LookupOptions): Promise<
   const format = parseFormat(opts.format, Boolean(process.stdout.isTTY));
   const digits = codeDigits(codeText);
   if (!/^\d{6,10}$/.test(digits) || digits.length % 2 !== 0) usage(`"${codeText}" is not a tariff code: expected 6, 8 or 10 digits, dots optional (e.g. 8517.13.00)`);
-  const ledger = loadLedger();
+  const ledger = withScenarios(loadLedger(), opts.scenario);
   const base = into === 'US' ? usBase(digits, ledger) : cnBase(digits, ledger);
   const code = base.code;
   const claims = (opts.claims ?? '').split(';').map((c) => c.trim()).filter(Boolean);
   const mode = parseMode(opts.mode);
   const resolved = resolveMeasures({ side: into, code, origin, date, claims, mode, mfnAdValorem: base.adValorem }, ledger, Boolean(opts.explain));
+  if (opts.timeline) return timeline(base, { side: into, code, origin, claims, mode }, ledger, opts, format, date);
   const mfnText = base.rateText;
   const additional = resolved.applied.filter((a) => a.basis === 'customs value').reduce((sum, a) => sum.plus(a.percent), new Decimal(0));
   const partial = resolved.applied.filter((a) => a.basis !== 'customs value');
@@ -116,4 +126,18 @@ function cnBase(digits: string, ledger: Ledger): BaseRate {
     code: digits, description: line.description, units: '', rateText: line.mfn, from: digits, adValorem: parseRate(line.mfn)?.adValorem, specific: false,
     source: line.source, vat: line.vat, ct: ct ? ('ask' in ct ? ct.ask : ct.rate) : line.ct, warnings: line.unconfirmed ? [line.unconfirmed] : [],
   };
+}
+
+function timeline(base: BaseRate, q: { side: 'US' | 'CN'; code: string; origin: string; claims: string[]; mode: ReturnType<typeof parseMode> }, ledger: Ledger, opts: LookupOptions, format: string, date: string): number {
+  if (base.adValorem === undefined) throw new UserError(`the base rate of ${formatCode(q.code)} is not known: a timeline needs it`);
+  const from = opts.from ? parseDateOption(opts.from) : FIRST_DATE;
+  const to = opts.to ? parseDateOption(opts.to) : date;
+  if (!before(from, to)) usage(`--from ${from} is not before --to ${to}`);
+  const points = rateTimeline(q, base.adValorem, ledger, from, to);
+  const title = `${formatCode(q.code)} ${base.description.split(' > ').slice(-1)[0]} (into ${q.side}, origin ${q.origin}): total ad valorem rate from ${from} to ${to}`;
+  if (format === 'json' || format === 'ndjson') {
+    write(JSON.stringify({ schema: 'tariff-impact/timeline@1', code: formatCode(q.code), into: q.side, origin: q.origin, from, to, baseRate: base.rateText, series: timelineObject(points) }, null, 2) + '\n');
+  } else write(renderTimeline(title, base.rateText, points, makeChalk(opts.color, process.stdout, process.env)));
+  for (const w of staleWarnings(ledger.reviewedThrough, [to], [q.side])) process.stderr.write(`warning: ${w}\n`);
+  return EXIT.ok;
 }

@@ -4,6 +4,9 @@ import { LedgerError } from '../rates/load.js';
 import { runCalc } from './calc.js';
 import { EXIT, UserError } from './errors.js';
 import { runLookup } from './lookup.js';
+import { runRefund } from './refund.js';
+import { runCompare } from './compare.js';
+import { runRatesDiff, runRatesInfo } from './rates.js';
 import { canPrompt, runInteractive } from './interactive.js';
 import { collect } from './options.js';
 
@@ -28,7 +31,8 @@ const LOOKUP_EXAMPLES = `
 Examples:
   $ tariff lookup 8517.13.00.00 --date 2025-04-15      a smartphone during the 145% weeks
   $ tariff lookup 6110.20.20.79 --date 2026-03-01 --explain
-  $ tariff lookup 8541.10.00 --format json`;
+  $ tariff lookup 8541.10.00 --format json
+  $ tariff lookup 6110.20.20.79 --timeline --to 2026-08-01   the rate over time, each change labelled`;
 
 function common(cmd: Command): Command {
   return cmd
@@ -55,6 +59,8 @@ export function buildProgram(): Command {
     .option('--fx <FROM:TO=RATE>', 'exchange rate, e.g. EUR:USD=1.0832 (repeatable)', collect)
     .option('--strict', 'any rejected row fails the run (exit 1)')
     .option('--fail-over <PCT>', "exit 4 if the bill's effective duty rate exceeds PCT")
+    .option('--target-margin <PCT>', 'with quantity: the selling price per unit that keeps this margin after tariffs')
+    .option('--scenario <file>', 'layer a scenario ledger over the built-in one (repeatable)', collect)
     .addHelpText('after', CALC_EXAMPLES)
     .action(async (file: string | undefined, opts) => { process.exitCode = await runCalc(file, opts); });
 
@@ -62,8 +68,53 @@ export function buildProgram(): Command {
     .description('the rate stack of one tariff code on a date, with sources')
     .option('--claims <list>', 'claims the importer makes, ;-separated (e.g. 9903.88.69, donation, civil-aircraft)')
     .addOption(new Option('--mode <mode>', 'transport mode').choices(['ocean', 'air', 'truck', 'rail', 'postal']).default('ocean'))
+    .option('--timeline', 'the total rate of the code over time, each change labelled (with --from, --to)')
+    .option('--scenario <file>', 'layer a scenario ledger over the built-in one (repeatable)', collect)
+    .option('--from <date>', 'timeline start (default 2025-01-01)')
+    .option('--to <date>', 'timeline end (default --date, today)')
     .addHelpText('after', LOOKUP_EXAMPLES)
     .action(async (code: string, opts) => { process.exitCode = await runLookup(code, opts); });
+
+  common(program.command('compare').argument('[file]', 'CSV bill, or - for standard input'))
+    .description('the same bill on several dates and under scenarios, side by side, with what changed and why')
+    .option('--dates <D1,D2,...>', 'the dates to price the bill on (every line is taken at each date)')
+    .option('--scenario <file>', 'a scenario ledger, one more column at the last date (repeatable)', collect)
+    .option('--lines', 'the duty of each line in each column')
+    .addOption(new Option('--mode <mode>', 'transport mode').choices(['ocean', 'air', 'truck', 'rail', 'postal']).default('ocean'))
+    .option('--fx <FROM:TO=RATE>', 'exchange rate (repeatable)', collect)
+    .addHelpText('after', `
+Examples:
+  $ tariff compare examples/bill.csv --dates 2025-01-01,2025-04-15,2025-06-01
+  $ tariff compare examples/bill.csv --dates 2026-12-01 --scenario examples/scenarios/us-301-list3-50.json --lines
+  $ tariff compare bill.csv --dates 2025-04-15,2026-03-01 --format json`)
+    .action(async (file: string | undefined, opts) => { process.exitCode = await runCompare(file, opts); });
+
+  program.command('refund').argument('[file]', 'CSV of past entries: hts, value, date per line; entry and liquidated_on optional')
+    .description('IEEPA duties paid on past entries, refundable after Learning Resources v. Trump, per line, entry and in total')
+    .option('--as-of <date>', 'the day the refund routes are judged (default today)')
+    .option('--origin <ISO2>', 'country of origin (column "origin" overrides)')
+    .addOption(new Option('--format <format>', 'output').choices(['table', 'csv', 'json', 'ndjson']))
+    .option('--fx <FROM:TO=RATE>', 'exchange rate (repeatable)', collect)
+    .option('--no-color', 'no colour')
+    .addHelpText('after', `
+Example:
+  $ tariff refund examples/entries.csv --format json`)
+    .action(async (file: string | undefined, opts) => { process.exitCode = await runRefund(file, opts); });
+
+  const rates = program.command('rates').description('inspect the ledger: diff between dates, info');
+  rates.command('diff')
+    .description('measures that started, ended or changed between two dates, with headings and sources')
+    .option('--from <date>', 'start (exclusive), YYYY-MM-DD[THH:MM]')
+    .option('--to <date>', 'end (inclusive), YYYY-MM-DD[THH:MM]')
+    .option('--into <US|CN>', 'importing side', 'US')
+    .addOption(new Option('--format <format>', 'output').choices(['table', 'csv', 'json', 'ndjson']))
+    .option('--no-color', 'no colour')
+    .addHelpText('after', '\nExample:\n  $ tariff rates diff --from 2025-04-01 --to 2025-06-30\n  $ tariff rates diff --from 2025-11-01 --to 2025-11-30 --into CN --format json')
+    .action(async (opts) => { process.exitCode = await runRatesDiff(opts); });
+  rates.command('info')
+    .description("the ledger's edition, reviewed-through date per side and what each side covers")
+    .addOption(new Option('--format <format>', 'output').choices(['table', 'csv', 'json', 'ndjson']))
+    .action(async (opts) => { process.exitCode = await runRatesInfo(opts); });
 
   program.command('interactive')
     .description('the guided bill at a terminal (also: tariff with no arguments)')

@@ -186,6 +186,8 @@ export interface LedgerView {
   cnSmallConsignment?: { dutyAtMost: string; unconfirmed?: string; source: string };
   /** the consumption tax rule for a Chinese line, if any */
   cnConsumptionTax(code: string): CnConsumptionTax | undefined;
+  /** the start and end dates of the list's entries that cover the code (memberships that change over time) */
+  listDates(listId: string, code: string): string[];
   /** true when the list has entries for longer codes under `code` in force on the date (the code is only partly covered) */
   listHasUnder(listId: string, code: string, date: string): boolean;
 }
@@ -216,6 +218,8 @@ export interface BillLine {
   metalValues?: Partial<Record<Metal, Decimal>>;
   usContentValue?: Decimal;
   loadedOn?: string;
+  /** date the entry was liquidated (IEEPA refunds) */
+  liquidatedOn?: string;
   /** China: import VAT and consumption tax rates given in the bill, in percent */
   vatRate?: Decimal;
   ctRate?: Decimal;

@@ -1,7 +1,7 @@
 /** The bill's columns (DESIGN §3) and the header names that map to them. */
 export const COLUMNS = [
   'hts', 'value', 'currency', 'quantity', 'unit', 'origin', 'into', 'date', 'sku', 'description', 'freight',
-  'insurance', 'entry', 'metal_value', 'steel_value', 'aluminum_value', 'copper_value', 'us_content_value', 'loaded_on', 'claims', 'mfn_rate', 'extra_rate', 'vat_rate', 'ct_rate', 'price',
+  'insurance', 'entry', 'metal_value', 'steel_value', 'aluminum_value', 'copper_value', 'us_content_value', 'loaded_on', 'liquidated_on', 'claims', 'mfn_rate', 'extra_rate', 'vat_rate', 'ct_rate', 'price',
 ] as const;
 export type Column = (typeof COLUMNS)[number];
 

@@ -114,6 +114,9 @@ export function parseRow(row: number, record: string[], header: HeaderMap, defau
   const loadedOn = cell('loaded_on');
   if (loadedOn !== undefined && !isValidDate(loadedOn)) fail('loaded_on', `"${loadedOn}" is not a date: expected YYYY-MM-DD, the day the goods were loaded for export`);
   else if (loadedOn !== undefined && isValidInstant(date) && loadedOn > date.slice(0, 10)) fail('loaded_on', `${loadedOn} is after the entry date ${date}: goods are loaded before they are entered`);
+  const liquidatedOn = cell('liquidated_on');
+  if (liquidatedOn !== undefined && !isValidDate(liquidatedOn)) fail('liquidated_on', `"${liquidatedOn}" is not a date: expected YYYY-MM-DD`);
+  else if (liquidatedOn !== undefined && isValidInstant(date) && liquidatedOn < date.slice(0, 10)) fail('liquidated_on', `${liquidatedOn} is before the entry date ${date}`);
   const freight = amount('freight');
   const insurance = amount('insurance');
   const price = amount('price');
@@ -133,7 +136,7 @@ export function parseRow(row: number, record: string[], header: HeaderMap, defau
     sku: cell('sku'), description: cell('description'), entry: cell('entry') ?? '1',
     claims: (cell('claims') ?? '').split(';').map((c) => c.trim()).filter(Boolean),
     mfnRate, extraRate, passthrough,
-    metalValue: toHome(metalValue), usContentValue: toHome(usContentValue), loadedOn, vatRate, ctRate,
+    metalValue: toHome(metalValue), usContentValue: toHome(usContentValue), loadedOn, liquidatedOn, vatRate, ctRate,
     ...(steelValue || aluminumValue || copperValue ? { metalValues: {
       ...(steelValue ? { steel: toHome(steelValue)! } : {}), ...(aluminumValue ? { aluminum: toHome(aluminumValue)! } : {}), ...(copperValue ? { copper: toHome(copperValue)! } : {}),
     } } : {}),

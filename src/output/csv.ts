@@ -1,4 +1,5 @@
-import { effectiveRate, formatAmount } from '../core/money.js';
+import { effectiveRate, formatAmount, type Decimal } from '../core/money.js';
+import { unitEconomics } from '../core/margin.js';
 import type { LineResult } from '../core/types.js';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -12,7 +13,7 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export const COMPUTED_COLUMNS = ['hts_code', 'into_side', 'currency_out', 'customs_value', 'duty', 'mpf', 'hmf', 'fees', 'consumption_tax', 'vat', 'taxes', 'landed_cost', 'effective_duty_rate', 'duties'];
+export const COMPUTED_COLUMNS = ['hts_code', 'into_side', 'currency_out', 'customs_value', 'duty', 'mpf', 'hmf', 'fees', 'consumption_tax', 'vat', 'taxes', 'landed_cost', 'effective_duty_rate', 'unit_landed_cost', 'margin_before_tariffs', 'margin_after_tariffs', 'target_price', 'duties'];
 
 /** Header: the input columns as given, then the computed ones. */
 export function csvHeader(inputHeaders: string[]): string {
@@ -20,11 +21,13 @@ export function csvHeader(inputHeaders: string[]): string {
 }
 
 /** One priced line: its input cells as read, then the computed values. */
-export function csvLine(r: LineResult, inputCells: string[]): string {
+export function csvLine(r: LineResult, inputCells: string[], targetMargin?: Decimal): string {
+  const u = unitEconomics(r, targetMargin);
   const duties = r.duties.map((d) => `${d.program} ${d.heading} ${d.rate} ${formatAmount(d.amount)}`).join('; ');
   const computed = [
     r.hts, r.line.into, r.line.currency, formatAmount(r.customsValue), formatAmount(r.duty), formatAmount(r.mpf), formatAmount(r.hmf), formatAmount(r.fees),
-    formatAmount(r.consumptionTax), formatAmount(r.vat), formatAmount(r.taxes), formatAmount(r.landedCost), effectiveRate(r.duty, r.customsValue), duties,
+    formatAmount(r.consumptionTax), formatAmount(r.vat), formatAmount(r.taxes), formatAmount(r.landedCost), effectiveRate(r.duty, r.customsValue),
+    u ? formatAmount(u.unitLandedCost) : '', u?.marginBefore ?? '', u?.marginAfter ?? '', u?.targetPrice ? formatAmount(u.targetPrice) : '', duties,
   ];
   return [...inputCells, ...computed].map(csvCell).join(',') + '\n';
 }

@@ -1,4 +1,5 @@
-import { effectiveRate, formatAmount } from '../core/money.js';
+import { effectiveRate, formatAmount, type Decimal } from '../core/money.js';
+import { unitEconomics } from '../core/margin.js';
 import { sideTotals, type SideTotals } from '../core/totals.js';
 import type { LineResult, RowError, Side } from '../core/types.js';
 
@@ -14,8 +15,20 @@ export interface LedgerInfo {
   reviewedThrough: Partial<Record<Side, string>>;
 }
 
+/** Per-unit figures of a line, when it has a quantity (and a price, or a target margin). */
+export function unitObject(r: LineResult, targetMargin?: Decimal): Record<string, unknown> {
+  const u = unitEconomics(r, targetMargin);
+  if (!u) return {};
+  return {
+    unitLandedCost: formatAmount(u.unitLandedCost),
+    unitCostBeforeTariffs: formatAmount(u.unitCostBeforeTariffs),
+    ...(u.price !== undefined ? { price: formatAmount(u.price), marginBeforeTariffs: u.marginBefore, marginAfterTariffs: u.marginAfter } : {}),
+    ...(u.targetPrice !== undefined ? { targetPrice: formatAmount(u.targetPrice) } : {}),
+  };
+}
+
 /** The JSON line object of DESIGN §4. */
-export function lineObject(r: LineResult): Record<string, unknown> {
+export function lineObject(r: LineResult, targetMargin?: Decimal): Record<string, unknown> {
   const l = r.line;
   return {
     row: l.row,
@@ -37,6 +50,7 @@ export function lineObject(r: LineResult): Record<string, unknown> {
     taxes: formatAmount(r.taxes),
     landedCost: formatAmount(r.landedCost),
     effectiveDutyRate: effectiveRate(r.duty, r.customsValue),
+    ...unitObject(r, targetMargin),
   };
 }
 
@@ -64,12 +78,12 @@ export function allTotals(lines: LineResult[]): Record<string, unknown> {
 }
 
 /** The whole result document (`--format json`). */
-export function resultDocument(query: Query, ledger: LedgerInfo, lines: LineResult[], rejected: RowError[], warnings: string[]): Record<string, unknown> {
+export function resultDocument(query: Query, ledger: LedgerInfo, lines: LineResult[], rejected: RowError[], warnings: string[], targetMargin?: Decimal): Record<string, unknown> {
   return {
     schema: 'tariff-impact/result@1',
     query,
     ledger: { edition: ledger.edition, reviewedThrough: ledger.reviewedThrough },
-    lines: lines.map(lineObject),
+    lines: lines.map((l) => lineObject(l, targetMargin)),
     totals: allTotals(lines),
     rejected,
     warnings,

@@ -1,6 +1,7 @@
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
-import { effectiveRate, formatAmount } from '../core/money.js';
+import { effectiveRate, formatAmount, type Decimal } from '../core/money.js';
+import { unitEconomics } from '../core/margin.js';
 import { sideTotals } from '../core/totals.js';
 import type { LineResult } from '../core/types.js';
 
@@ -13,15 +14,24 @@ function plain(color: boolean) {
 }
 
 /** The bill as a table for people: one row per line, then each side's totals by program in its own currency. */
-export function renderTable(lines: LineResult[], c: ChalkInstance, explain: boolean): string {
+export function renderTable(lines: LineResult[], c: ChalkInstance, explain: boolean, targetMargin?: Decimal): string {
   const color = c.level > 0;
   const out: string[] = [];
+  const units = lines.map((r) => ({ r, u: unitEconomics(r, targetMargin) })).filter((x) => x.u !== undefined);
   const table = new Table({ head: ['Row', 'SKU', 'Into', 'Tariff code', 'Customs value', 'Duty', 'Fees + taxes', 'Landed cost', 'Duty %'], ...plain(color) });
   for (const r of lines) {
     table.push([String(r.line.row), r.line.sku ?? '', r.line.into, r.hts, right(`${formatAmount(r.customsValue)} ${r.line.currency}`), right(formatAmount(r.duty)),
       right(formatAmount(r.fees.plus(r.taxes))), right(formatAmount(r.landedCost)), right(effectiveRate(r.duty, r.customsValue))]);
   }
   out.push(table.toString());
+  if (units.length > 0) {
+    const perUnit = new Table({ head: ['Row', 'Per unit', 'Before tariffs', 'Landed', 'Price', 'Margin before', 'Margin after', 'Price for target'], ...plain(color) });
+    for (const { r, u } of units) {
+      perUnit.push([String(r.line.row), `${r.line.quantity!.toString()} units`, right(formatAmount(u!.unitCostBeforeTariffs)), right(formatAmount(u!.unitLandedCost)),
+        right(u!.price ? formatAmount(u!.price) : ''), right(u!.marginBefore ? `${u!.marginBefore}%` : ''), right(u!.marginAfter ? `${u!.marginAfter}%` : ''), right(u!.targetPrice ? formatAmount(u!.targetPrice) : '')]);
+    }
+    out.push(perUnit.toString());
+  }
   if (explain) for (const r of lines) out.push(renderLineDetail(r, c));
   for (const side of ['US', 'CN'] as const) {
     const t = sideTotals(lines, side);

@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inPeriod } from '../core/dates.js';
-import type { HmfPeriod, LedgerView, ListEntry, Measure, MpfPeriod, Notice, ProductList, Side } from '../core/types.js';
+import type { HmfPeriod, LedgerView, ListEntry, Measure, MpfPeriod, Notice, ProductList, Side, Source } from '../core/types.js';
 import { HtsIndex, type HtsFile } from './hts-index.js';
 import type { LedgerIssue } from './schema.js';
-import { checkCnLines, checkFees, checkLists, checkMeasures } from './validate.js';
+import { checkCnLines, checkFees, checkLists, checkMeasures, checkRefund } from './validate.js';
+import type { RefundRules } from '../core/refund.js';
 import { CnIndex, type CnLinesFile } from './cn-index.js';
 
 /** The ledger shipped with the package. */
@@ -21,10 +22,12 @@ interface LedgerManifest {
   edition: string;
   reviewedThrough: Partial<Record<Side, string>>;
   coverage: Partial<Record<Side, string>>;
-  files: { US: { hts: string; measures: string; fees: string; lists: string[] }; CN: { lines: string; measures: string; lists: string[] } };
+  files: { US: { hts: string; measures: string; fees: string; refund: string; lists: string[] }; CN: { lines: string; measures: string; lists: string[] } };
 }
 
 export interface Ledger extends LedgerView {
+  /** how IEEPA duties are refunded (tariff refund) */
+  refund: RefundRules & { ruling: Source; cape: RefundRules['cape'] & { sources: Source[] } };
   /** the Chinese lines the ledger has base rates for (for search) */
   cnLines(): { code: string; description: string; mfn: string; vat: string }[];
   dir: string;
@@ -74,6 +77,8 @@ export function loadLedger(dir: string = BUILT_IN_RATES): Ledger {
   const feesDoc = readJson(dir, us.fees, issues);
   if (feesDoc !== undefined) issues.push(...checkFees(us.fees, feesDoc));
   const htsDoc = readJson(dir, us.hts, issues) as HtsFile | undefined;
+  const refundDoc = readJson(dir, us.refund, issues);
+  if (refundDoc !== undefined) issues.push(...checkRefund(us.refund, refundDoc));
   if (issues.length > 0 || !htsDoc) throw new LedgerError(issues);
   const cnIndex = new CnIndex(cnLinesDoc as CnLinesFile);
 
@@ -94,6 +99,7 @@ export function loadLedger(dir: string = BUILT_IN_RATES): Ledger {
     htsEdition: htsDoc.edition,
     measures: [...(measuresDoc as { measures: Measure[] }).measures, ...(cnMeasuresDoc as { measures: Measure[] }).measures],
     notices: [...((measuresDoc as { notices?: Notice[] }).notices ?? []), ...((cnMeasuresDoc as { notices?: Notice[] }).notices ?? [])],
+    refund: refundDoc as Ledger['refund'],
     cnLine: (code) => cnIndex.line(code),
     cnLines: () => cnIndex.all(),
     cnConsumptionTax: (code) => cnIndex.consumptionTax(code),
@@ -111,6 +117,13 @@ export function loadLedger(dir: string = BUILT_IN_RATES): Ledger {
         if (found) return found;
       }
       return undefined;
+    },
+    listDates(listId, code) {
+      const byCode = listIndex.get(listId);
+      if (!byCode) return [];
+      const out: string[] = [];
+      for (let len = code.length; len >= 2; len--) for (const e of byCode.get(code.slice(0, len)) ?? []) out.push(...[e.from, e.to].filter((d): d is string => d !== undefined));
+      return out;
     },
     listHasUnder(listId, code, date) {
       const list = lists.get(listId);

@@ -190,3 +190,18 @@ export function checkCnLines(file: string, doc: unknown): LedgerIssue[] {
   }
   return c.issues;
 }
+
+/** Check the IEEPA refund rules ({ programs, ruling, cape, needs }). */
+export function checkRefund(file: string, doc: unknown): LedgerIssue[] {
+  const c = new Checker(file);
+  if (!c.object(doc, '(file)', '(root)')) return c.issues;
+  if (c.array(doc.programs, '(file)', 'programs')) for (const p of doc.programs) if (typeof p !== 'string') c.fail('programs', '(entry)', 'expected program names');
+  if (c.object(doc.ruling, '(file)', 'ruling')) for (const k of ['instrument', 'citation', 'url']) c.string(doc.ruling, k, 'ruling');
+  if (c.object(doc.cape, '(file)', 'cape')) {
+    c.date(doc.cape, 'opened', 'cape');
+    c.amount(doc.cape, 'phase1WithinDaysOfLiquidation', 'cape');
+    c.sources(doc.cape, 'cape');
+  }
+  if (c.array(doc.needs, '(file)', 'needs')) for (const n of doc.needs) if (typeof n !== 'string') c.fail('needs', '(entry)', 'expected text');
+  return c.issues;
+}

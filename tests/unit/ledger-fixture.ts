@@ -17,6 +17,7 @@ export function fixtureLedger(mfn: string, measures: Measure[], lists: Record<st
     tariffLine: (code) => ({ code, description: 'test line', units: 'No.', mfnText: mfn, mfnFrom: code }),
     listEntry: (id, code) => (lists[id]?.some((p) => code.startsWith(p)) ? { code } : undefined),
     listHasUnder: () => false,
+    listDates: () => [],
     cnLine: () => ({ error: 'no Chinese lines in the fixture' }),
     cnConsumptionTax: () => undefined,
   };

@@ -1,0 +1,54 @@
+import { priceBill } from '../core/bill.js';
+import { formatAmount } from '../core/money.js';
+import { ieepaRefunds } from '../core/refund.js';
+import { loadLedger } from '../rates/load.js';
+import { EXIT, UserError } from './errors.js';
+import { makeChalk, write } from './io.js';
+import { parseDateOption, parseFormat, parseFx, parseOrigin, today, type CommonOptions } from './options.js';
+import { readBill } from './read-bill.js';
+
+export interface RefundOptions extends CommonOptions {
+  asOf?: string;
+  color?: boolean;
+}
+
+const mapObject = (m: Map<string, { toFixed(n: number): string }>) => Object.fromEntries([...m].map(([k, v]) => [k, v.toFixed(2)]));
+
+/** `tariff refund FILE`: the IEEPA duties paid on past entries, refundable after Learning Resources v. Trump. */
+export async function runRefund(file: string | undefined, opts: RefundOptions): Promise<number> {
+  const format = parseFormat(opts.format, Boolean(process.stdout.isTTY));
+  const asOf = parseDateOption(opts.asOf ?? today());
+  const ledger = loadLedger();
+  const bill = await readBill(file, { into: 'US', origin: parseOrigin(opts.origin), date: '(none)', mode: 'ocean', fx: parseFx(opts.fx) }, false);
+  if (!bill.headers.some((h) => h.trim().toLowerCase().replace(/[\s_\-.]/g, '') === 'date' || h.trim().toLowerCase().replace(/[\s_\-.]/g, '') === 'entrydate')) {
+    throw new UserError(`${file ?? 'standard input'}: row 1 (header): refund needs a date column: the entry date of each line`);
+  }
+  const usLines = bill.lines.filter((l) => l.into === 'US');
+  const priced = priceBill(usLines, ledger);
+  const rejected = [...bill.rejected, ...priced.rejected].sort((a, b) => a.row - b.row);
+  const result = ieepaRefunds(priced.lines, ledger.refund, asOf);
+  if (format === 'json' || format === 'ndjson') {
+    write(JSON.stringify({
+      schema: 'tariff-impact/refund@1',
+      asOf,
+      ruling: ledger.refund.ruling,
+      lines: result.lines.map((l) => ({ row: l.line.line.row, entry: l.line.line.entry, date: l.line.line.date, hts: l.line.hts, ieepa: formatAmount(l.ieepa), byHeading: mapObject(l.byHeading) })),
+      entries: result.entries.map((e) => ({ entry: e.entry, date: e.date, ...(e.liquidatedOn ? { liquidatedOn: e.liquidatedOn } : {}), ieepa: formatAmount(e.ieepa), byHeading: mapObject(e.byHeading), route: e.route, needs: e.ieepa.isZero() ? [] : ledger.refund.needs })),
+      totals: { ieepa: formatAmount(result.total), byHeading: mapObject(result.byHeading) },
+      rejected,
+    }, null, 2) + '\n');
+  } else {
+    const c = makeChalk(opts.color, process.stdout, process.env);
+    const out = [c.bold(`IEEPA duties refundable after ${ledger.refund.ruling.instrument.split(';')[0]} (as of ${asOf})`)];
+    for (const e of result.entries) {
+      out.push(`entry ${e.entry}, entered ${e.date}: ${formatAmount(e.ieepa)} USD${e.ieepa.isZero() ? '' : ` (${[...e.byHeading].map(([h, a]) => `${h} ${formatAmount(a)}`).join(', ')})`}`);
+      out.push(`  ${e.route}`);
+    }
+    out.push('', c.bold(`Total IEEPA duties paid: ${formatAmount(result.total)} USD`), ...[...result.byHeading].map(([h, a]) => `  ${h}: ${formatAmount(a)}`));
+    if (!result.total.isZero()) out.push('', 'A refund claim per entry needs:', ...ledger.refund.needs.map((n) => `  - ${n}`));
+    write(out.join('\n') + '\n');
+  }
+  const e = makeChalk(opts.color, process.stderr, process.env);
+  for (const r of rejected) process.stderr.write(`${e.red('rejected:')} row ${r.row}, column ${r.column}: ${r.message}\n`);
+  return rejected.length > 0 ? EXIT.rejected : EXIT.ok;
+}

@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import { inPeriod } from '../core/dates.js';
+import type { Measure, ProductList } from '../core/types.js';
+import { LedgerError, type Ledger } from './load.js';
+import { Checker, type LedgerIssue } from './schema.js';
+import { checkLists, checkMeasures } from './validate.js';
+
+/**
+ * A scenario layers a user's ledger over the built-in one (README "Scenarios"):
+ * { "scenario": name, "description", "remove": [measure ids], "change": [{ "id", "from"?, "set": {...} }],
+ *   "add": [measures], "lists": [product lists] }.
+ * A change with `from` splits the measure there: the old rate runs to `from`, the new one from it.
+ */
+export interface Scenario {
+  scenario: string;
+  description?: string;
+  remove?: string[];
+  change?: { id: string; from?: string; set: Partial<Measure> }[];
+  add?: Measure[];
+  lists?: ProductList[];
+}
+
+const CHANGEABLE = new Set(['rate', 'from', 'to', 'origins', 'scope', 'except', 'replaces', 'unconfirmed', 'heading', 'program']);
+
+export function checkScenario(file: string, doc: unknown, ledger: Ledger): LedgerIssue[] {
+  const c = new Checker(file);
+  if (!c.object(doc, '(file)', '(root)')) return c.issues;
+  c.string(doc, 'scenario', '(file)');
+  const known = new Set(ledger.measures.map((m) => m.id));
+  const issues: LedgerIssue[] = [];
+  if (doc.lists !== undefined) issues.push(...checkLists(file, { lists: doc.lists }));
+  const lists = new Set([...ledger.lists.keys(), ...(Array.isArray(doc.lists) ? doc.lists.map((l) => (l as ProductList).id) : [])]);
+  if (doc.remove !== undefined && c.array(doc.remove, '(file)', 'remove')) {
+    for (const id of doc.remove) if (typeof id !== 'string' || !known.has(id)) c.fail(`remove ${String(id)}`, 'id', 'no measure of the ledger has this id (see tariff rates diff or rates/*/measures.json)');
+  }
+  if (doc.change !== undefined && c.array(doc.change, '(file)', 'change')) {
+    doc.change.forEach((ch, i) => {
+      const at = `change[${i}]`;
+      if (!c.object(ch, at, '(entry)')) return;
+      const id = c.string(ch, 'id', at);
+      if (id && !known.has(id)) c.fail(at, 'id', `no measure of the ledger has the id "${id}"`);
+      c.date(ch, 'from', at, true);
+      if (c.object(ch.set, at, 'set')) {
+        for (const k of Object.keys(ch.set)) if (!CHANGEABLE.has(k)) c.fail(at, `set.${k}`, `cannot be changed (changeable: ${[...CHANGEABLE].join(', ')})`);
+        if (ch.set.rate !== undefined) c.rate(ch.set, 'rate', at);
+        c.date(ch.set, 'from', at, true);
+        c.date(ch.set, 'to', at, true);
+      }
+    });
+  }
+  if (doc.add !== undefined) issues.push(...checkMeasures(file, { measures: doc.add }, lists, ledger.measures.map((m) => m.program)));
+  return [...c.issues, ...issues];
+}
+
+/** The ledger with the scenario applied; throws LedgerError with every problem of the scenario file. */
+export function applyScenario(file: string, ledger: Ledger): Ledger & { scenario: string } {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new LedgerError([{ file, entry: '(file)', field: '(file)', message: (e as Error).message }]);
+  }
+  const issues = checkScenario(file, doc, ledger);
+  if (issues.length > 0) throw new LedgerError(issues);
+  const s = doc as Scenario;
+  let measures = ledger.measures.filter((m) => !(s.remove ?? []).includes(m.id));
+  for (const ch of s.change ?? []) {
+    measures = measures.flatMap((m) => {
+      if (m.id !== ch.id) return [m];
+      if (!ch.from) return [{ ...m, ...ch.set }];
+      return [{ ...m, to: ch.from }, { ...m, ...ch.set, id: `${m.id}@${ch.from}`, from: ch.from, sources: [...m.sources, { instrument: `scenario: ${s.scenario}`, citation: file, url: 'file:' + file }] }];
+    });
+  }
+  measures = [...measures, ...(s.add ?? [])];
+  const lists = new Map(ledger.lists);
+  for (const l of s.lists ?? []) lists.set(l.id, l);
+  const extra = new Map((s.lists ?? []).map((l) => [l.id, l]));
+  return {
+    ...ledger,
+    scenario: s.scenario,
+    measures,
+    lists,
+    listEntry: (id, code, date) => (extra.has(id) ? extra.get(id)!.entries.find((e) => code.startsWith(e.code) && inPeriod(date, e.from, e.to)) : ledger.listEntry(id, code, date)),
+  };
+}
+
+/** The built-in ledger with the scenario files applied in order. */
+export function withScenarios(ledger: Ledger, files: string[] | undefined): Ledger {
+  return (files ?? []).reduce<Ledger>((l, f) => applyScenario(f, l), ledger);
+}
