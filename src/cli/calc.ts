@@ -13,6 +13,7 @@ import { makeChalk, write } from './io.js';
 import { readBill } from './read-bill.js';
 import { parseDateOption, parseFormat, parseFx, parseMode, parseOrigin, parsePercent, parseSide, type CommonOptions } from './options.js';
 import { staleWarnings } from './stale.js';
+import { summarizeWarnings } from './warnings.js';
 
 export interface CalcOptions extends CommonOptions {
   scenario?: string[];
@@ -37,7 +38,7 @@ export async function runCalc(file: string | undefined, opts: CalcOptions): Prom
   const priced = priceBill(lines, ledger, { explain: opts.explain });
   const allRejected = [...rejected, ...priced.rejected].sort((a, b) => a.row - b.row);
   const dates = lines.length > 0 ? lines.map((l) => l.date) : [date];
-  const warnings = [...staleWarnings(ledger.reviewedThrough, dates, [...new Set<Side>([into, ...lines.map((l) => l.into)])]), ...priced.warnings];
+  const warnings = summarizeWarnings([...staleWarnings(ledger.reviewedThrough, dates, [...new Set<Side>([into, ...lines.map((l) => l.into)])]), ...priced.warnings]);
   const query = { date, mode, into, ...(origin ? { origin } : {}) };
 
   const c = makeChalk(opts.color, process.stdout, process.env);

@@ -7,6 +7,7 @@ import { makeChalk, write } from './io.js';
 import { parseDateOption, parseFormat, parseFx, parseMode, parseOrigin, parseSide, usage, type CommonOptions } from './options.js';
 import { readBill } from './read-bill.js';
 import { staleWarnings } from './stale.js';
+import { summarizeWarnings } from './warnings.js';
 
 export interface CompareOptions extends CommonOptions {
   dates?: string;
@@ -45,10 +46,10 @@ export async function runCompare(file: string | undefined, opts: CompareOptions)
   }
   const rejected = [...bill.rejected, ...price(base, dates[0]!).rejected];
   for (const w of staleWarnings(base.reviewedThrough, dates, [...new Set(bill.lines.map((l) => l.into))])) warnings.add(w);
-  if (format === 'json' || format === 'ndjson') write(JSON.stringify({ ...compareDocument(columns, Boolean(opts.lines)), rejected, warnings: [...warnings] }, null, 2) + '\n');
+  if (format === 'json' || format === 'ndjson') write(JSON.stringify({ ...compareDocument(columns, Boolean(opts.lines)), rejected, warnings: summarizeWarnings(warnings) }, null, 2) + '\n');
   else write(renderCompare(columns, Boolean(opts.lines), makeChalk(opts.color, process.stdout, process.env)));
   const e = makeChalk(opts.color, process.stderr, process.env);
-  for (const w of warnings) process.stderr.write(`${e.yellow('warning:')} ${w}\n`);
+  for (const w of summarizeWarnings(warnings)) process.stderr.write(`${e.yellow('warning:')} ${w}\n`);
   for (const r of rejected) process.stderr.write(`${e.red('rejected:')} row ${r.row}, column ${r.column}: ${r.message}\n`);
   return rejected.length > 0 ? EXIT.rejected : EXIT.ok;
 }

@@ -37,7 +37,18 @@ const SPECIFIC = /^(\$)?(\d+(?:\.\d+)?)\s*(¢)?\s*(?:\/\s*|\s+)(each|[a-z][a-z0-
  * Returns undefined for forms this calculator does not compute (rates on a part of the article,
  * "on drained weight", sugar-degree scales...): such a line needs an explicit `mfn_rate`.
  */
+const parsed = new Map<string, Rate | undefined>();
+
 export function parseRate(text: string): Rate | undefined {
+  // rates repeat across a bill: parse each text once (the Rate is never mutated)
+  if (parsed.has(text)) return parsed.get(text);
+  const rate = parseRateText(text);
+  if (parsed.size > 10_000) parsed.clear();
+  parsed.set(text, rate);
+  return rate;
+}
+
+function parseRateText(text: string): Rate | undefined {
   const trimmed = text.trim();
   if (FREE.test(trimmed)) return { text: trimmed, adValorem: ZERO, specific: [] };
   let adValorem = ZERO;

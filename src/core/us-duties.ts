@@ -2,7 +2,7 @@ import { formatCode, covers } from './codes.js';
 import { before, inPeriod, timeMatters } from './dates.js';
 import { Decimal, ZERO, roundCents, percentOf, sum } from './money.js';
 import { applyRate, parseRate, specificUnit, type Rate } from './rate.js';
-import type { BillLine, Duty, Exception, LedgerView, Measure, Metal, Mode, NotApplied, RejectedClaim, RowError, Side } from './types.js';
+import type { BillLine, Duty, Exception, InTransit, LedgerView, Measure, Metal, Mode, NotApplied, RejectedClaim, RowError, Side } from './types.js';
 
 export interface UsDuties {
   hts: string;
@@ -110,25 +110,39 @@ function byDependency(measures: Measure[]): Measure[] {
   return [...measures].sort((a, b) => rankOf(a, new Set()) - rankOf(b, new Set()));
 }
 
-/**
- * The additional measures in force on the date for the origin that reach the code, after exceptions, in-transit
- * rules, stacking rules and replacements — all of them data (`except`, `inTransit`, `usContent`, `replaces` of
- * each measure). With `explain`, measures in force that do not reach the product are listed in notApplied too.
- */
-export function resolveMeasures(q: ProductQuery, ledger: LedgerView, explain = false): MeasureResolution {
+/** The part of a resolution that does not depend on the line's values: computed once per product, date and claims. */
+interface StaticResolution {
+  /** measures to decide, in dependency order, each with the in-transit rule that applies to it, if any */
+  steps: { measure: Measure; transit?: InTransit }[];
+  /** measures that reach the product, before claims (what questions are worth asking) */
+  reaching: Measure[];
+  /** measures in scope that an exception could lift (for checking claims) */
+  candidates: Measure[];
+  notApplied: NotApplied[];
+  warnings: string[];
+}
+
+const staticCache = new WeakMap<LedgerView, Map<string, StaticResolution>>();
+const CACHE_LIMIT = 50_000;
+
+function staticResolution(q: ProductQuery, ledger: LedgerView, explain: boolean): StaticResolution {
+  const mode = q.mode ?? 'ocean';
+  const side = q.side ?? 'US';
+  const key = `${side}|${q.code}|${q.origin}|${q.date}|${mode}|${q.claims.join(';')}|${q.loadedOn ?? ''}|${explain ? 1 : 0}`;
+  let cache = staticCache.get(ledger);
+  if (!cache) staticCache.set(ledger, (cache = new Map()));
+  const known = cache.get(key);
+  if (known) return known;
   const warnings: string[] = [];
   const notApplied: NotApplied[] = [];
   const hts = formatCode(q.code);
-  const where = q.row === undefined ? '' : `row ${q.row}: `;
-  const mode = q.mode ?? 'ocean';
-  const side = q.side ?? 'US';
   const skip = (m: Measure, reason: string, heading = m.heading) => notApplied.push({ program: m.program, heading, reason });
   const candidates: Measure[] = [];
   const reaching: Measure[] = [];
   for (const measure of ledger.measures) {
     if (measure.side !== side) continue;
     const close = timeMatters(q.date, [measure.from, measure.to]);
-    if (close.length > 0) warnings.push(`${where}${measure.heading} changes at ${close.join(', ')} on the entry date: without a time the later rate is used; give the time (YYYY-MM-DDTHH:MM) if the declaration was before`);
+    if (close.length > 0) warnings.push(`${measure.heading} changes at ${close.join(', ')} on the entry date: without a time the later rate is used; give the time (YYYY-MM-DDTHH:MM) if the declaration was before`);
     if (!inPeriod(q.date, measure.from, measure.to)) continue;
     if (!matchesOrigin(measure, q.origin)) {
       if (explain) skip(measure, `origin ${q.origin} is not covered (${measure.origins.join(', ')})`);
@@ -137,7 +151,7 @@ export function resolveMeasures(q: ProductQuery, ledger: LedgerView, explain = f
     const scope = inScope(measure, q.code, q.date, ledger);
     if (!scope.yes) {
       if ('list' in measure.scope && ledger.listHasUnder(measure.scope.list, q.code, q.date)) {
-        warnings.push(`${where}some statistical lines under ${hts} are in the scope of ${measure.heading} (${measure.program}): give the 10-digit code to price them`);
+        warnings.push(`some statistical lines under ${hts} are in the scope of ${measure.heading} (${measure.program}): give the 10-digit code to price them`);
       }
       if (explain) skip(measure, `${hts} is not in its product scope`);
       continue;
@@ -151,18 +165,16 @@ export function resolveMeasures(q: ProductQuery, ledger: LedgerView, explain = f
       if (explain) skip(measure, `applies only when claimed (claim ${measure.requiresClaim})`);
       continue;
     }
-    if (scope.note) warnings.push(`${where}${measure.heading}: ${scope.note}`);
+    if (scope.note) warnings.push(`${measure.heading}: ${scope.note}`);
     candidates.push(measure);
   }
   for (const notice of ledger.notices) {
     if (notice.side === side && inPeriod(q.date, notice.from, notice.to) && ledger.listEntry(notice.list, q.code, q.date)
       && !(notice.unlessList && ledger.listEntry(notice.unlessList, q.code, q.date))) {
-      warnings.push(`${where}${hts}: ${notice.message}`);
+      warnings.push(`${hts}: ${notice.message}`);
     }
   }
-
-  let error: RowError | undefined;
-  const applied: AppliedMeasure[] = [];
+  const steps: StaticResolution['steps'] = [];
   for (const measure of byDependency(candidates)) {
     const exception = (measure.except ?? []).find((e) => !e.whenApplied && conditionsHold(e, q, ledger));
     if (exception) {
@@ -176,6 +188,30 @@ export function resolveMeasures(q: ProductQuery, ledger: LedgerView, explain = f
       skip(measure, `${transit.reason}; reported under ${transit.heading}`);
       continue;
     }
+    steps.push({ measure, ...(transit ? { transit } : {}) });
+  }
+  const result = { steps, reaching, candidates, notApplied, warnings };
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, result);
+  return result;
+}
+
+/**
+ * The additional measures in force on the date for the origin that reach the code, after exceptions, in-transit
+ * rules, stacking rules and replacements — all of them data (`except`, `inTransit`, `usContent`, `replaces` of
+ * each measure). With `explain`, measures in force that do not reach the product are listed in notApplied too.
+ */
+export function resolveMeasures(q: ProductQuery, ledger: LedgerView, explain = false): MeasureResolution {
+  const fixed = staticResolution(q, ledger, explain);
+  const where = q.row === undefined ? '' : `row ${q.row}: `;
+  const warnings = fixed.warnings.map((w) => where + w);
+  const notApplied = [...fixed.notApplied];
+  const hts = formatCode(q.code);
+  const skip = (m: Measure, reason: string, heading = m.heading) => notApplied.push({ program: m.program, heading, reason });
+  const candidates = fixed.candidates;
+  let error: RowError | undefined;
+  const applied: AppliedMeasure[] = [];
+  for (const { measure, transit } of fixed.steps) {
     // stacking rules first: a measure another one excludes needs no base (e.g. no metal_value for an auto part)
     const stacking = (measure.except ?? []).filter((e) => e.whenApplied && conditionsHold(e, q, ledger))
       .map((e) => ({ e, deps: applied.filter((a) => e.whenApplied!.includes(a.measure.program)) }))
@@ -241,7 +277,8 @@ export function resolveMeasures(q: ProductQuery, ledger: LedgerView, explain = f
     kept = [all];
   }
   for (const a of kept) if (a.measure.unconfirmed) warnings.push(`${a.heading}: ${a.measure.unconfirmed}`);
-  return { candidates: reaching, applied: kept, notApplied, warnings, rejectedClaims: checkClaims(q, ledger, candidates, notApplied, kept), ...(error ? { error } : {}) };
+  const rejectedClaims = q.claims.length > 0 ? checkClaims(q, ledger, candidates, notApplied, kept) : [];
+  return { candidates: fixed.reaching, applied: kept, notApplied, warnings, rejectedClaims, ...(error ? { error } : {}) };
 }
 
 /** Every claim must have done something; otherwise it is rejected with the reason (scope, dates, or nothing to exempt). */

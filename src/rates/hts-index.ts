@@ -14,6 +14,7 @@ export interface HtsFile {
 /** The HTSUS lines by code, with rate inheritance and description paths. */
 export class HtsIndex {
   private readonly byCode = new Map<string, number>();
+  private readonly lines = new Map<string, TariffLine | { error: string }>();
 
   constructor(readonly file: HtsFile) {
     file.rows.forEach((row, i) => { if (row[0] && !this.byCode.has(row[0])) this.byCode.set(row[0], i); });
@@ -25,6 +26,16 @@ export class HtsIndex {
 
   /** The line for a code; its rate is its own or the nearest ancestor's (8, 6, then 4 digits). */
   line(requested: string): TariffLine | { error: string } {
+    let known = this.lines.get(requested);
+    if (!known) {
+      known = this.findLine(requested);
+      if (this.lines.size > 50_000) this.lines.clear();
+      this.lines.set(requested, known);
+    }
+    return known;
+  }
+
+  private findLine(requested: string): TariffLine | { error: string } {
     let code = requested;
     let index = this.byCode.get(code);
     if (index === undefined) {

@@ -84,12 +84,19 @@ export function loadLedger(dir: string = BUILT_IN_RATES): Ledger {
 
   const hts = new HtsIndex(htsDoc);
   const listIndex = new Map([...lists].map(([id, l]) => [id, indexList(l)]));
-  // every proper prefix of a listed code, to tell quickly whether a shorter code is partly covered
-  const prefixes = new Map([...lists].map(([id, l]) => [id, new Set(l.entries.flatMap((e) => {
-    const out: string[] = [];
-    for (let len = 2; len < e.code.length; len++) out.push(e.code.slice(0, len));
-    return out;
-  }))]));
+  // every proper prefix of a listed code, to tell quickly whether a shorter code is partly covered (built on first use)
+  const prefixes = new Map<string, Set<string>>();
+  const prefixesOf = (listId: string): Set<string> | undefined => {
+    const list = lists.get(listId);
+    if (!list) return undefined;
+    let set = prefixes.get(listId);
+    if (!set) {
+      set = new Set<string>();
+      for (const e of list.entries) for (let len = 2; len < e.code.length; len++) set.add(e.code.slice(0, len));
+      prefixes.set(listId, set);
+    }
+    return set;
+  };
   const fees = feesDoc as { mpf: MpfPeriod[]; hmf: HmfPeriod[] };
   return {
     dir,
@@ -127,7 +134,7 @@ export function loadLedger(dir: string = BUILT_IN_RATES): Ledger {
     },
     listHasUnder(listId, code, date) {
       const list = lists.get(listId);
-      if (!list || !prefixes.get(listId)?.has(code)) return false;
+      if (code.length >= 10 || !list || !prefixesOf(listId)?.has(code)) return false;
       return list.entries.some((e) => e.code.length > code.length && e.code.startsWith(code) && inPeriod(date, e.from, e.to));
     },
   };
