@@ -20,6 +20,7 @@ export interface CalcOptions extends CommonOptions {
   strict?: boolean;
   failOver?: string;
   targetMargin?: string;
+  failOnStale?: boolean;
   color?: boolean;
 }
 
@@ -55,6 +56,11 @@ export async function runCalc(file: string | undefined, opts: CalcOptions): Prom
   const e = makeChalk(opts.color, process.stderr, process.env);
   for (const w of warnings) process.stderr.write(`${e.yellow('warning:')} ${w}\n`);
   for (const r of allRejected) process.stderr.write(`${e.red('rejected:')} row ${r.row}, column ${r.column}: ${r.message}\n`);
+  const stale = staleWarnings(ledger.reviewedThrough, dates, [...new Set<Side>([into, ...lines.map((l) => l.into)])]);
+  if (opts.failOnStale && stale.length > 0) {
+    process.stderr.write(`fail-on-stale: ${stale.join('; ')}\n`);
+    return EXIT.input;
+  }
   const rowsIn = lines.length + rejected.length;
   if (allRejected.length > 0) {
     process.stderr.write(`${rowsIn} rows read: ${priced.lines.length} priced, ${new Set(allRejected.map((r) => r.row)).size} rejected\n`);

@@ -14,6 +14,7 @@ import { FIRST_DATE } from '../input/row.js';
 import { renderTimeline, timelineObject } from '../output/timeline.js';
 
 export interface LookupOptions extends CommonOptions {
+  failOnStale?: boolean;
   scenario?: string[];
   claims?: string;
   color?: boolean;
@@ -86,6 +87,11 @@ export async function runLookup(codeText: string, opts: LookupOptions): Promise<
     write(out.join('\n') + '\n');
     const e = makeChalk(opts.color, process.stderr, process.env);
     for (const w of warnings) process.stderr.write(`${e.yellow('warning:')} ${w}\n`);
+  }
+  const stale = staleWarnings(ledger.reviewedThrough, [date], [into]);
+  if (opts.failOnStale && stale.length > 0) {
+    process.stderr.write(`fail-on-stale: ${stale.join('; ')}\n`);
+    return EXIT.input;
   }
   return EXIT.ok;
 }

@@ -6,7 +6,7 @@ import { EXIT, UserError } from './errors.js';
 import { runLookup } from './lookup.js';
 import { runRefund } from './refund.js';
 import { runCompare } from './compare.js';
-import { runRatesDiff, runRatesInfo } from './rates.js';
+import { runRatesCheck, runRatesDiff, runRatesInfo } from './rates.js';
 import { canPrompt, runInteractive } from './interactive.js';
 import { collect } from './options.js';
 
@@ -42,7 +42,8 @@ function common(cmd: Command): Command {
     .addOption(new Option('--format <format>', 'output: table on a terminal, csv otherwise; 7501 = lines in CBP entry-summary order').choices(['table', 'csv', 'json', 'ndjson', '7501']))
     .option('--explain', 'show every measure considered for each line, applied or not, and why')
     .option('--color', 'force colour')
-    .option('--no-color', 'no colour (NO_COLOR is honoured too)');
+    .option('--no-color', 'no colour (NO_COLOR is honoured too)')
+    .option('--fail-on-stale', "exit 1 when a date is after the ledger's reviewed-through date (the result is still printed)");
 }
 
 export function buildProgram(): Command {
@@ -111,6 +112,11 @@ Example:
     .option('--no-color', 'no colour')
     .addHelpText('after', '\nExample:\n  $ tariff rates diff --from 2025-04-01 --to 2025-06-30\n  $ tariff rates diff --from 2025-11-01 --to 2025-11-30 --into CN --format json')
     .action(async (opts) => { process.exitCode = await runRatesDiff(opts); });
+  rates.command('check').argument('[target]', 'a ledger directory (default: the built-in one) or a scenario file')
+    .description('validate a ledger or scenario: schema, dates, overlapping or gapped periods, stacking rules, list codes')
+    .addOption(new Option('--format <format>', 'output').choices(['table', 'csv', 'json', 'ndjson']))
+    .addHelpText('after', '\nExamples:\n  $ tariff rates check\n  $ tariff rates check examples/scenarios/us-301-list3-50.json\n\nExit codes: 0 no error (warnings may be listed), 1 errors.')
+    .action(async (target: string | undefined, opts) => { process.exitCode = await runRatesCheck(target, opts); });
   rates.command('info')
     .description("the ledger's edition, reviewed-through date per side and what each side covers")
     .addOption(new Option('--format <format>', 'output').choices(['table', 'csv', 'json', 'ndjson']))

@@ -4,6 +4,8 @@ import { EXIT } from './errors.js';
 import { makeChalk, write } from './io.js';
 import { parseDateOption, parseFormat, parseSide, usage } from './options.js';
 import { before } from '../core/dates.js';
+import { checkTarget } from '../rates/check.js';
+import type { LedgerIssue } from '../rates/schema.js';
 
 export interface RatesDiffOptions {
   from?: string;
@@ -59,4 +61,19 @@ export async function runRatesInfo(opts: { format?: string }): Promise<number> {
   for (const s of sides) out.push('', `${s.side}: reviewed through ${s.reviewedThrough}; ${s.measures} measures`, `  ${s.covers}`);
   write(out.join('\n') + '\n');
   return EXIT.ok;
+}
+
+/** `tariff rates check [DIR|FILE]`: every problem of a ledger or scenario, with its file and entry; exit 1 on errors. */
+export async function runRatesCheck(target: string | undefined, opts: { format?: string }): Promise<number> {
+  const format = parseFormat(opts.format, Boolean(process.stdout.isTTY));
+  const report = checkTarget(target, () => loadLedger());
+  if (format === 'json' || format === 'ndjson') {
+    write(JSON.stringify({ schema: 'tariff-impact/rates-check@1', target: target ?? 'built-in', ...report }, null, 2) + '\n');
+  } else {
+    const line = (kind: string, i: LedgerIssue) => `${kind}: ${i.file}: ${i.entry}: ${i.field}: ${i.message}`;
+    const out = [...report.errors.map((i) => line('error', i)), ...report.warnings.map((i) => line('warning', i)),
+      `${target ?? 'built-in ledger'}: ${report.errors.length} error(s), ${report.warnings.length} warning(s)`];
+    write(out.join('\n') + '\n');
+  }
+  return report.errors.length > 0 ? EXIT.input : EXIT.ok;
 }

@@ -5,7 +5,7 @@ import { inPeriod } from '../core/dates.js';
 import type { HmfPeriod, LedgerView, ListEntry, Measure, MpfPeriod, Notice, ProductList, Side, Source } from '../core/types.js';
 import { HtsIndex, type HtsFile } from './hts-index.js';
 import type { LedgerIssue } from './schema.js';
-import { checkCnLines, checkFees, checkLists, checkMeasures, checkRefund } from './validate.js';
+import { checkCnLines, checkFees, checkLists, checkManifest, checkMeasures, checkRefund } from './validate.js';
 import type { RefundRules } from '../core/refund.js';
 import { CnIndex, type CnLinesFile } from './cn-index.js';
 
@@ -57,6 +57,8 @@ export function loadLedger(dir: string = BUILT_IN_RATES): Ledger {
   const issues: LedgerIssue[] = [];
   const manifest = readJson(dir, 'ledger.json', issues) as LedgerManifest | undefined;
   if (!manifest) throw new LedgerError(issues);
+  issues.push(...checkManifest('ledger.json', manifest));
+  if (issues.length > 0) throw new LedgerError(issues);
   const us = manifest.files.US;
   const cn = manifest.files.CN;
   const lists = new Map<string, ProductList>();

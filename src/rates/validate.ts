@@ -205,3 +205,22 @@ export function checkRefund(file: string, doc: unknown): LedgerIssue[] {
   if (c.array(doc.needs, '(file)', 'needs')) for (const n of doc.needs) if (typeof n !== 'string') c.fail('needs', '(entry)', 'expected text');
   return c.issues;
 }
+
+/** Check ledger.json: edition, reviewed-through dates and the files of each side. */
+export function checkManifest(file: string, doc: unknown): LedgerIssue[] {
+  const c = new Checker(file);
+  if (!c.object(doc, '(file)', '(root)')) return c.issues;
+  c.string(doc, 'edition', '(file)');
+  if (c.object(doc.reviewedThrough, '(file)', 'reviewedThrough')) for (const side of SIDES) c.date(doc.reviewedThrough, side, 'reviewedThrough', true);
+  if (c.object(doc.files, '(file)', 'files')) {
+    const files = doc.files;
+    const want: Record<string, string[]> = { US: ['hts', 'measures', 'fees', 'refund'], CN: ['lines', 'measures'] };
+    for (const side of SIDES) {
+      if (!c.object(files[side], 'files', side)) continue;
+      const f = files[side] as Record<string, unknown>;
+      for (const k of want[side]!) c.string(f, k, `files.${side}`);
+      if (c.array(f.lists, `files.${side}`, 'lists')) for (const l of f.lists) if (typeof l !== 'string') c.fail(`files.${side}`, 'lists', 'expected file names');
+    }
+  }
+  return c.issues;
+}

@@ -1,0 +1,81 @@
+// `tariff rates check`: the built-in ledger passes; ten deliberately broken ledgers are each caught with the right message.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkTarget } from '../../src/rates/check.js';
+import { loadLedger } from '../../src/rates/load.js';
+
+const SRC = [{ instrument: 'test instrument', citation: 'test citation', url: 'https://example.test' }];
+const measure = (id: string, extra: Record<string, unknown> = {}) => ({
+  id, side: 'US', program: 'Section 301', heading: '9903.88.03', rate: '25%', origins: ['CN'], scope: { list: 's301' }, from: '2019-05-10', sources: SRC, ...extra,
+});
+
+/** A small valid ledger; `mutate` breaks one thing. */
+function ledgerDir(mutate: (files: Record<string, any>) => void = () => {}): string {
+  const files: Record<string, any> = {
+    'ledger.json': { edition: 'test', reviewedThrough: { US: '2026-07-23', CN: '2026-10-07' }, coverage: { US: 'test', CN: 'test' },
+      files: { US: { hts: 'us/hts.json', measures: 'us/measures.json', fees: 'us/fees.json', refund: 'us/refund.json', lists: ['us/lists.json'] },
+        CN: { lines: 'cn/lines.json', measures: 'cn/measures.json', lists: [] } } },
+    'us/hts.json': { edition: 'HTSUS test', effective: '2026-06-08', unparsedRates: {}, rows: [['8517', 0, 'Telephones', '', ''], ['85171300', 1, 'Smartphones', '', 'Free'], ['8517130000', 2, 'Smartphones', 'No.', '']] },
+    'us/measures.json': { measures: [measure('list3'), measure('fentanyl', { program: 'IEEPA fentanyl', heading: '9903.01.24', rate: '20%', scope: { all: true }, from: '2025-03-04' })] },
+    'us/fees.json': { mpf: [{ id: 'mpf', label: 'FY', from: '2024-10-01', rate: '0.3464%', min: '32.71', max: '634.62', informal: '2.62', informalBelow: '2500', sources: SRC }], hmf: [{ id: 'hmf', from: '2025-01-01', rate: '0.125%', modes: ['ocean'], sources: SRC }] },
+    'us/refund.json': { programs: ['IEEPA fentanyl'], ruling: SRC[0], cape: { opened: '2026-04-20', phase1WithinDaysOfLiquidation: '80', sources: SRC }, needs: ['an entry number'] },
+    'us/lists.json': { lists: [{ id: 's301', title: 'List 3', sources: SRC, entries: [{ code: '85171300' }] }] },
+    'cn/lines.json': { lines: [], prefixes: [], consumptionTax: { sources: SRC, rules: [] } },
+    'cn/measures.json': { measures: [] },
+  };
+  mutate(files);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-'));
+  for (const [name, doc] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), typeof doc === 'string' ? doc : JSON.stringify(doc));
+  }
+  return dir;
+}
+
+const check = (dir: string) => checkTarget(dir, () => loadLedger());
+const messages = (r: ReturnType<typeof check>, kind: 'errors' | 'warnings' = 'errors') => r[kind].map((i) => `${i.file}: ${i.entry}: ${i.field}: ${i.message}`);
+
+describe('tariff rates check', () => {
+  it('passes the built-in ledger (the suite runs it on rates/): no error', () => {
+    expect(messages(checkTarget(undefined, () => loadLedger()))).toEqual([]);
+  });
+  it('passes the small valid ledger', () => {
+    const r = check(ledgerDir());
+    expect([r.errors, r.warnings]).toEqual([[], []]);
+  });
+  it.each([
+    ['a rate that is not a rate', (f: any) => { f['us/measures.json'].measures[0].rate = '25 percent'; }, /us\/measures\.json: list3: rate: "25 percent" is not a rate/],
+    ['an impossible date', (f: any) => { f['us/measures.json'].measures[0].from = '2025-13-01'; }, /list3: from: "2025-13-01" is not a date/],
+    ['a period that ends before it starts', (f: any) => { f['us/measures.json'].measures[0].to = '2019-01-01'; }, /list3: to: ends \(2019-01-01\) before it starts \(2019-05-10\)/],
+    ['two rates of one provision at once', (f: any) => { f['us/measures.json'].measures.push(measure('list3-b', { rate: '50%', from: '2025-01-01' })); }, /list3-b: from: overlaps list3 .*two rates from 2025-01-01/],
+    ['an unknown program in a stacking rule', (f: any) => { f['us/measures.json'].measures[0].except = [{ heading: '9903.01.33', whenApplied: ['Section 999'], reason: 'x' }]; }, /list3: except\[0\]\.whenApplied: unknown program "Section 999"/],
+    ['a scope naming a missing product list', (f: any) => { f['us/measures.json'].measures[0].scope = { list: 'nope' }; }, /list3: scope\.list: unknown product list "nope"/],
+    ['a measure without a legal source', (f: any) => { f['us/measures.json'].measures[0].sources = []; }, /list3: sources: every entry needs at least one legal source/],
+    ['two measures with one id', (f: any) => { f['us/measures.json'].measures.push(measure('list3', { from: '2030-01-01' })); }, /list3: id: duplicate id/],
+    ['a file that is not JSON', (f: any) => { f['us/fees.json'] = '{ "mpf": [ '; }, /us\/fees\.json: \(file\): \(file\): .*JSON/],
+    ['a fee that is not an amount', (f: any) => { f['us/fees.json'].mpf[0].min = '32,71'; }, /us\/fees\.json: mpf: min: "32,71" is not an amount/],
+    ['stacking rules in a cycle', (f: any) => {
+      f['us/measures.json'].measures[0].except = [{ heading: 'x', whenApplied: ['IEEPA fentanyl'], reason: 'x' }];
+      f['us/measures.json'].measures[1].except = [{ heading: 'y', whenApplied: ['Section 301'], reason: 'y' }];
+    }, /stacking rules form a cycle: (Section 301 -> IEEPA fentanyl -> Section 301|IEEPA fentanyl -> Section 301 -> IEEPA fentanyl)/],
+    ['a ledger.json without its files', (f: any) => { delete f['ledger.json'].files.US.fees; }, /ledger\.json: files\.US: fees: expected a non-empty string/],
+  ])('catches %s', (_name, mutate, expected) => {
+    const r = check(ledgerDir(mutate));
+    expect(messages(r).join('\n')).toMatch(expected);
+  });
+  it('warns about a list code that is not a line of the schedule, and a gap between periods', () => {
+    const r = check(ledgerDir((f) => {
+      f['us/lists.json'].lists[0].entries.push({ code: '99887766' });
+      f['us/measures.json'].measures.push(measure('list3-later', { from: '2030-01-01' }));
+      f['us/measures.json'].measures[0].to = '2029-01-01';
+    }));
+    expect(r.errors).toEqual([]);
+    expect(messages(r, 'warnings').join('\n')).toMatch(/list s301: 99887766: code: 1 code\(s\) are not lines of the HTSUS test/);
+    expect(messages(r, 'warnings').join('\n')).toMatch(/list3-later: from: gap after list3/);
+  });
+  it('checks a scenario file against the built-in ledger', () => {
+    expect(check('examples/scenarios/us-301-list3-50.json').errors).toEqual([]);
+  });
+});
