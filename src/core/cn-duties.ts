@@ -3,7 +3,7 @@ import { formatCode } from './codes.js';
 import { Decimal, ZERO, percentOf, roundCents, sum } from './money.js';
 import { parseRate } from './rate.js';
 import type { BillLine, Duty, LedgerView, NotApplied, RejectedClaim, RowError } from './types.js';
-import { resolveMeasures } from './us-duties.js';
+import { resolveMeasures, withLeadingZero } from './us-duties.js';
 
 export interface CnLine {
   hts: string;
@@ -29,7 +29,12 @@ const UNKNOWN_INSURANCE = new Decimal('0.3');
  */
 export function computeCnDuties(line: BillLine, ledger: LedgerView, explain = false, dutyExempt?: string): CnLine | RowError {
   const warnings: string[] = [];
-  const tl = ledger.cnLine(line.code);
+  const found = withLeadingZero(line.code, (c) => ledger.cnLine(c));
+  if (found.repaired) {
+    warnings.push(`row ${line.row}: hts ${line.code} read as ${found.repaired}: a spreadsheet drops the leading zero of a code; keep the column as text`);
+    line = { ...line, code: found.repaired };
+  }
+  const tl = found.result;
   if ('error' in tl && !line.mfnRate) return { row: line.row, column: 'hts', message: tl.error };
   const known = 'error' in tl ? undefined : tl;
   if (known?.unconfirmed) warnings.push(`row ${line.row}: ${formatCode(line.code)}: ${known.unconfirmed}`);

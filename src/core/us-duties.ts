@@ -80,16 +80,31 @@ function conditionsHold(e: Exception, q: ProductQuery, ledger: LedgerView): bool
 }
 
 /** The MFN (column 1 general) rate of the line: the user's `mfn_rate`, or the ledger's. */
-export function mfnRate(line: Pick<BillLine, 'row' | 'code' | 'mfnRate'>, ledger: LedgerView): { rate: Rate; text: string; source: string; code: string } | RowError {
-  const tl = ledger.tariffLine(line.code);
+export function mfnRate(line: Pick<BillLine, 'row' | 'code' | 'mfnRate'>, ledger: LedgerView): { rate: Rate; text: string; source: string; code: string; repaired?: string } | RowError {
+  const found = withLeadingZero(line.code, (c) => ledger.tariffLine(c));
+  const tl = found.result;
   if ('error' in tl) return { row: line.row, column: 'hts', message: tl.error };
-  if (line.mfnRate) return { rate: line.mfnRate, text: line.mfnRate.text, source: 'mfn_rate given in the bill', code: tl.code };
+  const repaired = found.repaired ? { repaired: found.repaired } : {};
+  if (line.mfnRate) return { rate: line.mfnRate, text: line.mfnRate.text, source: 'mfn_rate given in the bill', code: tl.code, ...repaired };
   const rate = parseRate(tl.mfnText);
   const source = `HTSUS column 1 general rate of ${formatCode(tl.mfnFrom)} (${ledger.htsEdition})`;
   if (!rate) {
     return { row: line.row, column: 'mfn_rate', message: `the MFN rate of ${formatCode(tl.mfnFrom)} is "${tl.mfnText}", a form this calculator does not compute; give the line's duty rate in the mfn_rate column (e.g. "5%" or "2.4¢/kg + 3%")` };
   }
-  return { rate, text: tl.mfnText, source, code: tl.code };
+  return { rate, text: tl.mfnText, source, code: tl.code, ...repaired };
+}
+
+/**
+ * A code of 5, 7 or 9 digits has lost its leading zero in a spreadsheet (0901.21.00 read as 901.21.00): the line
+ * with the zero restored is used when the ledger knows it, and the caller says so. Nothing else is guessed.
+ */
+export function withLeadingZero<T>(code: string, find: (code: string) => T | { error: string }): { result: T | { error: string }; repaired?: string } {
+  if (code.length % 2 === 0) return { result: find(code) };
+  const repaired = find(`0${code}`);
+  if (typeof repaired === 'object' && repaired !== null && 'error' in repaired) {
+    return { result: { error: `"${code}" has ${code.length} digits: a tariff code has 6, 8 or 10 (0${code} is not a line either)` } };
+  }
+  return { result: repaired, repaired: `0${code}` };
 }
 
 /** Order measures so that those a stacking rule depends on (whenApplied programs) are decided first. */
@@ -327,6 +342,7 @@ export function computeUsDuties(line: BillLine, ledger: LedgerView, explain = fa
   const code = mfn.code;
   const hts = formatCode(code);
   const resolved = resolveMeasures({ ...line, code, mfnAdValorem: mfn.rate.adValorem }, ledger, explain);
+  if (mfn.repaired) resolved.warnings.unshift(`row ${line.row}: hts ${line.code} read as ${hts}: a spreadsheet drops the leading zero of a code; keep the column as text`);
   if (resolved.error) return { ...resolved.error, row: line.row };
   const replacesMfn = resolved.applied.some((a) => a.measure.replacesAll);
   if ((line.mode ?? 'ocean') === 'postal' && !replacesMfn) {

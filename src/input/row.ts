@@ -1,6 +1,8 @@
 import { codeDigits } from '../core/codes.js';
 import { Decimal } from '../core/money.js';
 import { canonicalUnit, parseRate } from '../core/rate.js';
+import { parseAmount } from './amount.js';
+import { isCountry, isCurrency } from './iso.js';
 import { MODES, type BillLine, type Mode, type RowError, type Side } from '../core/types.js';
 import type { Column, HeaderMap } from './columns.js';
 
@@ -11,9 +13,10 @@ export interface LineDefaults {
   mode: Mode;
   /** exchange rates: "EUR:USD" -> rate */
   fx: Map<string, Decimal>;
+  /** amounts written 1.234,56 (--decimal-comma) */
+  decimalComma?: boolean;
 }
 
-const AMOUNT = /^\d+(\.\d+)?$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const INSTANT = /^(\d{4}-\d{2}-\d{2})(T([01]\d|2[0-3]):[0-5]\d)?$/;
 
@@ -41,11 +44,13 @@ export function parseRow(row: number, record: string[], header: HeaderMap, defau
     return v === '' ? undefined : v;
   };
   const fail = (column: string, message: string): undefined => { errors.push({ row, column, message }); return undefined; };
+  let amountCurrency = '';
   const amount = (c: Column, required = false): Decimal | undefined => {
     const v = cell(c);
     if (v === undefined) return required ? fail(c, 'missing: expected an amount such as 1250.00') : undefined;
-    if (!AMOUNT.test(v)) return fail(c, `"${v}" is not an amount: expected digits with an optional decimal point, e.g. 1250.00`);
-    return new Decimal(v);
+    const parsed = parseAmount(v, amountCurrency, { decimalComma: Boolean(defaults.decimalComma) });
+    if ('error' in parsed) return fail(c, parsed.error);
+    return parsed.value;
   };
 
   const hts = cell('hts');
@@ -53,17 +58,16 @@ export function parseRow(row: number, record: string[], header: HeaderMap, defau
   if (hts === undefined) fail('hts', 'missing: expected a tariff code of 6-10 digits, e.g. 8517.13.00.00');
   else {
     code = codeDigits(hts);
-    if (!/^\d{6,10}$/.test(code) || code.length % 2 !== 0) fail('hts', `"${hts}" is not a tariff code: expected 6, 8 or 10 digits, dots optional (e.g. 0901.21.00)`);
+    // 5, 7 or 9 digits: a spreadsheet may have dropped a leading zero; the ledger decides (src/core)
+    if (!/^\d{5,10}$/.test(code)) fail('hts', `"${hts}" is not a tariff code: expected 6, 8 or 10 digits, dots optional (e.g. 0901.21.00)`);
   }
-  const value = amount('value', true);
-  if (value && value.decimalPlaces() > 2) fail('value', `"${cell('value')}" has more than 2 decimals: expected an amount in cents`);
 
   const intoText = cell('into')?.toUpperCase();
   const into = (intoText ?? defaults.into) as Side;
   if (into !== 'US' && into !== 'CN') fail('into', `"${intoText}" is not an importing side: expected US or CN`);
 
   const originText = cell('origin')?.toUpperCase() ?? defaults.origin ?? (into === 'US' ? 'CN' : 'US');
-  if (!/^[A-Z]{2}$/.test(originText)) fail('origin', `"${originText}" is not a country: expected an ISO 3166 two-letter code such as CN`);
+  if (!isCountry(originText)) fail('origin', `"${originText}" is not a country: expected an ISO 3166 two-letter code such as CN`);
 
   const date = cell('date') ?? defaults.date;
   if (!isValidInstant(date)) fail('date', `"${date}" is not a date: expected YYYY-MM-DD (or YYYY-MM-DDTHH:MM, local time of the importing side), e.g. 2025-04-15`);
@@ -72,12 +76,15 @@ export function parseRow(row: number, record: string[], header: HeaderMap, defau
   const home = into === 'CN' ? 'CNY' : 'USD';
   const currency = (cell('currency') ?? header.impliedCurrency ?? home).toUpperCase();
   let rateToHome: Decimal | undefined = new Decimal(1);
-  if (!/^[A-Z]{3}$/.test(currency)) rateToHome = fail('currency', `"${currency}" is not a currency: expected an ISO 4217 code such as USD`);
+  if (!isCurrency(currency)) rateToHome = fail('currency', `"${currency}" is not a currency: expected an ISO 4217 code such as USD or CNY`);
   else if (currency !== home) {
     rateToHome = defaults.fx.get(`${currency}:${home}`);
     if (!rateToHome) fail('currency', `${currency} needs an exchange rate to ${home}: pass --fx ${currency}:${home}=RATE`);
   }
 
+  amountCurrency = currency;
+  const value = amount('value', true);
+  if (value && value.decimalPlaces() > 2) fail('value', `"${cell('value')}" has more than 2 decimals: expected an amount in cents`);
   const quantity = amount('quantity');
   const unitText = cell('unit');
   const unit = unitText === undefined ? undefined : canonicalUnit(unitText);
@@ -128,7 +135,7 @@ export function parseRow(row: number, record: string[], header: HeaderMap, defau
     const converted = a.times(rateToHome!);
     return into === 'CN' ? converted : converted.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
   };
-  const passthrough: Record<string, string> = {};
+  const passthrough: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const p of header.passthrough) passthrough[p.name] = record[p.index] ?? '';
   return {
     row, code, into, origin: originText, date, mode: defaults.mode, currency: home,
