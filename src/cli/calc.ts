@@ -11,7 +11,7 @@ import { loadLedger } from '../rates/load.js';
 import { EXIT, UserError } from './errors.js';
 import { makeChalk, write } from './io.js';
 import { readBill } from './read-bill.js';
-import { parseDateOption, parseFormat, parseFx, parseMode, parseOrigin, parsePercent, parseSide, type CommonOptions } from './options.js';
+import { parseEncoding, parseDateOption, parseFormat, parseFx, parseMode, parseOrigin, parsePercent, parseSide, type CommonOptions } from './options.js';
 import { staleWarnings } from './stale.js';
 import { summarizeWarnings } from './warnings.js';
 
@@ -21,6 +21,8 @@ export interface CalcOptions extends CommonOptions {
   failOver?: string;
   targetMargin?: string;
   failOnStale?: boolean;
+  encoding?: string;
+  decimalComma?: boolean;
   color?: boolean;
 }
 
@@ -35,7 +37,8 @@ export async function runCalc(file: string | undefined, opts: CalcOptions): Prom
   const targetMargin = parsePercent(opts.targetMargin, '--target-margin');
   if (targetMargin && targetMargin.greaterThanOrEqualTo(100)) throw new UserError('--target-margin must be under 100%', EXIT.usage);
   const ledger = withScenarios(loadLedger(), opts.scenario);
-  const { headers, lines, rejected, cellsByRow } = await readBill(file, { into, origin, date, mode, fx }, format === 'csv');
+  const encoding = parseEncoding(opts.encoding);
+  const { headers, lines, rejected, cellsByRow } = await readBill(file, { into, origin, date, mode, fx, decimalComma: Boolean(opts.decimalComma) }, format === 'csv', encoding);
   const priced = priceBill(lines, ledger, { explain: opts.explain });
   const allRejected = [...rejected, ...priced.rejected].sort((a, b) => a.row - b.row);
   const dates = lines.length > 0 ? lines.map((l) => l.date) : [date];

@@ -60,6 +60,8 @@ export function buildProgram(): Command {
     .option('--fx <FROM:TO=RATE>', 'exchange rate, e.g. EUR:USD=1.0832 (repeatable)', collect)
     .option('--strict', 'any rejected row fails the run (exit 1)')
     .option('--fail-over <PCT>', "exit 4 if the bill's effective duty rate exceeds PCT")
+    .option('--encoding <name>', "the bill's character encoding (default utf-8; e.g. gb18030, latin1)")
+    .option('--decimal-comma', 'amounts are written 1.234,56 (a comma for decimals)')
     .option('--target-margin <PCT>', 'with quantity: the selling price per unit that keeps this margin after tariffs')
     .option('--scenario <file>', 'layer a scenario ledger over the built-in one (repeatable)', collect)
     .addHelpText('after', CALC_EXAMPLES)

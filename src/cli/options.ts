@@ -81,3 +81,14 @@ export function parsePercent(text: string | undefined, option: string): Decimal 
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
+
+/** --encoding NAME: an encoding TextDecoder knows (utf-8, gb18030, latin1, utf-16le...). */
+export function parseEncoding(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  try {
+    new TextDecoder(text);
+  } catch {
+    usage(`--encoding "${text}" is not an encoding: expected e.g. utf-8, gb18030, latin1, utf-16le`);
+  }
+  return text;
+}
