@@ -161,11 +161,11 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.usage;
     }
     if (e instanceof UserError) {
-      process.stderr.write(`tariff: ${e.message}\n`);
+      process.stderr.write(`tariff: ${e.message}\n${debug ? `${e.stack}\n` : ''}`);
       return e.exitCode;
     }
     if (e instanceof LedgerError) {
-      process.stderr.write(`tariff: the ledger has errors:\n${e.message}\n`);
+      process.stderr.write(`tariff: the ledger has errors:\n${e.message}\n${debug ? `${e.stack}\n` : ''}`);
       return EXIT.input;
     }
     if (debug) throw e;

@@ -117,5 +117,10 @@ describe('the corpus of bad and awkward bills', () => {
   });
   it('--strict turns a rejected row into exit 1; --debug shows a stack only for an internal error', () => {
     expect(run(['calc', path.join(dir, '23-text-in-value.csv'), '--strict', '--format', 'json']).status).toBe(1);
+    const plain = run(['calc', path.join(dir, 'no-such-file.csv')]);
+    const debug = run(['calc', path.join(dir, 'no-such-file.csv'), '--debug']);
+    expect([plain.status, debug.status]).toEqual([1, 1]);
+    expect(plain.stderr).not.toMatch(STACK_LINE);
+    expect(debug.stderr).toMatch(STACK_LINE);
   });
 });
