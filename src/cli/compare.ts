@@ -13,6 +13,7 @@ export interface CompareOptions extends CommonOptions {
   dates?: string;
   scenario?: string[];
   lines?: boolean;
+  failOnStale?: boolean;
   mode?: string;
   color?: boolean;
 }
@@ -51,5 +52,10 @@ export async function runCompare(file: string | undefined, opts: CompareOptions)
   const e = makeChalk(opts.color, process.stderr, process.env);
   for (const w of summarizeWarnings(warnings)) process.stderr.write(`${e.yellow('warning:')} ${w}\n`);
   for (const r of rejected) process.stderr.write(`${e.red('rejected:')} row ${r.row}, column ${r.column}: ${r.message}\n`);
+  const stale = staleWarnings(base.reviewedThrough, dates, [...new Set(bill.lines.map((l) => l.into))]);
+  if (opts.failOnStale && stale.length > 0) {
+    process.stderr.write(`fail-on-stale: ${stale.join('; ')}\n`);
+    return EXIT.input;
+  }
   return rejected.length > 0 ? EXIT.rejected : EXIT.ok;
 }
