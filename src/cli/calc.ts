@@ -1,19 +1,24 @@
-import { priceBill } from '../core/bill.js';
-import { Decimal } from '../core/money.js';
-import { sideTotals } from '../core/totals.js';
-import type { Side } from '../core/types.js';
+import { CentWeights, type StreamSplit } from '../core/allocate-stream.js';
+import { cnExemption, entryFees, entryKey, finishCnLine, finishUsLine, priceLine } from '../core/bill.js';
+import { Decimal, ZERO } from '../core/money.js';
+import { TotalsAccumulator, type SideTotals } from '../core/totals.js';
+import type { BillLine, LineResult, RowError, Side } from '../core/types.js';
+import { mapHeader, type HeaderMap } from '../input/columns.js';
+import { DecodeError, readCsv } from '../input/read.js';
+import { parseRow, type LineDefaults } from '../input/row.js';
 import { csvHeader, csvLine } from '../output/csv.js';
-import { lineObject, resultDocument, allTotals } from '../output/document.js';
-import { renderTable } from '../output/table.js';
+import { lineObject, totalsObject } from '../output/document.js';
 import { render7501 } from '../output/entry7501.js';
+import { renderTable } from '../output/table.js';
+import { loadLedger, type Ledger } from '../rates/load.js';
 import { withScenarios } from '../rates/scenario.js';
-import { loadLedger } from '../rates/load.js';
 import { EXIT, UserError } from './errors.js';
-import { makeChalk, write } from './io.js';
-import { readBill } from './read-bill.js';
-import { parseEncoding, parseDateOption, parseFormat, parseFx, parseMode, parseOrigin, parsePercent, parseSide, type CommonOptions } from './options.js';
+import { makeChalk, openInput, write } from './io.js';
+import { parseDateOption, parseEncoding, parseFormat, parseFx, parseMode, parseOrigin, parsePercent, parseSide, type CommonOptions } from './options.js';
+import { Progress } from './progress.js';
+import { Spill, StringTable, fromSpill, toSpill } from './spill.js';
 import { staleWarnings } from './stale.js';
-import { summarizeWarnings } from './warnings.js';
+import { WarningCollector } from './warnings.js';
 
 export interface CalcOptions extends CommonOptions {
   scenario?: string[];
@@ -23,9 +28,31 @@ export interface CalcOptions extends CommonOptions {
   failOnStale?: boolean;
   encoding?: string;
   decimalComma?: boolean;
+  quiet?: boolean;
   color?: boolean;
 }
 
+/** What an entry keeps while the bill streams: its first line, its value, its lines' weights for the fee split. */
+interface EntryState {
+  first: BillLine;
+  value: Decimal;
+  duty: Decimal;
+  weights: CentWeights;
+  mixedDates: boolean;
+  /** decided after the first pass */
+  mpf?: StreamSplit;
+  hmf?: StreamSplit;
+  exemption?: string;
+}
+
+const cents = (d: Decimal): bigint => BigInt(d.times(100).toFixed(0));
+const fromCents = (c: bigint): Decimal => new Decimal(c.toString()).dividedBy(100);
+
+/**
+ * `tariff calc`: the bill is streamed twice. Pass one reads and prices each row (duties, Chinese taxes) and keeps
+ * per entry only its value and each line's weight (8 bytes); the priced lines wait in a temporary file. Then each
+ * entry's fees are set, and pass two splits them over the lines in file order and writes each line as it goes.
+ */
 export async function runCalc(file: string | undefined, opts: CalcOptions): Promise<number> {
   const date = parseDateOption(opts.date);
   const into = parseSide(opts.into);
@@ -36,45 +63,182 @@ export async function runCalc(file: string | undefined, opts: CalcOptions): Prom
   const failOver = parsePercent(opts.failOver, '--fail-over');
   const targetMargin = parsePercent(opts.targetMargin, '--target-margin');
   if (targetMargin && targetMargin.greaterThanOrEqualTo(100)) throw new UserError('--target-margin must be under 100%', EXIT.usage);
-  const ledger = withScenarios(loadLedger(), opts.scenario);
   const encoding = parseEncoding(opts.encoding);
-  const { headers, lines, rejected, cellsByRow } = await readBill(file, { into, origin, date, mode, fx, decimalComma: Boolean(opts.decimalComma) }, format === 'csv', encoding);
-  const priced = priceBill(lines, ledger, { explain: opts.explain });
-  const allRejected = [...rejected, ...priced.rejected].sort((a, b) => a.row - b.row);
-  const dates = lines.length > 0 ? lines.map((l) => l.date) : [date];
-  const warnings = summarizeWarnings([...staleWarnings(ledger.reviewedThrough, dates, [...new Set<Side>([into, ...lines.map((l) => l.into)])]), ...priced.warnings]);
-  const query = { date, mode, into, ...(origin ? { origin } : {}) };
+  const ledger = withScenarios(loadLedger(), opts.scenario);
+  const defaults: LineDefaults = { into, origin, date, mode, fx, decimalComma: Boolean(opts.decimalComma) };
+  const explain = Boolean(opts.explain);
+  const name = file ?? 'standard input';
+  const progress = new Progress(Boolean(process.stderr.isTTY) && !opts.quiet);
 
-  const c = makeChalk(opts.color, process.stdout, process.env);
-  if (format === 'json') write(JSON.stringify(resultDocument(query, ledger, priced.lines, allRejected, warnings, targetMargin), null, 2) + '\n');
-  else if (format === 'ndjson') {
-    for (const r of priced.lines) write(JSON.stringify(lineObject(r, targetMargin)) + '\n');
-    write(JSON.stringify({ totals: allTotals(priced.lines), rejected: allRejected, warnings }) + '\n');
-  } else if (format === 'csv') {
-    write(csvHeader(headers));
-    for (const r of priced.lines) write(csvLine(r, cellsByRow.get(r.line.row) ?? [], targetMargin));
-  } else if (format === '7501') write(render7501(priced.lines));
-  else write(renderTable(priced.lines, c, Boolean(opts.explain), targetMargin));
+  // ---- pass one ----
+  const input = openInput(file);
+  const spill = new Spill();
+  const strings = new StringTable();
+  const entries = new Map<string, EntryState>();
+  const rejected: RowError[] = [];
+  const warnings = new WarningCollector();
+  const sides = new Set<Side>([into]);
+  let latest: string | undefined;
+  let headers: string[] | undefined;
+  let header: HeaderMap | undefined;
+  let rowsIn = 0;
+  try {
+    try {
+      for await (const record of readCsv(input, { encoding })) {
+        if (!header) {
+          headers = record.cells;
+          header = mapHeader(headers);
+          if (header.errors.length > 0) throw new UserError(`${name}: row 1 (header): ${header.errors.join('; ')}`);
+          continue;
+        }
+        rowsIn++;
+        progress.tick(rowsIn);
+        if (record.cells.length > headers!.length) {
+          rejected.push({ row: record.row, column: '(row)', message: `has ${record.cells.length} cells but the header has ${headers!.length}: check for an unquoted comma` });
+          continue;
+        }
+        const line = parseRow(record.row, record.cells, header, defaults);
+        if (Array.isArray(line)) {
+          rejected.push(...line);
+          continue;
+        }
+        const priced = priceLine(line, ledger, explain);
+        if ('row' in priced) {
+          rejected.push(priced);
+          continue;
+        }
+        for (const w of priced.warnings) warnings.add(w);
+        sides.add(line.into);
+        if (latest === undefined || line.date > latest) latest = line.date;
+        const key = entryKey(line);
+        let entry = entries.get(key);
+        if (!entry) entries.set(key, (entry = { first: line, value: ZERO, duty: ZERO, weights: new CentWeights(), mixedDates: false }));
+        entry.value = entry.value.plus(line.value);
+        entry.duty = entry.duty.plus(priced.duty);
+        entry.weights.push(cents(line.value));
+        if (line.date !== entry.first.date) entry.mixedDates = true;
+        spill.write(toSpill(priced, record.cells, strings));
+      }
+    } catch (e) {
+      if (e instanceof UserError) throw e;
+      if (e instanceof DecodeError) throw new UserError(`${name}: ${e.message}: if the file is in another encoding, pass --encoding (e.g. gb18030 for Chinese Windows files, latin1)`);
+      const err = e as { code?: string; lines?: number; message: string };
+      if (err.code?.startsWith('CSV_')) throw new UserError(`${name}: the CSV cannot be read near line ${err.lines ?? '?'}: ${err.message}`);
+      throw e;
+    }
+    if (!header) throw new UserError(`${name}: empty file: expected a header row with at least the columns hts and value`);
+    if (rowsIn === 0) warnings.add(`${name} has a header and no rows: nothing to price`);
 
-  const e = makeChalk(opts.color, process.stderr, process.env);
-  for (const w of warnings) process.stderr.write(`${e.yellow('warning:')} ${w}\n`);
-  for (const r of allRejected) process.stderr.write(`${e.red('rejected:')} row ${r.row}, column ${r.column}: ${r.message}\n`);
-  const stale = staleWarnings(ledger.reviewedThrough, dates, [...new Set<Side>([into, ...lines.map((l) => l.into)])]);
-  if (opts.failOnStale && stale.length > 0) {
-    process.stderr.write(`fail-on-stale: ${stale.join('; ')}\n`);
-    return EXIT.input;
-  }
-  const rowsIn = lines.length + rejected.length;
-  if (allRejected.length > 0) {
-    process.stderr.write(`${rowsIn} rows read: ${priced.lines.length} priced, ${new Set(allRejected.map((r) => r.row)).size} rejected\n`);
-    return opts.strict ? EXIT.input : EXIT.rejected;
-  }
-  if (failOver) {
-    const t = sideTotals(priced.lines, 'US');
-    if (t && new Decimal(t.effectiveDutyRate).greaterThan(failOver)) {
-      process.stderr.write(`fail-over: the bill's effective duty rate ${t.effectiveDutyRate}% exceeds ${failOver.toString()}%\n`);
+    // ---- fees per entry ----
+    for (const entry of entries.values()) {
+      if (entry.first.into === 'CN') {
+        const found: string[] = [];
+        entry.exemption = cnExemption(entry.duty, ledger, found);
+        found.forEach((w) => warnings.add(w));
+        continue;
+      }
+      if (entry.mixedDates) warnings.add(`entry ${entry.first.entry}: its lines have different dates; fees use the date of its first line (row ${entry.first.row}), ${entry.first.date}`);
+      const fees = entryFees(entry.first, entry.value, ledger);
+      fees.warnings.forEach((w) => warnings.add(w));
+      entry.mpf = entry.weights.split(cents(fees.mpf));
+      entry.hmf = entry.weights.split(cents(fees.hmf));
+    }
+
+    // ---- pass two ----
+    const stale = staleWarnings(ledger.reviewedThrough, [latest ?? date], [...sides]);
+    const out = new Output(format, opts, targetMargin, ledger, headers!, { date, mode, into, ...(origin ? { origin } : {}) });
+    const totals = new TotalsAccumulator();
+    const seen = new Map<string, number>();
+    for await (const s of spill.read()) {
+      const line = parseRow(s.row, s.cells, header, defaults) as BillLine;
+      const key = entryKey(line);
+      const entry = entries.get(key)!;
+      const index = seen.get(key) ?? 0;
+      seen.set(key, index + 1);
+      let r: LineResult = { line, ...fromSpill(s, strings) };
+      if (line.into === 'CN') {
+        r = finishCnLine(r, ledger, explain, entry.exemption);
+        if (entry.exemption) r.warnings.forEach((w) => warnings.add(w));
+      } else {
+        finishUsLine(r, fromCents(entry.mpf!.share(index)), fromCents(entry.hmf!.share(index)));
+      }
+      totals.add(r);
+      out.line(r, s.cells);
+    }
+    progress.done();
+    const allWarnings = [...stale, ...warnings.summary()];
+    rejected.sort((a, b) => a.row - b.row);
+    out.end(totals, rejected, allWarnings);
+
+    const e = makeChalk(opts.color, process.stderr, process.env);
+    for (const w of allWarnings) process.stderr.write(`${e.yellow('warning:')} ${w}\n`);
+    for (const r of rejected) process.stderr.write(`${e.red('rejected:')} row ${r.row}, column ${r.column}: ${r.message}\n`);
+    if (opts.failOnStale && stale.length > 0) {
+      process.stderr.write(`fail-on-stale: ${stale.join('; ')}\n`);
+      return EXIT.input;
+    }
+    if (rejected.length > 0) {
+      const rejectedRows = new Set(rejected.map((r) => r.row)).size;
+      process.stderr.write(`${rowsIn} rows read: ${rowsIn - rejectedRows} priced, ${rejectedRows} rejected\n`);
+      return opts.strict ? EXIT.input : EXIT.rejected;
+    }
+    const us = totals.get('US');
+    if (failOver && us && new Decimal(us.effectiveDutyRate).greaterThan(failOver)) {
+      process.stderr.write(`fail-over: the bill's effective duty rate ${us.effectiveDutyRate}% exceeds ${failOver.toString()}%\n`);
       return EXIT.gate;
     }
+    return EXIT.ok;
+  } finally {
+    spill.remove();
   }
-  return EXIT.ok;
+}
+
+/** Writes the result as lines come: JSON and NDJSON and CSV line by line; the table and 7501 views at the end. */
+class Output {
+  private buffer = '';
+  private first = true;
+  private readonly held: LineResult[] = [];
+
+  constructor(private readonly format: string, private readonly opts: CalcOptions, private readonly targetMargin: Decimal | undefined,
+    private readonly ledger: Ledger, headers: string[], query: Record<string, string>) {
+    if (format === 'json') {
+      this.push(`{\n  "schema": "tariff-impact/result@1",\n  "query": ${JSON.stringify(query)},\n  "ledger": ${JSON.stringify({ edition: ledger.edition, reviewedThrough: ledger.reviewedThrough })},\n  "lines": [`);
+    } else if (format === 'csv') this.push(csvHeader(headers));
+  }
+
+  private push(text: string): void {
+    this.buffer += text;
+    if (this.buffer.length > 1 << 16) this.flush();
+  }
+
+  private flush(): void {
+    if (this.buffer) write(this.buffer);
+    this.buffer = '';
+  }
+
+  line(r: LineResult, cells: string[]): void {
+    if (this.format === 'json') {
+      this.push(`${this.first ? '' : ','}\n    ${JSON.stringify(lineObject(r, this.targetMargin))}`);
+      this.first = false;
+    } else if (this.format === 'ndjson') this.push(JSON.stringify(lineObject(r, this.targetMargin)) + '\n');
+    else if (this.format === 'csv') this.push(csvLine(r, cells, this.targetMargin));
+    else this.held.push(r);
+  }
+
+  end(totals: TotalsAccumulator, rejected: RowError[], warnings: string[]): void {
+    const sides: Record<string, unknown> = {};
+    for (const side of ['US', 'CN'] as const) {
+      const t: SideTotals | undefined = totals.get(side);
+      if (t) sides[side] = totalsObject(t);
+    }
+    if (this.format === 'json') {
+      this.push(`${this.first ? '' : '\n  '}],\n  "totals": ${JSON.stringify(sides)},\n  "rejected": ${JSON.stringify(rejected)},\n  "warnings": ${JSON.stringify(warnings)}\n}\n`);
+    } else if (this.format === 'ndjson') this.push(JSON.stringify({ totals: sides, rejected, warnings }) + '\n');
+    else if (this.format === '7501') this.push(render7501(this.held));
+    else if (this.format === 'table') {
+      const c = makeChalk(this.opts.color, process.stdout, process.env);
+      this.push(renderTable(this.held, c, Boolean(this.opts.explain), this.targetMargin));
+    }
+    this.flush();
+  }
 }

@@ -61,6 +61,7 @@ export function buildProgram(): Command {
     .option('--strict', 'any rejected row fails the run (exit 1)')
     .option('--fail-over <PCT>', "exit 4 if the bill's effective duty rate exceeds PCT")
     .option('--encoding <name>', "the bill's character encoding (default utf-8; e.g. gb18030, latin1)")
+    .option('--quiet', 'no progress display on a terminal')
     .option('--decimal-comma', 'amounts are written 1.234,56 (a comma for decimals)')
     .option('--target-margin <PCT>', 'with quantity: the selling price per unit that keeps this margin after tariffs')
     .option('--scenario <file>', 'layer a scenario ledger over the built-in one (repeatable)', collect)

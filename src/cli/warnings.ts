@@ -18,3 +18,33 @@ export function summarizeWarnings(warnings: Iterable<string>): string[] {
     return unique.length === 1 ? `row ${shown}: ${message}` : `rows ${shown}${unique.length > 5 ? ` and ${(unique.length - 5).toLocaleString('en-US')} more` : ''}: ${message}`;
   });
 }
+
+/** Warnings gathered while a bill streams: per message, its first rows and how many; memory does not grow with rows. */
+export class WarningCollector {
+  private readonly byMessage = new Map<string, { rows: number[]; count: number }>();
+
+  add(warning: string): void {
+    const m = /^row (\d+): (.*)$/s.exec(warning);
+    const message = m ? m[2]! : warning;
+    let entry = this.byMessage.get(message);
+    if (!entry) {
+      if (this.byMessage.size >= 10_000) return;
+      this.byMessage.set(message, (entry = { rows: [], count: 0 }));
+    }
+    if (m) {
+      const row = Number(m[1]);
+      if (entry.rows[entry.rows.length - 1] !== row) {
+        entry.count++;
+        if (entry.rows.length < 5) entry.rows.push(row);
+      }
+    }
+  }
+
+  summary(): string[] {
+    return [...this.byMessage].map(([message, { rows, count }]) => {
+      if (count === 0) return message;
+      if (count === 1) return `row ${rows[0]}: ${message}`;
+      return `rows ${rows.join(', ')}${count > rows.length ? ` and ${(count - rows.length).toLocaleString('en-US')} more` : ''}: ${message}`;
+    });
+  }
+}

@@ -1,8 +1,8 @@
 import { allocateCents } from './allocate.js';
-import { usEntryFees } from './fees.js';
-import { ZERO, sum } from './money.js';
-import type { BillLine, LedgerView, LineResult, RowError } from './types.js';
 import { computeCnDuties, smallConsignment, type CnLine } from './cn-duties.js';
+import { usEntryFees, type EntryFees } from './fees.js';
+import { ZERO, sum, type Decimal } from './money.js';
+import type { BillLine, LedgerView, LineResult, RowError } from './types.js';
 import { computeUsDuties } from './us-duties.js';
 
 export interface PricedBill {
@@ -15,35 +15,82 @@ export interface PriceOptions {
   explain?: boolean;
 }
 
+/** The duties (and for China the taxes) of one line; fees come per entry (finishUsLine, finishCnLine). */
+export function priceLine(line: BillLine, ledger: LedgerView, explain = false): LineResult | RowError {
+  const duties = line.into === 'CN' ? computeCnDuties(line, ledger, explain) : computeUsDuties(line, ledger, explain);
+  if ('row' in duties) return duties;
+  const cn = line.into === 'CN' ? (duties as CnLine) : undefined;
+  return {
+    line, hts: duties.hts, duties: duties.duties, notApplied: duties.notApplied, rejectedClaims: duties.rejectedClaims,
+    customsValue: cn?.customsValue ?? line.value, duty: duties.duty, consumptionTax: cn?.consumptionTax ?? ZERO, vat: cn?.vat ?? ZERO,
+    mpf: ZERO, hmf: ZERO, fees: ZERO, taxes: ZERO, landedCost: ZERO, warnings: duties.warnings,
+  };
+}
+
+/** The key of the entry (declaration) a line belongs to: one side, one `entry` value. */
+export function entryKey(line: BillLine): string {
+  return `${line.into}\u0000${line.entry}`;
+}
+
+/** The fees of a US entry from its first line and total value. */
+export function entryFees(first: BillLine, entryValue: Decimal, ledger: LedgerView): EntryFees {
+  return usEntryFees(entryValue, first.date, first.mode, ledger);
+}
+
+/** A US line's share of its entry's fees, and its landed cost. */
+export function finishUsLine(r: LineResult, mpf: Decimal, hmf: Decimal): void {
+  r.mpf = mpf;
+  r.hmf = hmf;
+  r.fees = mpf.plus(hmf);
+  r.landedCost = r.line.value.plus(r.duty).plus(r.fees).plus(r.taxes).plus(r.line.freight ?? ZERO).plus(r.line.insurance ?? ZERO);
+}
+
+/** Why a Chinese declaration pays no duty (small consignment), or undefined. */
+export function cnExemption(entryDuty: Decimal, ledger: LedgerView, warnings: string[]): string | undefined {
+  const rule = ledger.cnSmallConsignment;
+  if (!rule || !smallConsignment(entryDuty, rule.dutyAtMost)) return undefined;
+  if (rule.unconfirmed) warnings.push(`small consignment: ${rule.unconfirmed}`);
+  return `small consignment: the declaration's duty ${entryDuty.toFixed(2)} CNY is at most ${rule.dutyAtMost} CNY (${rule.source})`;
+}
+
+/** A Chinese line's taxes and landed cost (freight and insurance are already in its CIF value); repriced without duty when exempt. */
+export function finishCnLine(r: LineResult, ledger: LedgerView, explain: boolean, exemption: string | undefined): LineResult {
+  let out = r;
+  if (exemption) {
+    const again = computeCnDuties(r.line, ledger, explain, exemption);
+    if (!('row' in again)) out = { ...r, duties: again.duties, duty: again.duty, consumptionTax: again.consumptionTax, vat: again.vat, warnings: again.warnings };
+  }
+  out.taxes = out.consumptionTax.plus(out.vat);
+  out.landedCost = out.customsValue.plus(out.duty).plus(out.taxes);
+  return out;
+}
+
 /**
- * Price a bill: duties per line, then fees per entry (a `entry` value; by default the whole bill is one entry),
- * allocated to the entry's lines pro rata by value so the cents add up to the entry's fee.
+ * Price a bill held in memory: duties per line, then fees per entry (an `entry` value; by default the whole bill is
+ * one entry), allocated to the entry's lines pro rata by value so the cents add up to the entry's fee.
+ * (`tariff calc` streams the same steps: src/cli/calc.ts.)
  */
 export function priceBill(lines: Iterable<BillLine>, ledger: LedgerView, options: PriceOptions = {}): PricedBill {
   const rejected: RowError[] = [];
   const warnings: string[] = [];
   const entries = new Map<string, LineResult[]>();
   for (const line of lines) {
-    const duties = line.into === 'CN' ? computeCnDuties(line, ledger, options.explain) : computeUsDuties(line, ledger, options.explain);
-    if ('row' in duties) {
-      rejected.push(duties);
+    const priced = priceLine(line, ledger, options.explain);
+    if ('row' in priced) {
+      rejected.push(priced);
       continue;
     }
-    const cn = line.into === 'CN' ? (duties as CnLine) : undefined;
-    const result: LineResult = {
-      line, hts: duties.hts, duties: duties.duties, notApplied: duties.notApplied, rejectedClaims: duties.rejectedClaims,
-      customsValue: cn?.customsValue ?? line.value, duty: duties.duty, consumptionTax: cn?.consumptionTax ?? ZERO, vat: cn?.vat ?? ZERO,
-      mpf: ZERO, hmf: ZERO, fees: ZERO, taxes: ZERO, landedCost: ZERO, warnings: duties.warnings,
-    };
-    const key = `${line.into}\u0000${line.entry}`;
-    const group = entries.get(key) ?? [];
-    group.push(result);
-    entries.set(key, group);
+    const group = entries.get(entryKey(line)) ?? [];
+    group.push(priced);
+    entries.set(entryKey(line), group);
   }
-  for (const group of entries.values()) {
+  for (const [key, group] of entries) {
     const first = group[0]!.line;
     if (first.into === 'CN') {
-      priceCnEntry(group, ledger, options, warnings);
+      const exemption = cnExemption(sum(group.map((r) => r.duty)), ledger, warnings);
+      const finished = group.map((r) => finishCnLine(r, ledger, Boolean(options.explain), exemption));
+      entries.set(key, finished);
+      for (const r of finished) warnings.push(...r.warnings);
       continue;
     }
     warnings.push(...group.flatMap((r) => r.warnings));
@@ -51,41 +98,12 @@ export function priceBill(lines: Iterable<BillLine>, ledger: LedgerView, options
       warnings.push(`entry ${first.entry}: its lines have different dates; fees use the date of its first line (row ${first.row}), ${first.date}`);
     }
     const values = group.map((r) => r.line.value);
-    const fees = usEntryFees(sum(values), first.date, first.mode, ledger);
+    const fees = entryFees(first, sum(values), ledger);
     warnings.push(...fees.warnings);
     const mpfParts = allocateCents(fees.mpf, values);
     const hmfParts = allocateCents(fees.hmf, values);
-    group.forEach((r, i) => {
-      r.mpf = mpfParts[i]!;
-      r.hmf = hmfParts[i]!;
-      r.fees = r.mpf.plus(r.hmf);
-      r.landedCost = r.line.value.plus(r.duty).plus(r.fees).plus(r.taxes)
-        .plus(r.line.freight ?? ZERO).plus(r.line.insurance ?? ZERO);
-    });
+    group.forEach((r, i) => finishUsLine(r, mpfParts[i]!, hmfParts[i]!));
   }
   const all = [...entries.values()].flat().sort((a, b) => a.line.row - b.line.row);
   return { lines: all, rejected: rejected.sort((a, b) => a.row - b.row), warnings: [...new Set(warnings)] };
-}
-
-/**
- * A Chinese declaration: no fees; the small-consignment exemption when the declaration's duty is within the amount;
- * taxes are consumption tax and VAT; the landed cost is the CIF value plus duty and taxes.
- */
-function priceCnEntry(group: LineResult[], ledger: LedgerView, options: PriceOptions, warnings: string[]): void {
-  const rule = ledger.cnSmallConsignment;
-  const entryDuty = sum(group.map((r) => r.duty));
-  if (rule && smallConsignment(entryDuty, rule.dutyAtMost)) {
-    if (rule.unconfirmed) warnings.push(`small consignment: ${rule.unconfirmed}`);
-    const reason = `small consignment: the declaration's duty ${entryDuty.toFixed(2)} CNY is at most ${rule.dutyAtMost} CNY (${rule.source})`;
-    group.forEach((r, i) => {
-      const again = computeCnDuties(r.line, ledger, options.explain, reason);
-      if ('row' in again) return;
-      group[i] = { ...r, duties: again.duties, duty: again.duty, consumptionTax: again.consumptionTax, vat: again.vat, warnings: again.warnings };
-    });
-  }
-  for (const r of group) {
-    warnings.push(...r.warnings);
-    r.taxes = r.consumptionTax.plus(r.vat);
-    r.landedCost = r.customsValue.plus(r.duty).plus(r.taxes);
-  }
 }

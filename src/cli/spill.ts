@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { Decimal } from '../core/money.js';
+import type { Duty, LineResult, NotApplied, RejectedClaim } from '../core/types.js';
+
+/** What a priced line keeps between the two passes of a streamed bill (its input cells are parsed again). */
+export interface SpilledLine {
+  row: number;
+  cells: string[];
+  hts: string;
+  customsValue: string;
+  duty: string;
+  consumptionTax: string;
+  vat: string;
+  /** duties with their source and basis replaced by the index of the text in the spill's string table */
+  duties: (Omit<Duty, 'base' | 'amount' | 'source' | 'basis' | 'refundable'> & { base: string; amount: string; source: number; basis?: number; refundable?: number })[];
+  notApplied: NotApplied[];
+  rejectedClaims: RejectedClaim[];
+}
+
+/** Long texts that repeat on every line (legal sources) are written once and referred to by number. */
+export class StringTable {
+  private readonly index = new Map<string, number>();
+  readonly texts: string[] = [];
+
+  id(text: string): number {
+    let i = this.index.get(text);
+    if (i === undefined) {
+      i = this.texts.length;
+      this.texts.push(text);
+      this.index.set(text, i);
+    }
+    return i;
+  }
+}
+
+export function toSpill(r: LineResult, cells: string[], strings: StringTable): SpilledLine {
+  return {
+    row: r.line.row, cells, hts: r.hts, customsValue: r.customsValue.toString(), duty: r.duty.toString(),
+    consumptionTax: r.consumptionTax.toString(), vat: r.vat.toString(),
+    duties: r.duties.map((d) => ({
+      program: d.program, heading: d.heading, rate: d.rate, base: d.base.toString(), amount: d.amount.toString(), source: strings.id(d.source),
+      ...(d.basis !== undefined ? { basis: strings.id(d.basis) } : {}), ...(d.refundable !== undefined ? { refundable: strings.id(d.refundable) } : {}),
+    })),
+    notApplied: r.notApplied, rejectedClaims: r.rejectedClaims,
+  };
+}
+
+export function fromSpill(s: SpilledLine, strings: StringTable): Omit<LineResult, 'line'> {
+  const zero = new Decimal(0);
+  return {
+    hts: s.hts, customsValue: new Decimal(s.customsValue), duty: new Decimal(s.duty), consumptionTax: new Decimal(s.consumptionTax), vat: new Decimal(s.vat),
+    duties: s.duties.map((d) => ({
+      program: d.program, heading: d.heading, rate: d.rate, base: new Decimal(d.base), amount: new Decimal(d.amount), source: strings.texts[d.source]!,
+      ...(d.basis !== undefined ? { basis: strings.texts[d.basis]! } : {}), ...(d.refundable !== undefined ? { refundable: strings.texts[d.refundable]! } : {}),
+    })),
+    notApplied: s.notApplied, rejectedClaims: s.rejectedClaims, mpf: zero, hmf: zero, fees: zero, taxes: zero, landedCost: zero, warnings: [],
+  };
+}
+
+/** A temporary file of priced lines, one JSON object a line; removed when closed. */
+export class Spill {
+  private readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tariff-'));
+  readonly file = path.join(this.dir, 'lines.ndjson');
+  private readonly fd = fs.openSync(this.file, 'w');
+  private buffer = '';
+
+  write(line: SpilledLine): void {
+    this.buffer += JSON.stringify(line) + '\n';
+    if (this.buffer.length > 1 << 20) this.flush();
+  }
+
+  private flush(): void {
+    if (this.buffer) fs.writeSync(this.fd, this.buffer);
+    this.buffer = '';
+  }
+
+  async *read(): AsyncGenerator<SpilledLine> {
+    this.flush();
+    fs.closeSync(this.fd);
+    const lines = readline.createInterface({ input: fs.createReadStream(this.file), crlfDelay: Infinity });
+    for await (const text of lines) if (text) yield JSON.parse(text) as SpilledLine;
+  }
+
+  remove(): void {
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
