@@ -24,7 +24,8 @@ export function writeBill(n: number, out: string): void {
     const value = `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
     const metal = `${Math.floor(cents / 300)}.00`;
     const qty = String(1 + Math.floor(rand() * 500));
-    buf += `S${i},${code},${value},${extra.replace('{metal}', metal).replace('{qty}', qty)},${DATES[Math.floor(rand() * DATES.length)]},E${Math.floor(i / 50)}\n`;
+    // one date per entry of 50 lines
+    buf += `S${i},${code},${value},${extra.replace('{metal}', metal).replace('{qty}', qty)},${DATES[Math.floor(i / 50) % DATES.length]},E${Math.floor(i / 50)}\n`;
     if (buf.length > 1 << 20) { fs.writeSync(fd, buf); buf = ''; }
   }
   fs.writeSync(fd, buf);

@@ -130,6 +130,10 @@ export async function runCalc(file: string | undefined, opts: CalcOptions): Prom
     if (rowsIn === 0) warnings.add(`${name} has a header and no rows: nothing to price`);
 
     // ---- fees per entry ----
+    const mixed = [...entries.values()].filter((e) => e.mixedDates && e.first.into === 'US').map((e) => e.first.entry);
+    if (mixed.length > 0) {
+      warnings.add(`${mixed.length === 1 ? `entry ${mixed[0]} has` : `${mixed.length.toLocaleString('en-US')} entries (${mixed.slice(0, 5).join(', ')}${mixed.length > 5 ? ', ...' : ''}) have`} lines with different dates: the fees of an entry use the date of its first line`);
+    }
     for (const entry of entries.values()) {
       if (entry.first.into === 'CN') {
         const found: string[] = [];
@@ -137,7 +141,6 @@ export async function runCalc(file: string | undefined, opts: CalcOptions): Prom
         found.forEach((w) => warnings.add(w));
         continue;
       }
-      if (entry.mixedDates) warnings.add(`entry ${entry.first.entry}: its lines have different dates; fees use the date of its first line (row ${entry.first.row}), ${entry.first.date}`);
       const fees = entryFees(entry.first, entry.value, ledger);
       fees.warnings.forEach((w) => warnings.add(w));
       entry.mpf = entry.weights.split(cents(fees.mpf));

@@ -1,0 +1,61 @@
+// npm run bench [-- N RUNS]: throughput, memory and start-up of the real CLI, as ratios measured in one run.
+//   calc on N lines (default 1,000,000) and N/10: wall time and peak RSS (GNU time), against csv-parse alone
+//   reading the same file; `tariff lookup` start-up against `node -e 0`. Medians of RUNS runs (default 3).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse';
+import { writeBill } from './bench-bill.js';
+
+const N = Number(process.argv[2] ?? 1_000_000);
+const RUNS = Number(process.argv[3] ?? 3);
+const BIN = path.resolve('bin/tariff.js');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tariff-bench-'));
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+function timed(cmd: string, args: string[], out = '/dev/null'): { seconds: number; rssMb: number } {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', '-o', path.join(dir, 'time.txt'), cmd, ...args], { stdio: ['ignore', fs.openSync(out, 'w'), 'ignore'] });
+  if (r.status !== 0 && r.status !== 3) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}`);
+  const [seconds, kb] = fs.readFileSync(path.join(dir, 'time.txt'), 'utf8').trim().split(/\s+/).slice(-2).map(Number);
+  return { seconds: seconds!, rssMb: kb! / 1024 };
+}
+
+async function csvParseAlone(file: string): Promise<number> {
+  const start = process.hrtime.bigint();
+  let n = 0;
+  for await (const _ of fs.createReadStream(file).pipe(parse({ bom: true, relax_column_count: true }))) n++;
+  if (n === 0) throw new Error('empty');
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+async function measure(n: number) {
+  const file = path.join(dir, `bill-${n}.csv`);
+  writeBill(n, file);
+  const parseTimes: number[] = [];
+  const calc: { seconds: number; rssMb: number }[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    parseTimes.push(await csvParseAlone(file));
+    calc.push(timed(process.execPath, [BIN, 'calc', file, '--format', 'csv', '--quiet']));
+  }
+  const seconds = median(calc.map((c) => c.seconds));
+  const parseSeconds = median(parseTimes);
+  return { n, mb: fs.statSync(file).size / 1e6, seconds, parseSeconds, ratio: seconds / parseSeconds, rssMb: median(calc.map((c) => c.rssMb)) };
+}
+
+const big = await measure(N);
+const small = await measure(Math.max(1, Math.floor(N / 10)));
+const startup = (args: string[]) => median(Array.from({ length: Math.max(5, RUNS * 3) }, () => timed(process.execPath, args).seconds));
+const node0 = startup(['-e', '0']);
+const lookup = startup([BIN, 'lookup', '8517.13.00.00', '--date', '2025-04-15', '--format', 'json']);
+
+const row = (r: Awaited<ReturnType<typeof measure>>) =>
+  `| ${r.n.toLocaleString('en-US')} lines (${r.mb.toFixed(0)} MB) | ${r.seconds.toFixed(2)} s | ${r.parseSeconds.toFixed(2)} s | ${r.ratio.toFixed(1)}x | ${r.rssMb.toFixed(0)} MB |`;
+console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; medians of ${RUNS} runs`);
+console.log('| bill | tariff calc (CSV out) | csv-parse alone | ratio (goal <= 2x) | peak RSS |');
+console.log('|---|---|---|---|---|');
+console.log(row(big));
+console.log(row(small));
+console.log(`peak memory at ${big.n.toLocaleString('en-US')} lines: ${big.rssMb.toFixed(0)} MB (goal <= 200 MB), ${(big.rssMb / small.rssMb).toFixed(2)}x the peak at ${small.n.toLocaleString('en-US')} (goal <= 1.3x)`);
+console.log(`start-up: tariff lookup ${(lookup * 1000).toFixed(0)} ms, node -e 0 ${(node0 * 1000).toFixed(0)} ms: ${(lookup / node0).toFixed(1)}x (goal <= 3x)`);
+fs.rmSync(dir, { recursive: true, force: true });
