@@ -3,8 +3,6 @@ import { cnExemption, entryFees, entryKey, finishCnLine, finishUsLine, priceLine
 import { Decimal, ZERO } from '../core/money.js';
 import { TotalsAccumulator, type SideTotals } from '../core/totals.js';
 import type { BillLine, LineResult, RowError, Side } from '../core/types.js';
-import { mapHeader, type HeaderMap } from '../input/columns.js';
-import { DecodeError, readCsv } from '../input/read.js';
 import { parseRow, type LineDefaults } from '../input/row.js';
 import { csvHeader, csvLine } from '../output/csv.js';
 import { lineObject, totalsObject } from '../output/document.js';
@@ -13,7 +11,8 @@ import { renderTable } from '../output/table.js';
 import { loadLedger, type Ledger } from '../rates/load.js';
 import { withScenarios } from '../rates/scenario.js';
 import { EXIT, UserError } from './errors.js';
-import { makeChalk, openInput, write } from './io.js';
+import { makeChalk, write } from './io.js';
+import { openBill, raggedRow } from './read-bill.js';
 import { parseDateOption, parseEncoding, parseFormat, parseFx, parseMode, parseOrigin, parsePercent, parseSide, type CommonOptions } from './options.js';
 import { Progress } from './progress.js';
 import { Spill, StringTable, fromSpill, toSpill } from './spill.js';
@@ -67,11 +66,11 @@ export async function runCalc(file: string | undefined, opts: CalcOptions): Prom
   const ledger = withScenarios(loadLedger(), opts.scenario);
   const defaults: LineDefaults = { into, origin, date, mode, fx, decimalComma: Boolean(opts.decimalComma) };
   const explain = Boolean(opts.explain);
-  const name = file ?? 'standard input';
   const progress = new Progress(Boolean(process.stderr.isTTY) && !opts.quiet);
 
   // ---- pass one ----
-  const input = openInput(file);
+  const bill = await openBill(file, encoding);
+  const { header, headers } = bill;
   const spill = new Spill();
   const strings = new StringTable();
   const entries = new Map<string, EntryState>();
@@ -79,55 +78,39 @@ export async function runCalc(file: string | undefined, opts: CalcOptions): Prom
   const warnings = new WarningCollector();
   const sides = new Set<Side>([into]);
   let latest: string | undefined;
-  let headers: string[] | undefined;
-  let header: HeaderMap | undefined;
   let rowsIn = 0;
   try {
-    try {
-      for await (const record of readCsv(input, { encoding })) {
-        if (!header) {
-          headers = record.cells;
-          header = mapHeader(headers);
-          if (header.errors.length > 0) throw new UserError(`${name}: row 1 (header): ${header.errors.join('; ')}`);
-          continue;
-        }
-        rowsIn++;
-        progress.tick(rowsIn);
-        if (record.cells.length > headers!.length) {
-          rejected.push({ row: record.row, column: '(row)', message: `has ${record.cells.length} cells but the header has ${headers!.length}: check for an unquoted comma` });
-          continue;
-        }
-        const line = parseRow(record.row, record.cells, header, defaults);
-        if (Array.isArray(line)) {
-          rejected.push(...line);
-          continue;
-        }
-        const priced = priceLine(line, ledger, explain);
-        if ('row' in priced) {
-          rejected.push(priced);
-          continue;
-        }
-        for (const w of priced.warnings) warnings.add(w);
-        sides.add(line.into);
-        if (latest === undefined || line.date > latest) latest = line.date;
-        const key = entryKey(line);
-        let entry = entries.get(key);
-        if (!entry) entries.set(key, (entry = { first: line, value: ZERO, duty: ZERO, weights: new CentWeights(), mixedDates: false }));
-        entry.value = entry.value.plus(line.value);
-        entry.duty = entry.duty.plus(priced.duty);
-        entry.weights.push(cents(line.value));
-        if (line.date !== entry.first.date) entry.mixedDates = true;
-        spill.write(toSpill(priced, record.cells, strings));
+    for await (const record of bill.rows) {
+      rowsIn++;
+      progress.tick(rowsIn);
+      const ragged = raggedRow(record, headers);
+      if (ragged) {
+        rejected.push(ragged);
+        continue;
       }
-    } catch (e) {
-      if (e instanceof UserError) throw e;
-      if (e instanceof DecodeError) throw new UserError(`${name}: ${e.message}: if the file is in another encoding, pass --encoding (e.g. gb18030 for Chinese Windows files, latin1)`);
-      const err = e as { code?: string; lines?: number; message: string };
-      if (err.code?.startsWith('CSV_')) throw new UserError(`${name}: the CSV cannot be read near line ${err.lines ?? '?'}: ${err.message}`);
-      throw e;
+      const line = parseRow(record.row, record.cells, header, defaults);
+      if (Array.isArray(line)) {
+        rejected.push(...line);
+        continue;
+      }
+      const priced = priceLine(line, ledger, explain);
+      if ('row' in priced) {
+        rejected.push(priced);
+        continue;
+      }
+      for (const w of priced.warnings) warnings.add(w);
+      sides.add(line.into);
+      if (latest === undefined || line.date > latest) latest = line.date;
+      const key = entryKey(line);
+      let entry = entries.get(key);
+      if (!entry) entries.set(key, (entry = { first: line, value: ZERO, duty: ZERO, weights: new CentWeights(), mixedDates: false }));
+      entry.value = entry.value.plus(line.value);
+      entry.duty = entry.duty.plus(priced.duty);
+      entry.weights.push(cents(line.value));
+      if (line.date !== entry.first.date) entry.mixedDates = true;
+      spill.write(toSpill(priced, record.cells, strings));
     }
-    if (!header) throw new UserError(`${name}: empty file: expected a header row with at least the columns hts and value`);
-    if (rowsIn === 0) warnings.add(`${name} has a header and no rows: nothing to price`);
+    if (rowsIn === 0) warnings.add(`${bill.name} has a header and no rows: nothing to price`);
 
     // ---- fees per entry ----
     const mixed = [...entries.values()].filter((e) => e.mixedDates && e.first.into === 'US').map((e) => e.first.entry);
@@ -149,7 +132,7 @@ export async function runCalc(file: string | undefined, opts: CalcOptions): Prom
 
     // ---- pass two ----
     const stale = staleWarnings(ledger.reviewedThrough, [latest ?? date], [...sides]);
-    const out = new Output(format, opts, targetMargin, ledger, headers!, { date, mode, into, ...(origin ? { origin } : {}) });
+    const out = new Output(format, opts, targetMargin, ledger, headers, { date, mode, into, ...(origin ? { origin } : {}) });
     const totals = new TotalsAccumulator();
     const seen = new Map<string, number>();
     for await (const s of spill.read()) {

@@ -30,7 +30,7 @@ export async function runCompare(file: string | undefined, opts: CompareOptions)
   const format = parseFormat(opts.format, Boolean(process.stdout.isTTY));
   const base = loadLedger();
   const scenarios: (Ledger & { scenario: string })[] = (opts.scenario ?? []).map((f) => applyScenario(f, base));
-  const bill = await readBill(file, { into, origin: parseOrigin(opts.origin), date: dates[0]!, mode: parseMode(opts.mode), fx: parseFx(opts.fx) }, false);
+  const bill = await readBill(file, { into, origin: parseOrigin(opts.origin), date: dates[0]!, mode: parseMode(opts.mode), fx: parseFx(opts.fx) });
   const price = (ledger: Ledger, date: string) => priceBill(bill.lines.map((l) => ({ ...l, date })), ledger);
   const columns: CompareColumn[] = [];
   const warnings = new Set<string>();

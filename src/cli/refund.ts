@@ -19,7 +19,7 @@ export async function runRefund(file: string | undefined, opts: RefundOptions): 
   const format = parseFormat(opts.format, Boolean(process.stdout.isTTY));
   const asOf = parseDateOption(opts.asOf ?? today());
   const ledger = loadLedger();
-  const bill = await readBill(file, { into: 'US', origin: parseOrigin(opts.origin), date: '(none)', mode: 'ocean', fx: parseFx(opts.fx) }, false);
+  const bill = await readBill(file, { into: 'US', origin: parseOrigin(opts.origin), date: '(none)', mode: 'ocean', fx: parseFx(opts.fx) });
   if (!bill.headers.some((h) => h.trim().toLowerCase().replace(/[\s_\-.]/g, '') === 'date' || h.trim().toLowerCase().replace(/[\s_\-.]/g, '') === 'entrydate')) {
     throw new UserError(`${file ?? 'standard input'}: row 1 (header): refund needs a date column: the entry date of each line`);
   }
