@@ -169,7 +169,8 @@ export async function runCalc(file: string | undefined, opts: CalcOptions): Prom
       return opts.strict ? EXIT.input : EXIT.rejected;
     }
     const us = totals.get('US');
-    if (failOver && us && new Decimal(us.effectiveDutyRate).greaterThan(failOver)) {
+    // compared exactly (duty x 100 > PCT x value), not on the rate rounded for display
+    if (failOver && us && us.duty.times(100).greaterThan(failOver.times(us.customsValue))) {
       process.stderr.write(`fail-over: the bill's effective duty rate ${us.effectiveDutyRate}% exceeds ${failOver.toString()}%\n`);
       return EXIT.gate;
     }

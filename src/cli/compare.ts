@@ -1,10 +1,11 @@
 import { priceBill } from '../core/bill.js';
+import type { RowError } from '../core/types.js';
 import { loadLedger, type Ledger } from '../rates/load.js';
 import { applyScenario } from '../rates/scenario.js';
 import { compareDocument, renderCompare, type CompareColumn } from '../output/compare.js';
 import { EXIT } from './errors.js';
 import { makeChalk, write } from './io.js';
-import { parseDateOption, parseFormat, parseFx, parseMode, parseOrigin, parseSide, usage, type CommonOptions } from './options.js';
+import { parseDateOption, parseFormat, REPORT_FORMATS, parseFx, parseMode, parseOrigin, parseSide, usage, type CommonOptions } from './options.js';
 import { readBill } from './read-bill.js';
 import { staleWarnings } from './stale.js';
 import { summarizeWarnings } from './warnings.js';
@@ -27,32 +28,41 @@ export async function runCompare(file: string | undefined, opts: CompareOptions)
   if (dates.length === 0) usage('compare needs --dates D1,D2,... (YYYY-MM-DD[THH:MM])');
   if (dates.length + (opts.scenario?.length ?? 0) < 2) usage('compare needs at least two columns: two dates, or a date and a --scenario');
   const into = parseSide(opts.into);
-  const format = parseFormat(opts.format, Boolean(process.stdout.isTTY));
+  const format = parseFormat(opts.format, Boolean(process.stdout.isTTY), REPORT_FORMATS);
   const base = loadLedger();
   const scenarios: (Ledger & { scenario: string })[] = (opts.scenario ?? []).map((f) => applyScenario(f, base));
   const bill = await readBill(file, { into, origin: parseOrigin(opts.origin), date: dates[0]!, mode: parseMode(opts.mode), fx: parseFx(opts.fx) });
-  const price = (ledger: Ledger, date: string) => priceBill(bill.lines.map((l) => ({ ...l, date })), ledger);
+  const last = dates[dates.length - 1]!;
+  const specs = [
+    ...dates.map((date) => ({ label: date, date, ledger: base as Ledger, scenario: undefined as string | undefined })),
+    ...scenarios.map((s) => ({ label: `${s.scenario} (${last})`, date: last, ledger: s as Ledger, scenario: s.scenario as string | undefined })),
+  ];
+  // every column prices the same rows: a row that cannot be priced in one column is left out of all, and said
+  const rejected: RowError[] = [...bill.rejected];
+  const refused = new Set<number>();
+  for (const spec of specs) {
+    for (const r of priceBill(bill.lines.map((l) => ({ ...l, date: spec.date })), spec.ledger).rejected) {
+      rejected.push({ ...r, message: `${r.message} (column ${spec.label})` });
+      refused.add(r.row);
+    }
+  }
+  const kept = bill.lines.filter((l) => !refused.has(l.row));
   const columns: CompareColumn[] = [];
   const warnings = new Set<string>();
-  const last = dates[dates.length - 1]!;
-  for (const date of dates) {
-    const p = price(base, date);
+  for (const spec of specs) {
+    const p = priceBill(kept.map((l) => ({ ...l, date: spec.date })), spec.ledger);
     p.warnings.forEach((w) => warnings.add(w));
-    columns.push({ label: date, date, lines: p.lines });
+    columns.push({ label: spec.label, date: spec.date, ...(spec.scenario ? { scenario: spec.scenario } : {}), lines: p.lines });
   }
-  for (const s of scenarios) {
-    const p = price(s, last);
-    p.warnings.forEach((w) => warnings.add(w));
-    columns.push({ label: `${s.scenario} (${last})`, date: last, scenario: s.scenario, lines: p.lines });
-  }
-  const rejected = [...bill.rejected, ...price(base, dates[0]!).rejected];
-  for (const w of staleWarnings(base.reviewedThrough, dates, [...new Set(bill.lines.map((l) => l.into))])) warnings.add(w);
-  if (format === 'json' || format === 'ndjson') write(JSON.stringify({ ...compareDocument(columns, Boolean(opts.lines)), rejected, warnings: summarizeWarnings(warnings) }, null, 2) + '\n');
+  rejected.sort((a, b) => a.row - b.row);
+  const stale = staleWarnings(base.reviewedThrough, dates, [...new Set(bill.lines.map((l) => l.into))]);
+  stale.forEach((w) => warnings.add(w));
+  const summary = summarizeWarnings(warnings);
+  if (format === 'json' || format === 'ndjson') write(JSON.stringify({ ...compareDocument(columns, Boolean(opts.lines)), rejected, warnings: summary }, null, format === 'json' ? 2 : undefined) + '\n');
   else write(renderCompare(columns, Boolean(opts.lines), makeChalk(opts.color, process.stdout, process.env)));
   const e = makeChalk(opts.color, process.stderr, process.env);
-  for (const w of summarizeWarnings(warnings)) process.stderr.write(`${e.yellow('warning:')} ${w}\n`);
+  for (const w of summary) process.stderr.write(`${e.yellow('warning:')} ${w}\n`);
   for (const r of rejected) process.stderr.write(`${e.red('rejected:')} row ${r.row}, column ${r.column}: ${r.message}\n`);
-  const stale = staleWarnings(base.reviewedThrough, dates, [...new Set(bill.lines.map((l) => l.into))]);
   if (opts.failOnStale && stale.length > 0) {
     process.stderr.write(`fail-on-stale: ${stale.join('; ')}\n`);
     return EXIT.input;

@@ -6,7 +6,7 @@ import { loadLedger, type Ledger } from '../rates/load.js';
 import { parseRate } from '../core/rate.js';
 import { EXIT, UserError } from './errors.js';
 import { makeChalk, write } from './io.js';
-import { parseDateOption, parseFormat, parseMode, parseOrigin, parseSide, usage, type CommonOptions } from './options.js';
+import { parseDateOption, parseFormat, REPORT_FORMATS, parseMode, parseOrigin, parseSide, usage, type CommonOptions } from './options.js';
 import { staleWarnings } from './stale.js';
 import { rateTimeline } from '../core/timeline.js';
 import { before } from '../core/dates.js';
@@ -28,7 +28,7 @@ export async function runLookup(codeText: string, opts: LookupOptions): Promise<
   const date = parseDateOption(opts.date);
   const into = parseSide(opts.into);
   const origin = parseOrigin(opts.origin) ?? (into === 'US' ? 'CN' : 'US');
-  const format = parseFormat(opts.format, Boolean(process.stdout.isTTY));
+  const format = parseFormat(opts.format, Boolean(process.stdout.isTTY), REPORT_FORMATS);
   const digits = codeDigits(codeText);
   if (!/^\d{6,10}$/.test(digits) || digits.length % 2 !== 0) usage(`"${codeText}" is not a tariff code: expected 6, 8 or 10 digits, dots optional (e.g. 8517.13.00)`);
   const ledger = withScenarios(loadLedger(), opts.scenario);
@@ -39,8 +39,8 @@ export async function runLookup(codeText: string, opts: LookupOptions): Promise<
   const resolved = resolveMeasures({ side: into, code, origin, date, claims, mode, mfnAdValorem: base.adValorem }, ledger, Boolean(opts.explain));
   if (opts.timeline) return timeline(base, { side: into, code, origin, claims, mode }, ledger, opts, format, date);
   const mfnText = base.rateText;
-  const additional = resolved.applied.filter((a) => a.basis === 'customs value').reduce((sum, a) => sum.plus(a.percent), new Decimal(0));
-  const partial = resolved.applied.filter((a) => a.basis !== 'customs value');
+  const additional = resolved.applied.filter((a) => a.onFullValue).reduce((sum, a) => sum.plus(a.percent), new Decimal(0));
+  const partial = resolved.applied.filter((a) => !a.onFullValue);
   const mfnSpecific = base.specific;
   const total = base.adValorem === undefined ? undefined : base.adValorem.plus(additional);
   const warnings = [...staleWarnings(ledger.reviewedThrough, [date], [into]), ...resolved.warnings, ...base.warnings];
@@ -142,8 +142,13 @@ function timeline(base: BaseRate, q: { side: 'US' | 'CN'; code: string; origin: 
   const points = rateTimeline(q, base.adValorem, ledger, from, to);
   const title = `${formatCode(q.code)} ${base.description.split(' > ').slice(-1)[0]} (into ${q.side}, origin ${q.origin}): total ad valorem rate from ${from} to ${to}`;
   if (format === 'json' || format === 'ndjson') {
-    write(JSON.stringify({ schema: 'tariff-impact/timeline@1', code: formatCode(q.code), into: q.side, origin: q.origin, from, to, baseRate: base.rateText, series: timelineObject(points) }, null, 2) + '\n');
+    write(JSON.stringify({ schema: 'tariff-impact/timeline@1', code: formatCode(q.code), into: q.side, origin: q.origin, from, to, baseRate: base.rateText, series: timelineObject(points) }, null, format === 'json' ? 2 : undefined) + '\n');
   } else write(renderTimeline(title, base.rateText, points, makeChalk(opts.color, process.stdout, process.env)));
-  for (const w of staleWarnings(ledger.reviewedThrough, [to], [q.side])) process.stderr.write(`warning: ${w}\n`);
+  const stale = staleWarnings(ledger.reviewedThrough, [to], [q.side]);
+  for (const w of stale) process.stderr.write(`warning: ${w}\n`);
+  if (opts.failOnStale && stale.length > 0) {
+    process.stderr.write(`fail-on-stale: ${stale.join('; ')}\n`);
+    return EXIT.input;
+  }
   return EXIT.ok;
 }

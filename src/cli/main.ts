@@ -34,12 +34,12 @@ Examples:
   $ tariff lookup 8541.10.00 --format json
   $ tariff lookup 6110.20.20.79 --timeline --to 2026-08-01   the rate over time, each change labelled`;
 
-function common(cmd: Command): Command {
+function common(cmd: Command, formats: string[] = ['table', 'csv', 'json', 'ndjson', '7501']): Command {
   return cmd
-    .option('--date <YYYY-MM-DD>', 'date of entry (a bill column "date" overrides per line)', undefined)
+    .option('--date <YYYY-MM-DD[THH:MM]>', 'date (and local time) of entry or declaration; a bill column "date" overrides per line', undefined)
     .option('--into <US|CN>', 'importing side whose tariffs apply', 'US')
     .option('--origin <ISO2>', 'country of origin (column "origin" overrides); default CN into the US')
-    .addOption(new Option('--format <format>', 'output: table on a terminal, csv otherwise; 7501 = lines in CBP entry-summary order').choices(['table', 'csv', 'json', 'ndjson', '7501']))
+    .addOption(new Option('--format <format>', formats.includes('csv') ? 'output: table on a terminal, csv otherwise; 7501 = lines in CBP entry-summary order' : 'output').choices(formats))
     .option('--explain', 'show every measure considered for each line, applied or not, and why')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (NO_COLOR is honoured too)')
@@ -68,7 +68,7 @@ export function buildProgram(): Command {
     .addHelpText('after', CALC_EXAMPLES)
     .action(async (file: string | undefined, opts) => { process.exitCode = await runCalc(file, opts); });
 
-  common(program.command('lookup').argument('<code>', 'tariff code, 6-10 digits, dots optional'))
+  common(program.command('lookup').argument('<code>', 'tariff code, 6-10 digits, dots optional'), ['table', 'json', 'ndjson'])
     .description('the rate stack of one tariff code on a date, with sources')
     .option('--claims <list>', 'claims the importer makes, ;-separated (e.g. 9903.88.69, donation, civil-aircraft)')
     .addOption(new Option('--mode <mode>', 'transport mode').choices(['ocean', 'air', 'truck', 'rail', 'postal']).default('ocean'))
@@ -79,7 +79,7 @@ export function buildProgram(): Command {
     .addHelpText('after', LOOKUP_EXAMPLES)
     .action(async (code: string, opts) => { process.exitCode = await runLookup(code, opts); });
 
-  common(program.command('compare').argument('[file]', 'CSV bill, or - for standard input'))
+  common(program.command('compare').argument('[file]', 'CSV bill, or - for standard input'), ['table', 'json', 'ndjson'])
     .description('the same bill on several dates and under scenarios, side by side, with what changed and why')
     .option('--dates <D1,D2,...>', 'the dates to price the bill on (every line is taken at each date)')
     .option('--scenario <file>', 'a scenario ledger, one more column at the last date (repeatable)', collect)
@@ -97,9 +97,10 @@ Examples:
     .description('IEEPA duties paid on past entries, refundable after Learning Resources v. Trump, per line, entry and in total')
     .option('--as-of <date>', 'the day the refund routes are judged (default today)')
     .option('--origin <ISO2>', 'country of origin (column "origin" overrides)')
-    .addOption(new Option('--format <format>', 'output').choices(['table', 'csv', 'json', 'ndjson']))
+    .addOption(new Option('--format <format>', 'output').choices(['table', 'json', 'ndjson']))
     .option('--fx <FROM:TO=RATE>', 'exchange rate (repeatable)', collect)
-    .option('--no-color', 'no colour')
+    .option('--color', 'force colour')
+    .option('--no-color', 'no colour (NO_COLOR is honoured too)')
     .addHelpText('after', `
 Example:
   $ tariff refund examples/entries.csv --format json`)
@@ -111,18 +112,19 @@ Example:
     .option('--from <date>', 'start (exclusive), YYYY-MM-DD[THH:MM]')
     .option('--to <date>', 'end (inclusive), YYYY-MM-DD[THH:MM]')
     .option('--into <US|CN>', 'importing side', 'US')
-    .addOption(new Option('--format <format>', 'output').choices(['table', 'csv', 'json', 'ndjson']))
-    .option('--no-color', 'no colour')
+    .addOption(new Option('--format <format>', 'output').choices(['table', 'json', 'ndjson']))
+    .option('--color', 'force colour')
+    .option('--no-color', 'no colour (NO_COLOR is honoured too)')
     .addHelpText('after', '\nExample:\n  $ tariff rates diff --from 2025-04-01 --to 2025-06-30\n  $ tariff rates diff --from 2025-11-01 --to 2025-11-30 --into CN --format json')
     .action(async (opts) => { process.exitCode = await runRatesDiff(opts); });
   rates.command('check').argument('[target]', 'a ledger directory (default: the built-in one) or a scenario file')
     .description('validate a ledger or scenario: schema, dates, overlapping or gapped periods, stacking rules, list codes')
-    .addOption(new Option('--format <format>', 'output').choices(['table', 'csv', 'json', 'ndjson']))
+    .addOption(new Option('--format <format>', 'output').choices(['table', 'json', 'ndjson']))
     .addHelpText('after', '\nExamples:\n  $ tariff rates check\n  $ tariff rates check examples/scenarios/us-301-list3-50.json\n\nExit codes: 0 no error (warnings may be listed), 1 errors.')
     .action(async (target: string | undefined, opts) => { process.exitCode = await runRatesCheck(target, opts); });
   rates.command('info')
     .description("the ledger's edition, reviewed-through date per side and what each side covers")
-    .addOption(new Option('--format <format>', 'output').choices(['table', 'csv', 'json', 'ndjson']))
+    .addOption(new Option('--format <format>', 'output').choices(['table', 'json', 'ndjson']))
     .action(async (opts) => { process.exitCode = await runRatesInfo(opts); });
 
   program.command('interactive')
@@ -139,7 +141,8 @@ Examples:
   $ tariff lookup 1201.90.19 --into CN --date 2025-09-04
   $ cat bill.csv | tariff calc - --format json
 
-Run 'tariff <command> --help' for a command's options and exit codes.`);
+Run 'tariff <command> --help' for a command's options and exit codes.
+Any command: --debug shows the stack trace of an error.`);
   return program;
 }
 

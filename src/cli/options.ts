@@ -1,6 +1,6 @@
 import { Decimal } from '../core/money.js';
 import { MODES, type Mode, type Side } from '../core/types.js';
-import { isValidInstant } from '../input/row.js';
+import { FIRST_DATE, isValidInstant } from '../input/row.js';
 import { EXIT, UserError } from './errors.js';
 
 export const FORMATS = ['table', 'csv', 'json', 'ndjson', '7501'] as const;
@@ -29,6 +29,7 @@ export function usage(message: string): never {
 export function parseDateOption(text: string | undefined): string {
   if (text === undefined) return today();
   if (!isValidInstant(text)) usage(`--date "${text}" is not a date: expected YYYY-MM-DD or YYYY-MM-DDTHH:MM (local time of the importing side)`);
+  if (text < FIRST_DATE) usage(`${text} is before ${FIRST_DATE}: the ledger covers entries from ${FIRST_DATE}`);
   return text;
 }
 
@@ -50,11 +51,18 @@ export function parseOrigin(text: string | undefined): string | undefined {
   return text.toUpperCase();
 }
 
-export function parseFormat(text: string | undefined, isTerminal: boolean): Format {
-  const format = text ?? (isTerminal ? 'table' : 'csv');
-  if (!(FORMATS as readonly string[]).includes(format)) usage(`--format "${text}" is not a format: expected one of ${FORMATS.join(', ')}`);
+/**
+ * The output format: as asked, else a table on a terminal and CSV in a pipe for a bill; commands without a CSV
+ * form (lookup, compare, refund, rates) print their table in a pipe too.
+ */
+export function parseFormat(text: string | undefined, isTerminal: boolean, allowed: readonly Format[] = FORMATS): Format {
+  const format = text ?? (isTerminal || !allowed.includes('csv') ? 'table' : 'csv');
+  if (!(allowed as readonly string[]).includes(format)) usage(`--format "${text}" is not a format of this command: expected one of ${allowed.join(', ')}`);
   return format as Format;
 }
+
+/** Formats of the commands that print a table or JSON (no CSV or 7501 form). */
+export const REPORT_FORMATS: readonly Format[] = ['table', 'json', 'ndjson'];
 
 /** --fx EUR:USD=1.0832 (repeatable) -> "EUR:USD" -> rate; the inverse is added too. */
 export function parseFx(values: string[] | undefined): Map<string, Decimal> {

@@ -2,7 +2,7 @@ import { ledgerDiff } from '../core/ledger-diff.js';
 import { loadLedger } from '../rates/load.js';
 import { EXIT } from './errors.js';
 import { makeChalk, write } from './io.js';
-import { parseDateOption, parseFormat, parseSide, usage } from './options.js';
+import { parseDateOption, parseFormat, REPORT_FORMATS, parseSide, usage } from './options.js';
 import { before } from '../core/dates.js';
 import { checkTarget } from '../rates/check.js';
 import type { LedgerIssue } from '../rates/schema.js';
@@ -23,14 +23,14 @@ export async function runRatesDiff(opts: RatesDiffOptions): Promise<number> {
   const to = parseDateOption(opts.to);
   if (!before(from, to)) usage(`--from ${from} is not before --to ${to}`);
   const side = parseSide(opts.into);
-  const format = parseFormat(opts.format, Boolean(process.stdout.isTTY));
+  const format = parseFormat(opts.format, Boolean(process.stdout.isTTY), REPORT_FORMATS);
   const ledger = loadLedger();
   const changes = ledgerDiff(ledger.measures, side, from, to);
   if (format === 'json' || format === 'ndjson') {
     write(JSON.stringify({
       schema: 'tariff-impact/rates-diff@1', into: side, from, to,
       changes: changes.map((c) => ({ kind: c.kind, at: c.at, program: c.program, heading: c.heading, rate: c.rate, ...(c.previousRate ? { previousRate: c.previousRate } : {}), id: c.measure.id, sources: c.measure.sources })),
-    }, null, 2) + '\n');
+    }, null, format === 'json' ? 2 : undefined) + '\n');
     return EXIT.ok;
   }
   const c = makeChalk(opts.color, process.stdout, process.env);
@@ -49,12 +49,12 @@ export async function runRatesDiff(opts: RatesDiffOptions): Promise<number> {
 /** `tariff rates info`: the ledger's edition, reviewed-through dates and what each side covers. */
 export async function runRatesInfo(opts: { format?: string }): Promise<number> {
   const ledger = loadLedger();
-  const format = parseFormat(opts.format, Boolean(process.stdout.isTTY));
+  const format = parseFormat(opts.format, Boolean(process.stdout.isTTY), REPORT_FORMATS);
   const sides = (['US', 'CN'] as const).map((side) => ({
     side, reviewedThrough: ledger.reviewedThrough[side], measures: ledger.measures.filter((m) => m.side === side).length, covers: ledger.coverage[side],
   }));
   if (format === 'json' || format === 'ndjson') {
-    write(JSON.stringify({ schema: 'tariff-impact/rates-info@1', edition: ledger.edition, htsEdition: ledger.htsEdition, dir: ledger.dir, sides }, null, 2) + '\n');
+    write(JSON.stringify({ schema: 'tariff-impact/rates-info@1', edition: ledger.edition, htsEdition: ledger.htsEdition, dir: ledger.dir, sides }, null, format === 'json' ? 2 : undefined) + '\n');
     return EXIT.ok;
   }
   const out = [`Ledger ${ledger.edition}`, `  directory: ${ledger.dir}`, `  HTSUS: ${ledger.htsEdition}`];
@@ -65,10 +65,10 @@ export async function runRatesInfo(opts: { format?: string }): Promise<number> {
 
 /** `tariff rates check [DIR|FILE]`: every problem of a ledger or scenario, with its file and entry; exit 1 on errors. */
 export async function runRatesCheck(target: string | undefined, opts: { format?: string }): Promise<number> {
-  const format = parseFormat(opts.format, Boolean(process.stdout.isTTY));
+  const format = parseFormat(opts.format, Boolean(process.stdout.isTTY), REPORT_FORMATS);
   const report = checkTarget(target, () => loadLedger());
   if (format === 'json' || format === 'ndjson') {
-    write(JSON.stringify({ schema: 'tariff-impact/rates-check@1', target: target ?? 'built-in', ...report }, null, 2) + '\n');
+    write(JSON.stringify({ schema: 'tariff-impact/rates-check@1', target: target ?? 'built-in', ...report }, null, format === 'json' ? 2 : undefined) + '\n');
   } else {
     const line = (kind: string, i: LedgerIssue) => `${kind}: ${i.file}: ${i.entry}: ${i.field}: ${i.message}`;
     const out = [...report.errors.map((i) => line('error', i)), ...report.warnings.map((i) => line('warning', i)),

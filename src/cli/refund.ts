@@ -1,31 +1,35 @@
 import { priceBill } from '../core/bill.js';
-import { formatAmount } from '../core/money.js';
+import { formatAmount, type Decimal } from '../core/money.js';
+import { summarizeWarnings } from './warnings.js';
 import { ieepaRefunds } from '../core/refund.js';
 import { loadLedger } from '../rates/load.js';
 import { EXIT, UserError } from './errors.js';
 import { makeChalk, write } from './io.js';
-import { parseDateOption, parseFormat, parseFx, parseOrigin, today, type CommonOptions } from './options.js';
+import { parseDateOption, parseFormat, REPORT_FORMATS, parseFx, parseOrigin, today, type CommonOptions } from './options.js';
 import { readBill } from './read-bill.js';
+import { mapHeader } from '../input/columns.js';
 
 export interface RefundOptions extends CommonOptions {
   asOf?: string;
   color?: boolean;
 }
 
-const mapObject = (m: Map<string, { toFixed(n: number): string }>) => Object.fromEntries([...m].map(([k, v]) => [k, v.toFixed(2)]));
+const mapObject = (m: Map<string, Decimal>) => Object.fromEntries([...m].map(([k, v]) => [k, formatAmount(v)]));
 
 /** `tariff refund FILE`: the IEEPA duties paid on past entries, refundable after Learning Resources v. Trump. */
 export async function runRefund(file: string | undefined, opts: RefundOptions): Promise<number> {
-  const format = parseFormat(opts.format, Boolean(process.stdout.isTTY));
+  const format = parseFormat(opts.format, Boolean(process.stdout.isTTY), REPORT_FORMATS);
   const asOf = parseDateOption(opts.asOf ?? today());
   const ledger = loadLedger();
   const bill = await readBill(file, { into: 'US', origin: parseOrigin(opts.origin), date: '(none)', mode: 'ocean', fx: parseFx(opts.fx) });
-  if (!bill.headers.some((h) => h.trim().toLowerCase().replace(/[\s_\-.]/g, '') === 'date' || h.trim().toLowerCase().replace(/[\s_\-.]/g, '') === 'entrydate')) {
+  if (mapHeader(bill.headers).index.date === undefined) {
     throw new UserError(`${file ?? 'standard input'}: row 1 (header): refund needs a date column: the entry date of each line`);
   }
-  const usLines = bill.lines.filter((l) => l.into === 'US');
-  const priced = priceBill(usLines, ledger);
-  const rejected = [...bill.rejected, ...priced.rejected].sort((a, b) => a.row - b.row);
+  // IEEPA duties are US duties: a line into China is not an entry to refund
+  const notUs = bill.lines.filter((l) => l.into !== 'US').map((l) => ({ row: l.row, column: 'into', message: `into ${l.into}: refund covers the US IEEPA duties only` }));
+  const priced = priceBill(bill.lines.filter((l) => l.into === 'US'), ledger);
+  const rejected = [...bill.rejected, ...notUs, ...priced.rejected].sort((a, b) => a.row - b.row);
+  const warnings = summarizeWarnings(priced.warnings);
   const result = ieepaRefunds(priced.lines, ledger.refund, asOf);
   if (format === 'json' || format === 'ndjson') {
     write(JSON.stringify({
@@ -36,7 +40,8 @@ export async function runRefund(file: string | undefined, opts: RefundOptions): 
       entries: result.entries.map((e) => ({ entry: e.entry, date: e.date, ...(e.liquidatedOn ? { liquidatedOn: e.liquidatedOn } : {}), ieepa: formatAmount(e.ieepa), byHeading: mapObject(e.byHeading), route: e.route, needs: e.ieepa.isZero() ? [] : ledger.refund.needs })),
       totals: { ieepa: formatAmount(result.total), byHeading: mapObject(result.byHeading) },
       rejected,
-    }, null, 2) + '\n');
+      warnings,
+    }, null, format === 'json' ? 2 : undefined) + '\n');
   } else {
     const c = makeChalk(opts.color, process.stdout, process.env);
     const out = [c.bold(`IEEPA duties refundable after ${ledger.refund.ruling.instrument.split(';')[0]} (as of ${asOf})`)];
@@ -49,6 +54,7 @@ export async function runRefund(file: string | undefined, opts: RefundOptions): 
     write(out.join('\n') + '\n');
   }
   const e = makeChalk(opts.color, process.stderr, process.env);
+  for (const w of warnings) process.stderr.write(`${e.yellow('warning:')} ${w}\n`);
   for (const r of rejected) process.stderr.write(`${e.red('rejected:')} row ${r.row}, column ${r.column}: ${r.message}\n`);
   return rejected.length > 0 ? EXIT.rejected : EXIT.ok;
 }

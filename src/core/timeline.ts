@@ -34,7 +34,7 @@ export function rateTimeline(q: Omit<ProductQuery, 'date'> & { side: Side }, bas
   for (const instant of sorted) {
     const at = instant.length === 10 ? `${instant}T00:00` : instant;
     const r = resolveMeasures({ ...q, date: at, mfnAdValorem: baseRate }, ledger);
-    const full = r.applied.filter((a) => a.basis === 'customs value');
+    const full = r.applied.filter((a) => a.onFullValue);
     const measures = full.map((a) => ({ program: a.measure.program, heading: a.heading, rate: a.rate }));
     const total = full.reduce((s, a) => s.plus(a.percent), baseRate);
     const prev = points[points.length - 1];

@@ -43,6 +43,8 @@ export interface AppliedMeasure {
   base?: Decimal;
   /** what the base is: "customs value", "metal content", "value not covered by Section 232 steel", ... */
   basis: string;
+  /** charged on the whole customs value (so its rate adds to the line's total ad valorem rate) */
+  onFullValue: boolean;
 }
 
 export interface MeasureResolution {
@@ -233,7 +235,7 @@ export function resolveMeasures(q: ProductQuery, ledger: LedgerView, explain = f
       .filter((x) => x.deps.length > 0);
     const by = (deps: AppliedMeasure[]) => deps.map((x) => `${x.heading} ${x.measure.program}`).join(', ');
     // a dependency charged on the full value leaves nothing for a remainder
-    const fullValue = (deps: AppliedMeasure[]) => deps.some((x) => x.measure.base !== 'metal' || x.basis.startsWith('customs value'));
+    const fullValue = (deps: AppliedMeasure[]) => deps.some((x) => x.onFullValue);
     const excluded = stacking.find((x) => !x.e.remainder || fullValue(x.deps));
     if (excluded) {
       skip(measure, `${excluded.e.reason} [${by(excluded.deps)} applies]; reported under ${excluded.e.heading}`);
@@ -278,7 +280,8 @@ export function resolveMeasures(q: ProductQuery, ledger: LedgerView, explain = f
     const rate = transit?.rate ?? measure.rate;
     let percent = parseRate(rate)!.adValorem;
     if (measure.floor) percent = Decimal.max(ZERO, percent.minus(q.mfnAdValorem ?? ZERO));
-    applied.push({ measure, heading: transit?.heading ?? measure.heading, rate: measure.floor ? `${percent.toString()}%` : rate, percent, base, basis: transit ? `${basis}; ${transit.reason}` : basis });
+    const onFullValue = basis === 'customs value' || basis === 'customs value (no metal_value given)';
+    applied.push({ measure, heading: transit?.heading ?? measure.heading, rate: measure.floor ? `${percent.toString()}%` : rate, percent, base, basis: transit ? `${basis}; ${transit.reason}` : basis, onFullValue });
   }
 
   let kept = applied.filter((a) => {

@@ -38,11 +38,14 @@ export function compareDocument(columns: CompareColumn[], withLines: boolean): R
     })),
     changes,
     ...(withLines ? {
-      lines: columns[0]!.lines.map((l, i) => ({
-        row: l.line.row, hts: l.hts, into: l.line.into,
-        duty: Object.fromEntries(columns.map((c) => [c.label, formatAmount(c.lines[i]!.duty)])),
-        landedCost: Object.fromEntries(columns.map((c) => [c.label, formatAmount(c.lines[i]!.landedCost)])),
-      })),
+      lines: columns[0]!.lines.map((l) => {
+        const byRow = columns.map((c) => c.lines.find((x) => x.line.row === l.line.row));
+        return {
+          row: l.line.row, hts: l.hts, into: l.line.into,
+          duty: Object.fromEntries(columns.map((c, i) => [c.label, byRow[i] ? formatAmount(byRow[i]!.duty) : null])),
+          landedCost: Object.fromEntries(columns.map((c, i) => [c.label, byRow[i] ? formatAmount(byRow[i]!.landedCost) : null])),
+        };
+      }),
     } : {}),
   };
 }
@@ -72,7 +75,10 @@ export function renderCompare(columns: CompareColumn[], withLines: boolean, c: C
   }
   if (withLines) {
     const table = new Table({ head: ['Row', 'Tariff code', ...columns.map((col) => `duty ${col.label}`)], chars, ...style });
-    columns[0]!.lines.forEach((l, i) => table.push([String(l.line.row), l.hts, ...columns.map((col) => right(formatAmount(col.lines[i]!.duty)))]));
+    columns[0]!.lines.forEach((l) => table.push([String(l.line.row), l.hts, ...columns.map((col) => {
+      const same = col.lines.find((x) => x.line.row === l.line.row);
+      return right(same ? formatAmount(same.duty) : '-');
+    })]));
     out.push(table.toString());
   }
   return out.join('\n') + '\n';

@@ -19,8 +19,10 @@ function row(heading: string, rate: string, base: string, amount: string): strin
  * Each line as a broker reports it on CBP Form 7501: the Chapter 99 headings first (the duties, and the exemption
  * headings claimed for measures that did not apply, at zero), then the Chapter 1-97 line with the MFN duty.
  */
-export function render7501(lines: LineResult[]): string {
+export function render7501(all: LineResult[]): string {
   const out: string[] = [];
+  const lines = all.filter((r) => r.line.into === 'US');
+  if (lines.length < all.length) out.push(`(${all.length - lines.length} line(s) into China are not on a CBP entry summary: see --format table or json)`, '');
   lines.forEach((r, i) => {
     const l = r.line;
     out.push(`Line ${String(i + 1).padStart(3, '0')}  row ${l.row}${l.sku ? `, ${l.sku}` : ''}  ${r.hts}  origin ${l.origin}  entered ${l.date}  value ${formatAmount(l.value)}`);
