@@ -14,6 +14,7 @@ export interface SpilledLine {
   duty: string;
   consumptionTax: string;
   vat: string;
+  cnBeforeTariffs?: string;
   /** duties with their source and basis replaced by the index of the text in the spill's string table */
   duties: (Omit<Duty, 'base' | 'amount' | 'source' | 'basis' | 'refundable'> & { base: string; amount: string; source: number; basis?: number; refundable?: number })[];
   notApplied: NotApplied[];
@@ -40,6 +41,7 @@ export function toSpill(r: LineResult, cells: string[], strings: StringTable): S
   return {
     row: r.line.row, cells, hts: r.hts, customsValue: r.customsValue.toString(), duty: r.duty.toString(),
     consumptionTax: r.consumptionTax.toString(), vat: r.vat.toString(),
+    ...(r.cnBeforeTariffs ? { cnBeforeTariffs: r.cnBeforeTariffs.toString() } : {}),
     duties: r.duties.map((d) => ({
       program: d.program, heading: d.heading, rate: d.rate, base: d.base.toString(), amount: d.amount.toString(), source: strings.id(d.source),
       ...(d.basis !== undefined ? { basis: strings.id(d.basis) } : {}), ...(d.refundable !== undefined ? { refundable: strings.id(d.refundable) } : {}),
@@ -52,6 +54,7 @@ export function fromSpill(s: SpilledLine, strings: StringTable): Omit<LineResult
   const zero = new Decimal(0);
   return {
     hts: s.hts, customsValue: new Decimal(s.customsValue), duty: new Decimal(s.duty), consumptionTax: new Decimal(s.consumptionTax), vat: new Decimal(s.vat),
+    ...(s.cnBeforeTariffs ? { cnBeforeTariffs: new Decimal(s.cnBeforeTariffs) } : {}),
     duties: s.duties.map((d) => ({
       program: d.program, heading: d.heading, rate: d.rate, base: new Decimal(d.base), amount: new Decimal(d.amount), source: strings.texts[d.source]!,
       ...(d.basis !== undefined ? { basis: strings.texts[d.basis]! } : {}), ...(d.refundable !== undefined ? { refundable: strings.texts[d.refundable]! } : {}),

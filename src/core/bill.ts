@@ -23,6 +23,7 @@ export function priceLine(line: BillLine, ledger: LedgerView, explain = false): 
   return {
     line, hts: duties.hts, duties: duties.duties, notApplied: duties.notApplied, rejectedClaims: duties.rejectedClaims,
     customsValue: cn?.customsValue ?? line.value, duty: duties.duty, consumptionTax: cn?.consumptionTax ?? ZERO, vat: cn?.vat ?? ZERO,
+    ...(cn ? { cnBeforeTariffs: cn.beforeTariffs } : {}),
     mpf: ZERO, hmf: ZERO, fees: ZERO, taxes: ZERO, landedCost: ZERO, warnings: duties.warnings,
   };
 }
@@ -58,7 +59,7 @@ export function finishCnLine(r: LineResult, ledger: LedgerView, explain: boolean
   let out = r;
   if (exemption) {
     const again = computeCnDuties(r.line, ledger, explain, exemption);
-    if (!('row' in again)) out = { ...r, duties: again.duties, duty: again.duty, consumptionTax: again.consumptionTax, vat: again.vat, warnings: again.warnings };
+    if (!('row' in again)) out = { ...r, duties: again.duties, duty: again.duty, consumptionTax: again.consumptionTax, vat: again.vat, cnBeforeTariffs: again.beforeTariffs, warnings: again.warnings };
   }
   out.taxes = out.consumptionTax.plus(out.vat);
   out.landedCost = out.customsValue.plus(out.duty).plus(out.taxes);

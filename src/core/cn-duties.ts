@@ -14,6 +14,8 @@ export interface CnLine {
   duty: Decimal;
   consumptionTax: Decimal;
   vat: Decimal;
+  /** what the line would cost with the base rate alone: value, MFN duty, and the taxes on those (for margins) */
+  beforeTariffs: Decimal;
   warnings: string[];
 }
 
@@ -70,8 +72,9 @@ export function computeCnDuties(line: BillLine, ledger: LedgerView, explain = fa
     else if (known?.ct) ctPercent = parseRate(known.ct)!.adValorem;
   }
   const hundred = new Decimal(100);
-  const consumptionTax = ctPercent === undefined || ctPercent.isZero() ? ZERO
-    : roundCents(customsValue.plus(duty).dividedBy(hundred.minus(ctPercent).dividedBy(hundred)).times(ctPercent).dividedBy(hundred));
+  const ctOn = (dutyAmount: Decimal) => (ctPercent === undefined || ctPercent.isZero() ? ZERO
+    : roundCents(customsValue.plus(dutyAmount).dividedBy(hundred.minus(ctPercent).dividedBy(hundred)).times(ctPercent).dividedBy(hundred)));
+  const consumptionTax = ctOn(duty);
 
   let vatPercent = line.vatRate;
   if (vatPercent === undefined && known) vatPercent = parseRate(known.vat)!.adValorem;
@@ -80,9 +83,12 @@ export function computeCnDuties(line: BillLine, ledger: LedgerView, explain = fa
     warnings.push(`row ${line.row}: ${hts}: import VAT 13% assumed (the general rate, VAT Law Art. 10(1)); give vat_rate 9 for goods of Art. 10(2) (farm products, edible oils, natural gas, books, feed, fertiliser...)`);
   }
   const vat = roundCents(percentOf(vatPercent, customsValue.plus(duty).plus(consumptionTax)));
+  const baseDuty = dutyExempt ? ZERO : roundCents(percentOf(mfn.adValorem, customsValue));
+  const baseCt = ctOn(baseDuty);
+  const beforeTariffs = customsValue.plus(baseDuty).plus(baseCt).plus(roundCents(percentOf(vatPercent, customsValue.plus(baseDuty).plus(baseCt))));
   const rejectedClaims = resolved.rejectedClaims;
   warnings.push(...resolved.warnings, ...rejectedClaims.map((c) => `row ${line.row}: claim ${c.claim} not applied: ${c.reason}`));
-  return { hts, customsValue, duties, notApplied: resolved.notApplied, rejectedClaims, duty, consumptionTax, vat, warnings };
+  return { hts, customsValue, duties, notApplied: resolved.notApplied, rejectedClaims, duty, consumptionTax, vat, beforeTariffs, warnings };
 }
 
 /**

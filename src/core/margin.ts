@@ -24,14 +24,16 @@ function margin(price: Decimal, cost: Decimal): string {
 export function unitEconomics(r: LineResult, targetMargin?: Decimal): UnitEconomics | undefined {
   const q = r.line.quantity;
   if (q === undefined || q.isZero()) return undefined;
-  const additional = sum(r.duties.filter((d) => d.program !== 'MFN').map((d) => d.amount));
+  // US: the landed cost less the additional duties (fees do not depend on them); China: the base rate's duty and
+  // the taxes on it, computed with the line
+  const before = r.cnBeforeTariffs ?? r.landedCost.minus(sum(r.duties.filter((d) => d.program !== 'MFN').map((d) => d.amount)));
   const unitLandedCost = roundCents(r.landedCost.dividedBy(q));
-  const unitCostBeforeTariffs = roundCents(r.landedCost.minus(additional).dividedBy(q));
+  const unitCostBeforeTariffs = roundCents(before.dividedBy(q));
   const out: UnitEconomics = { unitLandedCost, unitCostBeforeTariffs };
   const price = r.line.price;
   if (price !== undefined) {
     out.price = price;
-    out.marginBefore = margin(price, r.landedCost.minus(additional).dividedBy(q));
+    out.marginBefore = margin(price, before.dividedBy(q));
     out.marginAfter = margin(price, r.landedCost.dividedBy(q));
   }
   if (targetMargin !== undefined && targetMargin.lessThan(HUNDRED)) {

@@ -262,6 +262,8 @@ export interface LineResult {
   duty: Decimal;
   consumptionTax: Decimal;
   vat: Decimal;
+  /** China: the landed cost with the base rate alone (duty and the taxes on it), for margins before tariffs */
+  cnBeforeTariffs?: Decimal;
   mpf: Decimal;
   hmf: Decimal;
   fees: Decimal;
