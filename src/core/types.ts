@@ -184,6 +184,8 @@ export interface LedgerView {
   cnLine(code: string): CnTariffLine | { error: string };
   /** China's small-consignment exemption (Tariff Law Art. 32(1)): duty of a declaration at most this amount is exempt */
   cnSmallConsignment?: { dutyAtMost: string; unconfirmed?: string; source: string };
+  /** China: the VAT rate assumed for a line the ledger does not know, and the insurance rate used when it is unknown */
+  cnDefaults: { vat: string; insuranceWhenUnknown: string };
   /** the consumption tax rule for a Chinese line, if any */
   cnConsumptionTax(code: string): CnConsumptionTax | undefined;
   /** the start and end dates of the list's entries that cover the code (memberships that change over time) */

@@ -9,6 +9,7 @@ export interface CnLinesFile {
   prefixes: CnLineEntry[];
   consumptionTax: { sources: Source[]; rules: ({ prefix: string; rate: string; note?: string } | { prefix: string; ask: string })[] };
   smallConsignment?: { dutyAtMost: string; unconfirmed?: string; sources: Source[] };
+  defaults: { vat: string; insuranceWhenUnknown: string; sources: Source[] };
 }
 
 const cite = (sources: Source[]) => sources.map((s) => `${s.instrument}; ${s.citation}`).join(' | ');
@@ -32,7 +33,7 @@ export class CnIndex {
     if (longer.length > 0) {
       return { error: `${formatCode(code)} is split in the Chinese tariff: give one of ${longer.map((l) => `${l.code} (${l.description}, ${l.mfn})`).join('; ')}` };
     }
-    return { error: `the ledger has no Chinese base rate for ${formatCode(code)}: give it in the mfn_rate column (and the import VAT in vat_rate, 13% or 9%)` };
+    return { error: `the ledger has no Chinese base rate for ${formatCode(code)}: give it in the mfn_rate column (and the import VAT in vat_rate)` };
   }
 
   all(): { code: string; description: string; mfn: string; vat: string }[] {
@@ -43,6 +44,10 @@ export class CnIndex {
     const rule = this.file.consumptionTax.rules.filter((r) => code.startsWith(r.prefix)).sort((a, b) => b.prefix.length - a.prefix.length)[0];
     if (!rule) return undefined;
     return 'ask' in rule ? { ask: rule.ask } : { rate: rule.rate, ...(rule.note ? { note: rule.note } : {}) };
+  }
+
+  defaults(): { vat: string; insuranceWhenUnknown: string } {
+    return { vat: this.file.defaults.vat, insuranceWhenUnknown: this.file.defaults.insuranceWhenUnknown };
   }
 
   smallConsignment(): { dutyAtMost: string; unconfirmed?: string; source: string } | undefined {

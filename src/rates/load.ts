@@ -112,6 +112,7 @@ export function loadLedger(dir: string = BUILT_IN_RATES): Ledger {
     cnLine: (code) => cnIndex.line(code),
     cnLines: () => cnIndex.all(),
     cnConsumptionTax: (code) => cnIndex.consumptionTax(code),
+    cnDefaults: cnIndex.defaults(),
     cnSmallConsignment: cnIndex.smallConsignment(),
     mpf: fees.mpf,
     hmf: fees.hmf,

@@ -183,6 +183,11 @@ export function checkCnLines(file: string, doc: unknown): LedgerIssue[] {
       if (r.rate !== undefined) c.rate(r, 'rate', at);
     });
   }
+  if (c.object(doc.defaults, '(file)', 'defaults')) {
+    c.rate(doc.defaults, 'vat', 'defaults');
+    c.rate(doc.defaults, 'insuranceWhenUnknown', 'defaults');
+    c.sources(doc.defaults, 'defaults');
+  }
   if (doc.smallConsignment !== undefined && c.object(doc.smallConsignment, '(file)', 'smallConsignment')) {
     c.amount(doc.smallConsignment, 'dutyAtMost', 'smallConsignment');
     c.string(doc.smallConsignment, 'unconfirmed', 'smallConsignment', true);

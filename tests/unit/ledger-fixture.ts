@@ -20,5 +20,6 @@ export function fixtureLedger(mfn: string, measures: Measure[], lists: Record<st
     listDates: () => [],
     cnLine: () => ({ error: 'no Chinese lines in the fixture' }),
     cnConsumptionTax: () => undefined,
+    cnDefaults: { vat: '13%', insuranceWhenUnknown: '0.3%' },
   };
 }
