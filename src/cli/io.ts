@@ -26,7 +26,7 @@ export function openInput(file: string | undefined): Readable {
   return fs.createReadStream(file);
 }
 
-/** Write to stdout, ignoring a closed pipe (e.g. `tariff calc bill.csv | head`). */
+/** Write a result to standard output (a closed pipe, as in `tariff calc bill.csv | head`, ends the process quietly: main.ts). */
 export function write(text: string): void {
   process.stdout.write(text);
 }

@@ -13,7 +13,6 @@ export interface RatesDiffOptions {
   into?: string;
   format?: string;
   color?: boolean;
-  scenario?: string[];
 }
 
 /** `tariff rates diff --from D1 --to D2`: measures that started, ended or changed between two dates, with sources. */

@@ -12,19 +12,19 @@ export interface LedgerChange {
   measure: Measure;
 }
 
-const within = (instant: string | undefined, from: string, to: string) => instant !== undefined && !before(instant, from) && before(instant, to) || instant === to;
+/** The instant is in [from, to], `to` included. */
+const within = (instant: string | undefined, from: string, to: string) => instant !== undefined && ((!before(instant, from) && before(instant, to)) || instant === to);
 
 /**
  * Measures of a side that started, ended or changed rate in (from, to]: a measure ending when another of the same
- * program and heading starts is a change of rate (or nothing, when the rate is the same).
+ * program and product scope starts is a change of rate (or nothing, when the rate is the same).
  */
 export function ledgerDiff(measures: Measure[], side: Side, from: string, to: string): LedgerChange[] {
   const mine = measures.filter((m) => m.side === side);
   const out: LedgerChange[] = [];
   for (const m of mine) {
     if (within(m.from, from, to) && m.from !== from) {
-      const prev = mine.find((p) => p !== m && p.to === m.from && p.program === m.program && p.heading === m.heading && p.scope === m.scope
-        || (p !== m && p.to === m.from && p.program === m.program && JSON.stringify(p.scope) === JSON.stringify(m.scope)));
+      const prev = mine.find((p) => p !== m && p.to === m.from && p.program === m.program && JSON.stringify(p.scope) === JSON.stringify(m.scope));
       if (prev && prev.rate === m.rate) continue;
       out.push(prev ? { kind: 'changed', at: m.from, program: m.program, heading: m.heading, rate: m.rate, previousRate: prev.rate, measure: m }
         : { kind: 'started', at: m.from, program: m.program, heading: m.heading, rate: m.rate, measure: m });

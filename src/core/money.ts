@@ -7,7 +7,7 @@ export type Decimal = InstanceType<typeof Decimal>;
 export const ZERO = new Decimal(0);
 const HUNDRED = new Decimal(100);
 
-/** Round an amount to the cent (0.01), half up. The only place amounts are rounded. */
+/** Round an amount to the cent (0.01), half up: the rounding of the 7501's cents and of China's fen. */
 export function roundCents(amount: Decimal): Decimal {
   return amount.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
@@ -20,11 +20,6 @@ export function percentOf(percent: Decimal, base: Decimal): Decimal {
 /** Amount as a decimal string with exactly two decimals. */
 export function formatAmount(amount: Decimal): string {
   return amount.toFixed(2);
-}
-
-/** A rate in percent as a short decimal string without trailing zeros ("7.5", "125"). */
-export function formatPercent(percent: Decimal): string {
-  return percent.toString();
 }
 
 /** duty / value in percent, two decimals; "0.00" when the value is zero. */

@@ -14,7 +14,7 @@ export interface Rate {
 }
 
 const UNIT_ALIASES: Record<string, string> = {
-  'kg': 'kg', 'clean kg': 'kg', 'liter': 'liter', 'liters': 'liter', ' liter': 'liter', 'l': 'liter',
+  'kg': 'kg', 'clean kg': 'kg', 'liter': 'liter', 'liters': 'liter', 'l': 'liter',
   'pf.liter': 'pf.liter', 'pf. liter': 'pf.liter', 'proof liter': 'pf.liter',
   'each': 'No.', 'no.': 'No.', 'no': 'No.', 'doz.': 'doz.', 'doz': 'doz.', 'dozen': 'doz.',
   'pr.': 'pr.', 'pr': 'pr.', 'pair': 'pr.', 'gross': 'gross', 'bbl': 'bbl', 't': 't',
@@ -32,13 +32,13 @@ const AD_VALOREM = /^(\d+(?:\.\d+)?)\s*%$/;
 // 2.4¢/kg, $1.03/kg, 0.2¢ each, 6.3¢/liter, 16¢/pr., $2.50 each
 const SPECIFIC = /^(\$)?(\d+(?:\.\d+)?)\s*(¢)?\s*(?:\/\s*|\s+)(each|[a-z][a-z0-9. ]*?)$/i;
 
+const parsed = new Map<string, Rate | undefined>();
+
 /**
  * Parse a tariff rate text: "Free", "3%", "2.4¢/kg", "$1.03/kg + 1.2%", "0.2¢ each + 7%".
  * Returns undefined for forms this calculator does not compute (rates on a part of the article,
  * "on drained weight", sugar-degree scales...): such a line needs an explicit `mfn_rate`.
  */
-const parsed = new Map<string, Rate | undefined>();
-
 export function parseRate(text: string): Rate | undefined {
   // rates repeat across a bill: parse each text once (the Rate is never mutated)
   if (parsed.has(text)) return parsed.get(text);
@@ -78,10 +78,6 @@ function parseRateText(text: string): Rate | undefined {
   return { text: trimmed, adValorem, specific };
 }
 
-export function isSpecific(rate: Rate): boolean {
-  return rate.specific.length > 0;
-}
-
 /** The unit a rate's specific parts are expressed in, if any. */
 export function specificUnit(rate: Rate): string | undefined {
   return rate.specific[0]?.unit;
@@ -97,9 +93,4 @@ export function applyRate(rate: Rate, value: Decimal, quantity: Decimal | undefi
     amount = amount.plus(part.perUnit.times(quantity ?? ZERO));
   }
   return amount;
-}
-
-/** Human form of a rate for output: "25%", "2.4¢/kg + 5%", "Free". */
-export function describeRate(rate: Rate): string {
-  return rate.text;
 }

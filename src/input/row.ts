@@ -3,7 +3,7 @@ import { Decimal } from '../core/money.js';
 import { canonicalUnit, parseRate } from '../core/rate.js';
 import { parseAmount } from './amount.js';
 import { isCountry, isCurrency } from './iso.js';
-import { MODES, type BillLine, type Mode, type RowError, type Side } from '../core/types.js';
+import type { BillLine, Mode, RowError, Side } from '../core/types.js';
 import type { Column, HeaderMap } from './columns.js';
 
 export interface LineDefaults {
@@ -148,8 +148,4 @@ export function parseRow(row: number, record: string[], header: HeaderMap, defau
       ...(steelValue ? { steel: toHome(steelValue)! } : {}), ...(aluminumValue ? { aluminum: toHome(aluminumValue)! } : {}), ...(copperValue ? { copper: toHome(copperValue)! } : {}),
     } } : {}),
   };
-}
-
-export function isMode(text: string): text is Mode {
-  return (MODES as readonly string[]).includes(text);
 }

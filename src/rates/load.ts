@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inPeriod } from '../core/dates.js';
-import type { HmfPeriod, LedgerView, ListEntry, Measure, MpfPeriod, Notice, ProductList, Side, Source } from '../core/types.js';
+import type { HmfPeriod, LedgerView, Measure, MpfPeriod, Notice, ProductList, Side, Source } from '../core/types.js';
 import { HtsIndex, type HtsFile } from './hts-index.js';
 import type { LedgerIssue } from './schema.js';
 import { checkCnLines, checkFees, checkLists, checkManifest, checkMeasures, checkRefund } from './validate.js';
 import type { RefundRules } from '../core/refund.js';
 import { CnIndex, type CnLinesFile } from './cn-index.js';
+import { listLookups } from './list-index.js';
 
 /** The ledger shipped with the package. */
 export const BUILT_IN_RATES = fileURLToPath(new URL('../../rates/', import.meta.url));
@@ -45,13 +45,6 @@ function readJson(dir: string, file: string, issues: LedgerIssue[]): unknown {
   }
 }
 
-/** Index of a product list: entries by code prefix. */
-function indexList(list: ProductList): Map<string, ListEntry[]> {
-  const byCode = new Map<string, ListEntry[]>();
-  for (const e of list.entries) byCode.set(e.code, [...(byCode.get(e.code) ?? []), e]);
-  return byCode;
-}
-
 /** Load and validate a ledger directory; throws LedgerError listing every problem. */
 export function loadLedger(dir: string = BUILT_IN_RATES): Ledger {
   const issues: LedgerIssue[] = [];
@@ -85,20 +78,6 @@ export function loadLedger(dir: string = BUILT_IN_RATES): Ledger {
   const cnIndex = new CnIndex(cnLinesDoc as CnLinesFile);
 
   const hts = new HtsIndex(htsDoc);
-  const listIndex = new Map([...lists].map(([id, l]) => [id, indexList(l)]));
-  // every proper prefix of a listed code, to tell quickly whether a shorter code is partly covered (built on first use)
-  const prefixes = new Map<string, Set<string>>();
-  const prefixesOf = (listId: string): Set<string> | undefined => {
-    const list = lists.get(listId);
-    if (!list) return undefined;
-    let set = prefixes.get(listId);
-    if (!set) {
-      set = new Set<string>();
-      for (const e of list.entries) for (let len = 2; len < e.code.length; len++) set.add(e.code.slice(0, len));
-      prefixes.set(listId, set);
-    }
-    return set;
-  };
   const fees = feesDoc as { mpf: MpfPeriod[]; hmf: HmfPeriod[] };
   return {
     dir,
@@ -119,26 +98,6 @@ export function loadLedger(dir: string = BUILT_IN_RATES): Ledger {
     hts,
     lists,
     tariffLine: (code) => hts.line(code),
-    listEntry(listId, code, date) {
-      const byCode = listIndex.get(listId);
-      if (!byCode) return undefined;
-      for (let len = code.length; len >= 2; len--) {
-        const found = byCode.get(code.slice(0, len))?.find((e) => inPeriod(date, e.from, e.to));
-        if (found) return found;
-      }
-      return undefined;
-    },
-    listDates(listId, code) {
-      const byCode = listIndex.get(listId);
-      if (!byCode) return [];
-      const out: string[] = [];
-      for (let len = code.length; len >= 2; len--) for (const e of byCode.get(code.slice(0, len)) ?? []) out.push(...[e.from, e.to].filter((d): d is string => d !== undefined));
-      return out;
-    },
-    listHasUnder(listId, code, date) {
-      const list = lists.get(listId);
-      if (code.length >= 10 || !list || !prefixesOf(listId)?.has(code)) return false;
-      return list.entries.some((e) => e.code.length > code.length && e.code.startsWith(code) && inPeriod(date, e.from, e.to));
-    },
+    ...listLookups(lists),
   };
 }

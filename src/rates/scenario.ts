@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import { inPeriod } from '../core/dates.js';
 import type { Measure, ProductList } from '../core/types.js';
 import { LedgerError, type Ledger } from './load.js';
+import { listLookups } from './list-index.js';
 import { Checker, type LedgerIssue } from './schema.js';
 import { checkLists, checkMeasures } from './validate.js';
 
@@ -74,14 +74,7 @@ export function applyScenario(file: string, ledger: Ledger): Ledger & { scenario
   measures = [...measures, ...(s.add ?? [])];
   const lists = new Map(ledger.lists);
   for (const l of s.lists ?? []) lists.set(l.id, l);
-  const extra = new Map((s.lists ?? []).map((l) => [l.id, l]));
-  return {
-    ...ledger,
-    scenario: s.scenario,
-    measures,
-    lists,
-    listEntry: (id, code, date) => (extra.has(id) ? extra.get(id)!.entries.find((e) => code.startsWith(e.code) && inPeriod(date, e.from, e.to)) : ledger.listEntry(id, code, date)),
-  };
+  return { ...ledger, scenario: s.scenario, measures, lists, ...(s.lists?.length ? listLookups(lists) : {}) };
 }
 
 /** The built-in ledger with the scenario files applied in order. */

@@ -1,0 +1,51 @@
+import { inPeriod } from '../core/dates.js';
+import type { LedgerView, ListEntry, ProductList } from '../core/types.js';
+
+/** Lookups over product lists by code prefix (the longest listed prefix of a code first), built once per ledger. */
+export function listLookups(lists: Map<string, ProductList>): Pick<LedgerView, 'listEntry' | 'listDates' | 'listHasUnder'> {
+  const index = new Map<string, Map<string, ListEntry[]>>();
+  const byCodeOf = (listId: string): Map<string, ListEntry[]> | undefined => {
+    let byCode = index.get(listId);
+    if (!byCode) {
+      const list = lists.get(listId);
+      if (!list) return undefined;
+      byCode = new Map();
+      for (const e of list.entries) byCode.set(e.code, [...(byCode.get(e.code) ?? []), e]);
+      index.set(listId, byCode);
+    }
+    return byCode;
+  };
+  // every proper prefix of a listed code, to tell quickly whether a shorter code is partly covered (built on first use)
+  const prefixes = new Map<string, Set<string>>();
+  const prefixesOf = (listId: string): Set<string> => {
+    let set = prefixes.get(listId);
+    if (!set) {
+      set = new Set<string>();
+      for (const e of lists.get(listId)?.entries ?? []) for (let len = 2; len < e.code.length; len++) set.add(e.code.slice(0, len));
+      prefixes.set(listId, set);
+    }
+    return set;
+  };
+  return {
+    listEntry(listId, code, date) {
+      const byCode = byCodeOf(listId);
+      if (!byCode) return undefined;
+      for (let len = code.length; len >= 2; len--) {
+        const found = byCode.get(code.slice(0, len))?.find((e) => inPeriod(date, e.from, e.to));
+        if (found) return found;
+      }
+      return undefined;
+    },
+    listDates(listId, code) {
+      const byCode = byCodeOf(listId);
+      if (!byCode) return [];
+      const out: string[] = [];
+      for (let len = code.length; len >= 2; len--) for (const e of byCode.get(code.slice(0, len)) ?? []) out.push(...[e.from, e.to].filter((d): d is string => d !== undefined));
+      return out;
+    },
+    listHasUnder(listId, code, date) {
+      if (code.length >= 10 || !prefixesOf(listId).has(code)) return false;
+      return (lists.get(listId)?.entries ?? []).some((e) => e.code.length > code.length && e.code.startsWith(code) && inPeriod(date, e.from, e.to));
+    },
+  };
+}
