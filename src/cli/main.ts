@@ -1,13 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { LedgerError } from '../rates/load.js';
-import { runCalc } from './calc.js';
 import { EXIT, UserError } from './errors.js';
-import { runLookup } from './lookup.js';
-import { runRefund } from './refund.js';
-import { runCompare } from './compare.js';
-import { runRatesCheck, runRatesDiff, runRatesInfo } from './rates.js';
-import { canPrompt, runInteractive } from './interactive.js';
 import { collect } from './options.js';
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -66,7 +60,7 @@ export function buildProgram(): Command {
     .option('--target-margin <PCT>', 'with quantity: the selling price per unit that keeps this margin after tariffs')
     .option('--scenario <file>', 'layer a scenario ledger over the built-in one (repeatable)', collect)
     .addHelpText('after', CALC_EXAMPLES)
-    .action(async (file: string | undefined, opts) => { process.exitCode = await runCalc(file, opts); });
+    .action(async (file: string | undefined, opts) => { process.exitCode = await (await import('./calc.js')).runCalc(file, opts); });
 
   common(program.command('lookup').argument('<code>', 'tariff code, 6-10 digits, dots optional'), ['table', 'json', 'ndjson'])
     .description('the rate stack of one tariff code on a date, with sources')
@@ -77,7 +71,7 @@ export function buildProgram(): Command {
     .option('--from <date>', 'timeline start (default 2025-01-01)')
     .option('--to <date>', 'timeline end (default --date, today)')
     .addHelpText('after', LOOKUP_EXAMPLES)
-    .action(async (code: string, opts) => { process.exitCode = await runLookup(code, opts); });
+    .action(async (code: string, opts) => { process.exitCode = await (await import('./lookup.js')).runLookup(code, opts); });
 
   common(program.command('compare').argument('[file]', 'CSV bill, or - for standard input'), ['table', 'json', 'ndjson'])
     .description('the same bill on several dates and under scenarios, side by side, with what changed and why')
@@ -91,7 +85,7 @@ Examples:
   $ tariff compare examples/bill.csv --dates 2025-01-01,2025-04-15,2025-06-01
   $ tariff compare examples/bill.csv --dates 2026-12-01 --scenario examples/scenarios/us-301-list3-50.json --lines
   $ tariff compare bill.csv --dates 2025-04-15,2026-03-01 --format json`)
-    .action(async (file: string | undefined, opts) => { process.exitCode = await runCompare(file, opts); });
+    .action(async (file: string | undefined, opts) => { process.exitCode = await (await import('./compare.js')).runCompare(file, opts); });
 
   program.command('refund').argument('[file]', 'CSV of past entries: hts, value, date per line; entry and liquidated_on optional')
     .description('IEEPA duties paid on past entries, refundable after Learning Resources v. Trump, per line, entry and in total')
@@ -104,7 +98,7 @@ Examples:
     .addHelpText('after', `
 Example:
   $ tariff refund examples/entries.csv --format json`)
-    .action(async (file: string | undefined, opts) => { process.exitCode = await runRefund(file, opts); });
+    .action(async (file: string | undefined, opts) => { process.exitCode = await (await import('./refund.js')).runRefund(file, opts); });
 
   const rates = program.command('rates').description('inspect the ledger: diff between dates, info');
   rates.command('diff')
@@ -116,22 +110,22 @@ Example:
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (NO_COLOR is honoured too)')
     .addHelpText('after', '\nExample:\n  $ tariff rates diff --from 2025-04-01 --to 2025-06-30\n  $ tariff rates diff --from 2025-11-01 --to 2025-11-30 --into CN --format json')
-    .action(async (opts) => { process.exitCode = await runRatesDiff(opts); });
+    .action(async (opts) => { process.exitCode = await (await import('./rates.js')).runRatesDiff(opts); });
   rates.command('check').argument('[target]', 'a ledger directory (default: the built-in one) or a scenario file')
     .description('validate a ledger or scenario: schema, dates, overlapping or gapped periods, stacking rules, list codes')
     .addOption(new Option('--format <format>', 'output').choices(['table', 'json', 'ndjson']))
     .addHelpText('after', '\nExamples:\n  $ tariff rates check\n  $ tariff rates check examples/scenarios/us-301-list3-50.json\n\nExit codes: 0 no error (warnings may be listed), 1 errors.')
-    .action(async (target: string | undefined, opts) => { process.exitCode = await runRatesCheck(target, opts); });
+    .action(async (target: string | undefined, opts) => { process.exitCode = await (await import('./rates.js')).runRatesCheck(target, opts); });
   rates.command('info')
     .description("the ledger's edition, reviewed-through date per side and what each side covers")
     .addOption(new Option('--format <format>', 'output').choices(['table', 'json', 'ndjson']))
-    .action(async (opts) => { process.exitCode = await runRatesInfo(opts); });
+    .action(async (opts) => { process.exitCode = await (await import('./rates.js')).runRatesInfo(opts); });
 
   program.command('interactive')
     .description('the guided bill at a terminal (also: tariff with no arguments)')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (NO_COLOR is honoured too)')
-    .action(async (opts) => { process.exitCode = await runInteractive(opts); });
+    .action(async (opts) => { process.exitCode = await (await import('./interactive.js')).runInteractive(opts); });
 
   program.addHelpText('after', `
 Examples:
@@ -153,7 +147,8 @@ export async function main(argv: string[]): Promise<number> {
   try {
     if (args.length <= 2) {
       // The guided mode is for a terminal; elsewhere (a pipe, CI) no prompt ever: help and a usage exit.
-      if (canPrompt()) return await runInteractive({});
+      // the guided mode needs a terminal: standard input to read keys, standard error to draw prompts
+      if (process.stdin.isTTY && process.stderr.isTTY) return await (await import('./interactive.js')).runInteractive({});
       program.outputHelp({ error: true });
       return EXIT.usage;
     }
