@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseRate } from '../src/core/rate.js';
-import { DATA, digits, readCsv, readRevision, revisions, stripTags, writeJson, type HtsRow } from './hts-source.js';
+import { DATA, digits, readCsv, readRevision, revisions, stripTags, writeCompactRows, writeJson, type HtsRow } from './hts-source.js';
 
 const OUT = path.resolve('rates/us');
 const revs = revisions();
@@ -27,7 +27,7 @@ for (const r of newestRows) {
   if (general && !parseRate(general)) unparsed[code] = general;
   htsRows.push([code, Number(r.indent), stripTags(r.description), (r.units ?? []).join('/'), general]);
 }
-writeJson(path.join(OUT, 'hts.json'), {
+writeCompactRows(path.join(OUT, 'hts.json'), {
   edition: `HTSUS ${newest.id.replace('_rev_', ' Revision ').replace('_basic', ' Basic')}`,
   effective: newest.effective,
   source: {
