@@ -15,6 +15,7 @@ import { makeChalk, write } from './io.js';
 import { openBill, raggedRow } from './read-bill.js';
 import { parseDateOption, parseEncoding, parseFormat, parseFx, parseMode, parseOrigin, parsePercent, parseSide, type CommonOptions } from './options.js';
 import { Progress } from './progress.js';
+import { collectGarbage } from './collect-garbage.js';
 import { Spill, StringTable, fromSpill, toSpill } from './spill.js';
 import { staleWarnings } from './stale.js';
 import { WarningCollector } from './warnings.js';
@@ -43,6 +44,9 @@ interface EntryState {
   hmf?: StreamSplit;
   exemption?: string;
 }
+
+/** rows between two full garbage collections of a long run */
+const GC_EVERY = 100_000;
 
 const cents = (d: Decimal): bigint => BigInt(d.times(100).toFixed(0));
 const fromCents = (c: bigint): Decimal => new Decimal(c.toString()).dividedBy(100);
@@ -83,6 +87,7 @@ export async function runCalc(file: string | undefined, opts: CalcOptions): Prom
     for await (const record of bill.rows) {
       rowsIn++;
       progress.tick(rowsIn);
+      if (rowsIn % GC_EVERY === 0) collectGarbage();
       const ragged = raggedRow(record, headers);
       if (ragged) {
         rejected.push(ragged);
@@ -135,7 +140,9 @@ export async function runCalc(file: string | undefined, opts: CalcOptions): Prom
     const out = new Output(format, opts, targetMargin, ledger, headers, { date, mode, into, ...(origin ? { origin } : {}) });
     const totals = new TotalsAccumulator();
     const seen = new Map<string, number>();
+    let rowsOut = 0;
     for await (const s of spill.read()) {
+      if (++rowsOut % GC_EVERY === 0) collectGarbage();
       const line = parseRow(s.row, s.cells, header, defaults) as BillLine;
       const key = entryKey(line);
       const entry = entries.get(key)!;
