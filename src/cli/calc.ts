@@ -46,7 +46,7 @@ interface EntryState {
 }
 
 /** rows between two full garbage collections of a long run */
-const GC_EVERY = 100_000;
+const GC_EVERY = 25_000;
 
 const cents = (d: Decimal): bigint => BigInt(d.times(100).toFixed(0));
 const fromCents = (c: bigint): Decimal => new Decimal(c.toString()).dividedBy(100);
