@@ -62,5 +62,5 @@ export function writeCompactRows(file: string, value: { rows: unknown[] } & Reco
   const { rows, ...head } = value;
   const fields = Object.entries(head).map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, `{${fields.join(',\n')},\n"rows":[\n${rows.map((r) => JSON.stringify(r)).join(',\n')}\n]}\n`);
+  fs.writeFileSync(file, `{${fields.map((f) => `${f},\n`).join('')}"rows":[\n${rows.map((r) => JSON.stringify(r)).join(',\n')}\n]}\n`);
 }

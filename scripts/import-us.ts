@@ -27,7 +27,21 @@ for (const r of newestRows) {
   if (general && !parseRate(general)) unparsed[code] = general;
   htsRows.push([code, Number(r.indent), stripTags(r.description), (r.units ?? []).join('/'), general]);
 }
-writeCompactRows(path.join(OUT, 'hts.json'), {
+// One file per chapter, so that a run reads only the chapters of its codes; a grouping row goes with the row before it.
+const chapters: Record<string, string> = {};
+const rowsByChapter = new Map<string, typeof htsRows>();
+let chapter = '';
+for (const row of htsRows) {
+  if (row[0]) chapter = row[0].slice(0, 2);
+  if (!rowsByChapter.has(chapter)) rowsByChapter.set(chapter, []);
+  rowsByChapter.get(chapter)!.push(row);
+}
+fs.rmSync(path.join(OUT, 'hts'), { recursive: true, force: true });
+for (const [number, rows] of rowsByChapter) {
+  chapters[number] = `us/hts/${number}.json`;
+  writeCompactRows(path.join(OUT, 'hts', `${number}.json`), { rows });
+}
+writeJson(path.join(OUT, 'hts.json'), {
   edition: `HTSUS ${newest.id.replace('_rev_', ' Revision ').replace('_basic', ' Basic')}`,
   effective: newest.effective,
   source: {
@@ -35,9 +49,9 @@ writeCompactRows(path.join(OUT, 'hts.json'), {
     url: 'https://hts.usitc.gov/',
     file: path.basename(newest.file),
   },
-  note: 'Rows: [code digits (empty for an unnumbered grouping row), indent, description, units, column 1 general rate]. 10-digit lines with an empty rate inherit the rate of their nearest ancestor. `unparsedRates` lists rates whose form the calculator does not compute: a line under one needs `mfn_rate`.',
+  note: 'Rows, in the file of each chapter: [code digits (empty for an unnumbered grouping row), indent, description, units, column 1 general rate]. 10-digit lines with an empty rate inherit the rate of their nearest ancestor. `unparsedRates` lists rates whose form the calculator does not compute: a line under one needs `mfn_rate`.',
   unparsedRates: unparsed,
-  rows: htsRows,
+  chapters,
 });
 console.log(`hts.json: ${htsRows.filter((r) => r[0]).length} numbered lines of ${htsRows.length} rows from ${newest.id}, ${Object.keys(unparsed).length} rate texts flagged unparsed`);
 

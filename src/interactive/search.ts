@@ -1,5 +1,6 @@
 import { formatCode } from '../core/codes.js';
 import type { Ledger } from '../rates/load.js';
+import type { HtsRow } from '../rates/hts-index.js';
 import type { Choice } from './port.js';
 
 const LIMIT = 15;
@@ -9,38 +10,36 @@ export function searchUs(ledger: Ledger, term: string | undefined): Choice<strin
   const text = (term ?? '').trim().toLowerCase();
   if (text.length < 2) return [];
   const digits = text.replace(/[.\s]/g, '');
-  const rows = ledger.hts.file.rows;
   const out: Choice<string>[] = [];
   if (/^\d+$/.test(digits)) {
-    for (let i = 0; i < rows.length && out.length < LIMIT; i++) {
-      const code = rows[i]![0];
-      if (code.length >= 8 && code.startsWith(digits)) out.push(usChoice(ledger, i));
+    for (const { row, path } of ledger.hts.all()) {
+      if (out.length >= LIMIT) break;
+      if (row[0].length >= 8 && row[0].startsWith(digits)) out.push(usChoice(ledger, row, path));
     }
     return out;
   }
   const words = text.split(/\s+/).filter(Boolean);
-  for (let i = 0; i < rows.length && out.length < LIMIT; i++) {
-    const row = rows[i]!;
+  for (const { row, path } of ledger.hts.all()) {
+    if (out.length >= LIMIT) break;
     if (row[0].length !== 10 && !(row[0].length === 8 && row[4])) continue;
     if (!words.every((w) => row[2].toLowerCase().includes(w))) continue;
-    out.push(usChoice(ledger, i));
+    out.push(usChoice(ledger, row, path));
   }
   // a word may be in an ancestor's text only: search the paths of the lines seen so far as a second pass
   if (out.length === 0) {
-    for (let i = 0; i < rows.length && out.length < LIMIT; i++) {
-      if (rows[i]![0].length !== 10) continue;
-      const path = ledger.hts.path(i).toLowerCase();
-      if (words.every((w) => path.includes(w))) out.push(usChoice(ledger, i));
+    for (const { row, path } of ledger.hts.all()) {
+      if (out.length >= LIMIT) break;
+      if (row[0].length !== 10) continue;
+      if (words.every((w) => path().toLowerCase().includes(w))) out.push(usChoice(ledger, row, path));
     }
   }
   return out;
 }
 
-function usChoice(ledger: Ledger, index: number): Choice<string> {
-  const [code, , description, units] = ledger.hts.file.rows[index]!;
+function usChoice(ledger: Ledger, [code, , description, units]: HtsRow, path: () => string): Choice<string> {
   const line = ledger.tariffLine(code);
   const rate = 'error' in line ? '' : line.mfnText;
-  return { name: `${formatCode(code)}  ${description.slice(0, 60)}${units ? `  [${units}]` : ''}`, value: code, description: `${ledger.hts.path(index).split(' > ').slice(-3).join(' > ').slice(0, 200)}  (MFN ${rate || 'n/a'})` };
+  return { name: `${formatCode(code)}  ${description.slice(0, 60)}${units ? `  [${units}]` : ''}`, value: code, description: `${path().split(' > ').slice(-3).join(' > ').slice(0, 200)}  (MFN ${rate || 'n/a'})` };
 }
 
 /** Chinese lines the ledger knows, by code or words; any code typed in full is offered too. */

@@ -27,7 +27,7 @@ export function renderTable(lines: LineResult[], c: ChalkInstance, explain: bool
   if (units.length > 0) {
     const perUnit = new Table({ head: ['Row', 'Per unit', 'Before tariffs', 'Landed', 'Price', 'Margin before', 'Margin after', 'Price for target'], ...plain(color) });
     for (const { r, u } of units) {
-      perUnit.push([String(r.line.row), `${r.line.quantity!.toString()} units`, right(formatAmount(u!.unitCostBeforeTariffs)), right(formatAmount(u!.unitLandedCost)),
+      perUnit.push([String(r.line.row), `${r.line.quantity!.toString()} ${r.line.quantity!.eq(1) ? 'unit' : 'units'}`, right(formatAmount(u!.unitCostBeforeTariffs)), right(formatAmount(u!.unitLandedCost)),
         right(u!.price ? formatAmount(u!.price) : ''), right(u!.marginBefore ? `${u!.marginBefore}%` : ''), right(u!.marginAfter ? `${u!.marginAfter}%` : ''), right(u!.targetPrice ? formatAmount(u!.targetPrice) : '')]);
     }
     out.push(perUnit.toString());

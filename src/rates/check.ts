@@ -25,14 +25,13 @@ export function checkTarget(target: string | undefined, builtIn: () => Ledger): 
   if (target && !fs.existsSync(path.join(target, 'ledger.json'))) {
     return { errors: [{ file: path.join(target, 'ledger.json'), entry: '(file)', field: '(file)', message: 'no ledger here: expected a directory with ledger.json, or a scenario file' }], warnings: [] };
   }
-  let ledger: Ledger;
   try {
-    ledger = target ? loadLedger(target) : builtIn();
+    // the HTSUS chapters are read during the check, so a broken chapter file is reported here too
+    return checkLedger(target ? loadLedger(target) : builtIn());
   } catch (e) {
     if (e instanceof LedgerError) return { errors: e.issues, warnings: [] };
     throw e;
   }
-  return checkLedger(ledger);
 }
 
 const provision = (m: Measure) => JSON.stringify([m.side, m.program, m.heading, m.scope, [...m.origins].sort(), m.modes ?? null, m.requiresClaim ?? null]);
@@ -80,7 +79,7 @@ export function checkLedger(ledger: Ledger): CheckReport {
   for (const p of deps.keys()) visit(p, []);
   // product lists of the US side should name lines of the schedule (or their headings)
   const known = new Set<string>();
-  for (const row of ledger.hts.file.rows) for (let len = 2; len <= row[0].length; len += 2) known.add(row[0].slice(0, len));
+  for (const { row } of ledger.hts.all()) for (let len = 2; len <= row[0].length; len += 2) known.add(row[0].slice(0, len));
   const usLists = new Set(ledger.measures.filter((m) => m.side === 'US').flatMap((m) => [...('list' in m.scope ? [m.scope.list] : []), ...(m.except ?? []).flatMap((e) => (e.list ? [e.list] : []))]));
   for (const id of usLists) {
     const list = ledger.lists.get(id);

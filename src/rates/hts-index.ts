@@ -8,20 +8,64 @@ export interface HtsFile {
   edition: string;
   effective: string;
   unparsedRates: Record<string, string>;
+  /** the rows inline (small ledgers, tests), or ... */
+  rows?: HtsRow[];
+  /** ... a file per chapter, read when a code of the chapter is first asked for (start-up reads none) */
+  chapters?: Record<string, string>;
+}
+
+/** The rows of one chapter and where each code is among them. */
+interface Chapter {
   rows: HtsRow[];
+  byCode: Map<string, number>;
 }
 
 /** The HTSUS lines by code, with rate inheritance and description paths. */
 export class HtsIndex {
-  private readonly byCode = new Map<string, number>();
+  private readonly chapters = new Map<string, Chapter | undefined>();
   private readonly lines = new Map<string, TariffLine | { error: string }>();
 
-  constructor(readonly file: HtsFile) {
-    file.rows.forEach((row, i) => { if (row[0] && !this.byCode.has(row[0])) this.byCode.set(row[0], i); });
+  /** `readChapter` reads a file named in `file.chapters`. */
+  constructor(readonly file: HtsFile, private readonly readChapter: (file: string) => HtsRow[] = () => []) {
+    if (file.rows) {
+      // an unnumbered grouping row belongs to the chapter of the row before it
+      let chapter = '';
+      const byChapter = new Map<string, HtsRow[]>();
+      for (const row of file.rows) {
+        if (row[0]) chapter = row[0].slice(0, 2);
+        const rows = byChapter.get(chapter);
+        if (rows) rows.push(row);
+        else byChapter.set(chapter, [row]);
+      }
+      for (const [c, rows] of byChapter) this.chapters.set(c, indexed(rows));
+    }
+  }
+
+  /** The chapters of the schedule, in order. */
+  chapterNumbers(): string[] {
+    return this.file.chapters ? Object.keys(this.file.chapters).sort() : [...this.chapters.keys()].filter(Boolean).sort();
+  }
+
+  private chapter(code: string): Chapter | undefined {
+    const number = code.slice(0, 2);
+    if (!this.chapters.has(number)) {
+      const file = this.file.chapters?.[number];
+      this.chapters.set(number, file ? indexed(this.readChapter(file)) : undefined);
+    }
+    return this.chapters.get(number);
   }
 
   has(code: string): boolean {
-    return this.byCode.has(code);
+    return this.chapter(code)?.byCode.has(code) ?? false;
+  }
+
+  /** Every row of the schedule in order with its description path (reads every chapter). */
+  *all(): Generator<{ row: HtsRow; path: () => string }> {
+    for (const number of this.chapterNumbers()) {
+      const chapter = this.chapter(number);
+      if (!chapter) continue;
+      for (let i = 0; i < chapter.rows.length; i++) yield { row: chapter.rows[i]!, path: () => describe(chapter.rows, i) };
+    }
   }
 
   /** The line for a code; its rate is its own or the nearest ancestor's (8, 6, then 4 digits). */
@@ -36,44 +80,55 @@ export class HtsIndex {
   }
 
   private findLine(requested: string): TariffLine | { error: string } {
+    const chapter = this.chapter(requested);
+    const notALine = { error: `${formatCode(requested)} is not a line of the ${this.file.edition}` };
+    if (!chapter) return notALine;
+    const { rows, byCode } = chapter;
     let code = requested;
-    let index = this.byCode.get(code);
+    let index = byCode.get(code);
     if (index === undefined) {
       // e.g. 8471.30.01, printed in the HTSUS only as its statistical line 8471.30.01.00
       const children = this.children(code);
-      if (children.length === 0 || code.length < 8) return { error: `${formatCode(code)} is not a line of the ${this.file.edition}` };
+      if (children.length === 0 || code.length < 8) return notALine;
       if (children.length === 1) code = children[0]!;
-      index = this.byCode.get(children[0]!)!;
+      index = byCode.get(children[0]!)!;
     }
-    const row = this.file.rows[index]!;
+    const row = rows[index]!;
     for (const len of [code.length, 8, 6, 4]) {
       if (len > code.length) continue;
-      const ancestor = this.byCode.get(code.slice(0, len));
-      const general = ancestor === undefined ? '' : this.file.rows[ancestor]![4];
-      if (general) return { code, description: this.path(index), units: row[3], mfnText: general, mfnFrom: code.slice(0, len) };
+      const ancestor = byCode.get(code.slice(0, len));
+      const general = ancestor === undefined ? '' : rows[ancestor]![4];
+      if (general) return { code, description: describe(rows, index), units: row[3], mfnText: general, mfnFrom: code.slice(0, len) };
     }
     // A heading or subheading above the rated lines: usable only when all its lines share one rate.
-    const rates = new Set(this.file.rows.filter((r) => r[0] && r[0].startsWith(code) && r[4]).map((r) => r[4]));
-    if (rates.size === 1) return { code, description: this.path(index), units: row[3], mfnText: [...rates][0]!, mfnFrom: code };
+    const rates = new Set(rows.filter((r) => r[0] && r[0].startsWith(code) && r[4]).map((r) => r[4]));
+    if (rates.size === 1) return { code, description: describe(rows, index), units: row[3], mfnText: [...rates][0]!, mfnFrom: code };
     return { error: `${formatCode(code)} covers lines with different MFN rates (${[...rates].slice(0, 4).join('; ')}${rates.size > 4 ? '; ...' : ''}): give the 8- or 10-digit code` };
-  }
-
-  /** "Telephone sets... > Smartphones": the line's description under its ancestors' descriptions. */
-  path(index: number): string {
-    const parts: string[] = [];
-    let indent = this.file.rows[index]![1] + 1;
-    for (let i = index; i >= 0 && indent > 0; i--) {
-      const row = this.file.rows[i]!;
-      if (row[1] < indent) {
-        parts.unshift(row[2].replace(/:$/, ''));
-        indent = row[1];
-      }
-    }
-    return parts.join(' > ');
   }
 
   /** Codes under a prefix (for search and hints). */
   children(prefix: string): string[] {
-    return this.file.rows.filter((r) => r[0] && r[0].startsWith(prefix) && r[0] !== prefix).map((r) => r[0]);
+    const rows = this.chapter(prefix)?.rows ?? [];
+    return rows.filter((r) => r[0] && r[0].startsWith(prefix) && r[0] !== prefix).map((r) => r[0]);
   }
+}
+
+function indexed(rows: HtsRow[]): Chapter {
+  const byCode = new Map<string, number>();
+  rows.forEach((row, i) => { if (row[0] && !byCode.has(row[0])) byCode.set(row[0], i); });
+  return { rows, byCode };
+}
+
+/** "Telephone sets... > Smartphones": the line's description under its ancestors' descriptions. */
+function describe(rows: HtsRow[], index: number): string {
+  const parts: string[] = [];
+  let indent = rows[index]![1] + 1;
+  for (let i = index; i >= 0 && indent > 0; i--) {
+    const row = rows[i]!;
+    if (row[1] < indent) {
+      parts.unshift(row[2].replace(/:$/, ''));
+      indent = row[1];
+    }
+  }
+  return parts.join(' > ');
 }

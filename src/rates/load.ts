@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HmfPeriod, LedgerView, Measure, MpfPeriod, Notice, ProductList, Side, Source } from '../core/types.js';
-import { HtsIndex, type HtsFile } from './hts-index.js';
+import { HtsIndex, type HtsFile, type HtsRow } from './hts-index.js';
 import type { LedgerIssue } from './schema.js';
 import { checkCnLines, checkFees, checkLists, checkManifest, checkMeasures, checkRefund } from './validate.js';
 import type { RefundRules } from '../core/refund.js';
@@ -77,7 +77,12 @@ export function loadLedger(dir: string = BUILT_IN_RATES): Ledger {
   if (issues.length > 0 || !htsDoc) throw new LedgerError(issues);
   const cnIndex = new CnIndex(cnLinesDoc as CnLinesFile);
 
-  const hts = new HtsIndex(htsDoc);
+  const hts = new HtsIndex(htsDoc, (file) => {
+    const found: LedgerIssue[] = [];
+    const chapter = readJson(dir, file, found) as { rows: HtsRow[] } | undefined;
+    if (!chapter || !Array.isArray(chapter.rows)) throw new LedgerError(found.length > 0 ? found : [{ file, entry: '(file)', field: 'rows', message: 'expected {"rows": [...]}' }]);
+    return chapter.rows;
+  });
   const fees = feesDoc as { mpf: MpfPeriod[]; hmf: HmfPeriod[] };
   return {
     dir,

@@ -1,4 +1,4 @@
-// `tariff rates check`: the built-in ledger passes; ten deliberately broken ledgers are each caught with the right message.
+// `tariff rates check`: the built-in ledger passes; twelve deliberately broken ledgers (and two broken chapter files) are each caught with the right message.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,6 +34,12 @@ function ledgerDir(mutate: (files: Record<string, any>) => void = () => {}): str
   return dir;
 }
 
+/** The schedule as the built-in ledger ships it: a file per chapter. */
+function chaptered(f: Record<string, any>): void {
+  f['us/hts/85.json'] = { rows: f['us/hts.json'].rows };
+  f['us/hts.json'] = { ...f['us/hts.json'], rows: undefined, chapters: { '85': 'us/hts/85.json' } };
+}
+
 const check = (dir: string) => checkTarget(dir, () => loadLedger());
 const messages = (r: ReturnType<typeof check>, kind: 'errors' | 'warnings' = 'errors') => r[kind].map((i) => `${i.file}: ${i.entry}: ${i.field}: ${i.message}`);
 
@@ -60,6 +66,8 @@ describe('tariff rates check', () => {
       f['us/measures.json'].measures[0].except = [{ heading: 'x', whenApplied: ['IEEPA fentanyl'], reason: 'x' }];
       f['us/measures.json'].measures[1].except = [{ heading: 'y', whenApplied: ['Section 301'], reason: 'y' }];
     }, /stacking rules form a cycle: (Section 301 -> IEEPA fentanyl -> Section 301|IEEPA fentanyl -> Section 301 -> IEEPA fentanyl)/],
+    ['a missing HTSUS chapter file', (f: any) => { chaptered(f); delete f['us/hts/85.json']; }, /us\/hts\/85\.json: \(file\): \(file\): ENOENT/],
+    ['an HTSUS chapter file without rows', (f: any) => { chaptered(f); f['us/hts/85.json'] = { lines: [] }; }, /us\/hts\/85\.json: \(file\): rows: expected \{"rows": \[\.\.\.\]\}/],
     ['a ledger.json without its files', (f: any) => { delete f['ledger.json'].files.US.fees; }, /ledger\.json: files\.US: fees: expected a non-empty string/],
   ])('catches %s', (_name, mutate, expected) => {
     const r = check(ledgerDir(mutate));
@@ -74,6 +82,10 @@ describe('tariff rates check', () => {
     expect(r.errors).toEqual([]);
     expect(messages(r, 'warnings').join('\n')).toMatch(/list s301: 99887766: code: 1 code\(s\) are not lines of the HTSUS test/);
     expect(messages(r, 'warnings').join('\n')).toMatch(/list3-later: from: gap after list3/);
+  });
+  it('passes the small ledger with its schedule in chapter files', () => {
+    const r = check(ledgerDir(chaptered));
+    expect([r.errors, r.warnings]).toEqual([[], []]);
   });
   it('checks a scenario file against the built-in ledger', () => {
     expect(check('examples/scenarios/us-301-list3-50.json').errors).toEqual([]);
