@@ -42,7 +42,7 @@ export class HtsIndex {
   }
 
   /** The chapters of the schedule, in order. */
-  chapterNumbers(): string[] {
+  private chapterNumbers(): string[] {
     return this.file.chapters ? Object.keys(this.file.chapters).sort() : [...this.chapters.keys()].filter(Boolean).sort();
   }
 
