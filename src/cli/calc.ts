@@ -32,9 +32,9 @@ export interface CalcOptions extends CommonOptions {
   color?: boolean;
 }
 
-/** What an entry keeps while the bill streams: its first line, its value, its lines' weights for the fee split. */
+/** What an entry keeps while the bill streams: what its fees need of its first line, its value, its lines' weights for the fee split. */
 interface EntryState {
-  first: BillLine;
+  first: Pick<BillLine, 'date' | 'mode' | 'into' | 'entry'>;
   value: Decimal;
   duty: Decimal;
   weights: CentWeights;
@@ -108,7 +108,7 @@ export async function runCalc(file: string | undefined, opts: CalcOptions): Prom
       if (latest === undefined || line.date > latest) latest = line.date;
       const key = entryKey(line);
       let entry = entries.get(key);
-      if (!entry) entries.set(key, (entry = { first: line, value: ZERO, duty: ZERO, weights: new CentWeights(), mixedDates: false }));
+      if (!entry) entries.set(key, (entry = { first: { date: line.date, mode: line.mode, into: line.into, entry: line.entry }, value: ZERO, duty: ZERO, weights: new CentWeights(), mixedDates: false }));
       entry.value = entry.value.plus(line.value);
       entry.duty = entry.duty.plus(priced.duty);
       entry.weights.push(cents(line.value));

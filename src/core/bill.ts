@@ -34,7 +34,7 @@ export function entryKey(line: BillLine): string {
 }
 
 /** The fees of a US entry from its first line and total value. */
-export function entryFees(first: BillLine, entryValue: Decimal, ledger: LedgerView): EntryFees {
+export function entryFees(first: Pick<BillLine, 'date' | 'mode'>, entryValue: Decimal, ledger: LedgerView): EntryFees {
   return usEntryFees(entryValue, first.date, first.mode, ledger);
 }
 
