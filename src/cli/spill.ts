@@ -15,8 +15,9 @@ export interface SpilledLine {
   consumptionTax: string;
   vat: string;
   cnBeforeTariffs?: string;
-  /** duties with their source and basis replaced by the index of the text in the spill's string table */
-  duties: (Omit<Duty, 'base' | 'amount' | 'source' | 'basis' | 'refundable'> & { base: string; amount: string; source: number; basis?: number; refundable?: number })[];
+  /** duties with their source and refund text replaced by the index of the text in the spill's string table (the basis
+   * stays inline: it can name the line's own amounts, so interning it would keep one text per line) */
+  duties: (Omit<Duty, 'base' | 'amount' | 'source' | 'refundable'> & { base: string; amount: string; source: number; refundable?: number })[];
   notApplied: NotApplied[];
   rejectedClaims: RejectedClaim[];
 }
@@ -44,7 +45,7 @@ export function toSpill(r: LineResult, cells: string[], strings: StringTable): S
     ...(r.cnBeforeTariffs ? { cnBeforeTariffs: r.cnBeforeTariffs.toString() } : {}),
     duties: r.duties.map((d) => ({
       program: d.program, heading: d.heading, rate: d.rate, base: d.base.toString(), amount: d.amount.toString(), source: strings.id(d.source),
-      ...(d.basis !== undefined ? { basis: strings.id(d.basis) } : {}), ...(d.refundable !== undefined ? { refundable: strings.id(d.refundable) } : {}),
+      ...(d.basis !== undefined ? { basis: d.basis } : {}), ...(d.refundable !== undefined ? { refundable: strings.id(d.refundable) } : {}),
     })),
     notApplied: r.notApplied, rejectedClaims: r.rejectedClaims,
   };
@@ -57,7 +58,7 @@ export function fromSpill(s: SpilledLine, strings: StringTable): Omit<LineResult
     ...(s.cnBeforeTariffs ? { cnBeforeTariffs: new Decimal(s.cnBeforeTariffs) } : {}),
     duties: s.duties.map((d) => ({
       program: d.program, heading: d.heading, rate: d.rate, base: new Decimal(d.base), amount: new Decimal(d.amount), source: strings.texts[d.source]!,
-      ...(d.basis !== undefined ? { basis: strings.texts[d.basis]! } : {}), ...(d.refundable !== undefined ? { refundable: strings.texts[d.refundable]! } : {}),
+      ...(d.basis !== undefined ? { basis: d.basis } : {}), ...(d.refundable !== undefined ? { refundable: strings.texts[d.refundable]! } : {}),
     })),
     notApplied: s.notApplied, rejectedClaims: s.rejectedClaims, mpf: zero, hmf: zero, fees: zero, taxes: zero, landedCost: zero, warnings: [],
   };
