@@ -11,13 +11,13 @@ import { renderTable } from '../output/table.js';
 import { loadLedger, type Ledger } from '../rates/load.js';
 import { withScenarios } from '../rates/scenario.js';
 import { EXIT, UserError } from './errors.js';
-import { makeChalk, write } from './io.js';
+import { makeChalk, reportProblems, write } from './io.js';
 import { openBill, raggedRow } from './read-bill.js';
 import { parseDateOption, parseEncoding, parseFormat, parseFx, parseMode, parseOrigin, parsePercent, parseSide, type CommonOptions } from './options.js';
 import { Progress } from './progress.js';
 import { collectGarbage } from './collect-garbage.js';
 import { Spill, StringTable, fromSpill, toSpill } from './spill.js';
-import { staleWarnings } from './stale.js';
+import { failsOnStale, staleWarnings } from './stale.js';
 import { WarningCollector } from './warnings.js';
 
 export interface CalcOptions extends CommonOptions {
@@ -163,13 +163,8 @@ export async function runCalc(file: string | undefined, opts: CalcOptions): Prom
     rejected.sort((a, b) => a.row - b.row);
     out.end(totals, rejected, allWarnings);
 
-    const e = makeChalk(opts.color, process.stderr, process.env);
-    for (const w of allWarnings) process.stderr.write(`${e.yellow('warning:')} ${w}\n`);
-    for (const r of rejected) process.stderr.write(`${e.red('rejected:')} row ${r.row}, column ${r.column}: ${r.message}\n`);
-    if (opts.failOnStale && stale.length > 0) {
-      process.stderr.write(`fail-on-stale: ${stale.join('; ')}\n`);
-      return EXIT.input;
-    }
+    reportProblems(opts.color, allWarnings, rejected);
+    if (failsOnStale(opts.failOnStale, stale)) return EXIT.input;
     if (rejected.length > 0) {
       const rejectedRows = new Set(rejected.map((r) => r.row)).size;
       process.stderr.write(`${rowsIn} rows read: ${rowsIn - rejectedRows} priced, ${rejectedRows} rejected\n`);

@@ -4,10 +4,10 @@ import { loadLedger, type Ledger } from '../rates/load.js';
 import { applyScenario } from '../rates/scenario.js';
 import { compareDocument, renderCompare, type CompareColumn } from '../output/compare.js';
 import { EXIT } from './errors.js';
-import { makeChalk, write } from './io.js';
+import { makeChalk, reportProblems, write } from './io.js';
 import { parseDateOption, parseFormat, REPORT_FORMATS, parseFx, parseMode, parseOrigin, parseSide, usage, type CommonOptions } from './options.js';
 import { readBill } from './read-bill.js';
-import { staleWarnings } from './stale.js';
+import { failsOnStale, staleWarnings } from './stale.js';
 import { summarizeWarnings } from './warnings.js';
 
 export interface CompareOptions extends CommonOptions {
@@ -60,12 +60,7 @@ export async function runCompare(file: string | undefined, opts: CompareOptions)
   const summary = summarizeWarnings(warnings);
   if (format === 'json' || format === 'ndjson') write(JSON.stringify({ ...compareDocument(columns, Boolean(opts.lines)), rejected, warnings: summary }, null, format === 'json' ? 2 : undefined) + '\n');
   else write(renderCompare(columns, Boolean(opts.lines), makeChalk(opts.color, process.stdout, process.env)));
-  const e = makeChalk(opts.color, process.stderr, process.env);
-  for (const w of summary) process.stderr.write(`${e.yellow('warning:')} ${w}\n`);
-  for (const r of rejected) process.stderr.write(`${e.red('rejected:')} row ${r.row}, column ${r.column}: ${r.message}\n`);
-  if (opts.failOnStale && stale.length > 0) {
-    process.stderr.write(`fail-on-stale: ${stale.join('; ')}\n`);
-    return EXIT.input;
-  }
+  reportProblems(opts.color, summary, rejected);
+  if (failsOnStale(opts.failOnStale, stale)) return EXIT.input;
   return rejected.length > 0 ? EXIT.rejected : EXIT.ok;
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import { Chalk, type ChalkInstance } from 'chalk';
+import type { RowError } from '../core/types.js';
 import { UserError, EXIT } from './errors.js';
 
 /** Colour decided once: --color / --no-color, then NO_COLOR, FORCE_COLOR, then whether the stream is a terminal. */
@@ -29,4 +30,11 @@ export function openInput(file: string | undefined): Readable {
 /** Write a result to standard output (a closed pipe, as in `tariff calc bill.csv | head`, ends the process quietly: main.ts). */
 export function write(text: string): void {
   process.stdout.write(text);
+}
+
+/** Warnings and rejected rows on standard error (coloured only when standard error is a terminal). */
+export function reportProblems(color: boolean | undefined, warnings: Iterable<string>, rejected: readonly RowError[] = []): void {
+  const e = makeChalk(color, process.stderr, process.env);
+  for (const w of warnings) process.stderr.write(`${e.yellow('warning:')} ${w}\n`);
+  for (const r of rejected) process.stderr.write(`${e.red('rejected:')} row ${r.row}, column ${r.column}: ${r.message}\n`);
 }

@@ -5,9 +5,9 @@ import { withScenarios } from '../rates/scenario.js';
 import { loadLedger, type Ledger } from '../rates/load.js';
 import { parseRate } from '../core/rate.js';
 import { EXIT, UserError } from './errors.js';
-import { makeChalk, write } from './io.js';
+import { makeChalk, reportProblems, write } from './io.js';
 import { parseDateOption, parseFormat, REPORT_FORMATS, parseMode, parseOrigin, parseSide, usage, type CommonOptions } from './options.js';
-import { staleWarnings } from './stale.js';
+import { failsOnStale, staleWarnings } from './stale.js';
 import { rateTimeline } from '../core/timeline.js';
 import { before } from '../core/dates.js';
 import { FIRST_DATE } from '../input/row.js';
@@ -85,15 +85,9 @@ export async function runLookup(codeText: string, opts: LookupOptions): Promise<
     if (into === 'CN') out.push(`  Import VAT ${base.vat ?? 'unknown'}${base.ct ? `, consumption tax ${base.ct}` : ''} (on value + duty${base.ct ? ' + consumption tax' : ''})`);
     out.push('', c.bold(`Total ad valorem: ${total === undefined ? 'n/a' : `${total.toString()}%`}${mfnSpecific ? ` (plus the specific part of ${mfnText})` : ''}${partial.length > 0 ? `, plus ${partial.map((a) => `${a.rate} on the ${a.basis}`).join('; ')}` : ''}`));
     write(out.join('\n') + '\n');
-    const e = makeChalk(opts.color, process.stderr, process.env);
-    for (const w of warnings) process.stderr.write(`${e.yellow('warning:')} ${w}\n`);
+    reportProblems(opts.color, warnings);
   }
-  const stale = staleWarnings(ledger.reviewedThrough, [date], [into]);
-  if (opts.failOnStale && stale.length > 0) {
-    process.stderr.write(`fail-on-stale: ${stale.join('; ')}\n`);
-    return EXIT.input;
-  }
-  return EXIT.ok;
+  return failsOnStale(opts.failOnStale, staleWarnings(ledger.reviewedThrough, [date], [into])) ? EXIT.input : EXIT.ok;
 }
 
 interface BaseRate {
@@ -145,10 +139,6 @@ function timeline(base: BaseRate, q: { side: 'US' | 'CN'; code: string; origin: 
     write(JSON.stringify({ schema: 'tariff-impact/timeline@1', code: formatCode(q.code), into: q.side, origin: q.origin, from, to, baseRate: base.rateText, series: timelineObject(points) }, null, format === 'json' ? 2 : undefined) + '\n');
   } else write(renderTimeline(title, base.rateText, points, makeChalk(opts.color, process.stdout, process.env)));
   const stale = staleWarnings(ledger.reviewedThrough, [to], [q.side]);
-  for (const w of stale) process.stderr.write(`warning: ${w}\n`);
-  if (opts.failOnStale && stale.length > 0) {
-    process.stderr.write(`fail-on-stale: ${stale.join('; ')}\n`);
-    return EXIT.input;
-  }
-  return EXIT.ok;
+  reportProblems(opts.color, stale);
+  return failsOnStale(opts.failOnStale, stale) ? EXIT.input : EXIT.ok;
 }

@@ -4,7 +4,7 @@ import { summarizeWarnings } from './warnings.js';
 import { ieepaRefunds } from '../core/refund.js';
 import { loadLedger } from '../rates/load.js';
 import { EXIT, UserError } from './errors.js';
-import { makeChalk, write } from './io.js';
+import { makeChalk, reportProblems, write } from './io.js';
 import { parseDateOption, parseFormat, REPORT_FORMATS, parseFx, parseOrigin, today, type CommonOptions } from './options.js';
 import { readBill } from './read-bill.js';
 import { mapHeader } from '../input/columns.js';
@@ -53,8 +53,6 @@ export async function runRefund(file: string | undefined, opts: RefundOptions): 
     if (!result.total.isZero()) out.push('', 'A refund claim per entry needs:', ...ledger.refund.needs.map((n) => `  - ${n}`));
     write(out.join('\n') + '\n');
   }
-  const e = makeChalk(opts.color, process.stderr, process.env);
-  for (const w of warnings) process.stderr.write(`${e.yellow('warning:')} ${w}\n`);
-  for (const r of rejected) process.stderr.write(`${e.red('rejected:')} row ${r.row}, column ${r.column}: ${r.message}\n`);
+  reportProblems(opts.color, warnings, rejected);
   return rejected.length > 0 ? EXIT.rejected : EXIT.ok;
 }

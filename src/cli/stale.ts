@@ -12,3 +12,10 @@ export function staleWarnings(reviewedThrough: Partial<Record<Side, string>>, da
   }
   return out;
 }
+
+/** --fail-on-stale: true when the run must fail, after saying why on standard error. */
+export function failsOnStale(flag: boolean | undefined, stale: string[]): boolean {
+  if (!flag || stale.length === 0) return false;
+  process.stderr.write(`fail-on-stale: ${stale.join('; ')}\n`);
+  return true;
+}
