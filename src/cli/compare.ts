@@ -24,7 +24,7 @@ export interface CompareOptions extends CommonOptions {
  * date), then under each scenario at the last date, side by side.
  */
 export async function runCompare(file: string | undefined, opts: CompareOptions): Promise<number> {
-  const dates = (opts.dates ?? '').split(',').map((d) => d.trim()).filter(Boolean).map((d) => parseDateOption(d));
+  const dates = (opts.dates ?? '').split(',').map((d) => d.trim()).filter(Boolean).map((d) => parseDateOption(d, '--dates'));
   if (dates.length === 0) usage('compare needs --dates D1,D2,... (YYYY-MM-DD[THH:MM])');
   if (dates.length + (opts.scenario?.length ?? 0) < 2) usage('compare needs at least two columns: two dates, or a date and a --scenario');
   const into = parseSide(opts.into);

@@ -130,8 +130,8 @@ function cnBase(digits: string, ledger: Ledger): BaseRate {
 
 function timeline(base: BaseRate, q: { side: 'US' | 'CN'; code: string; origin: string; claims: string[]; mode: ReturnType<typeof parseMode> }, ledger: Ledger, opts: LookupOptions, format: string, date: string): number {
   if (base.adValorem === undefined) throw new UserError(`the base rate of ${formatCode(q.code)} is not known: a timeline needs it`);
-  const from = opts.from ? parseDateOption(opts.from) : FIRST_DATE;
-  const to = opts.to ? parseDateOption(opts.to) : date;
+  const from = opts.from ? parseDateOption(opts.from, '--from') : FIRST_DATE;
+  const to = opts.to ? parseDateOption(opts.to, '--to') : date;
   if (!before(from, to)) usage(`--from ${from} is not before --to ${to}`);
   const points = rateTimeline(q, base.adValorem, ledger, from, to);
   const title = `${formatCode(q.code)} ${base.description.split(' > ').slice(-1)[0]} (into ${q.side}, origin ${q.origin}): total ad valorem rate from ${from} to ${to}`;

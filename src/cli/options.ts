@@ -26,9 +26,9 @@ export function usage(message: string): never {
   throw new UserError(message, EXIT.usage);
 }
 
-export function parseDateOption(text: string | undefined): string {
+export function parseDateOption(text: string | undefined, option = '--date'): string {
   if (text === undefined) return today();
-  if (!isValidInstant(text)) usage(`--date "${text}" is not a date: expected YYYY-MM-DD or YYYY-MM-DDTHH:MM (local time of the importing side)`);
+  if (!isValidInstant(text)) usage(`${option} "${text}" is not a date: expected YYYY-MM-DD or YYYY-MM-DDTHH:MM (local time of the importing side)`);
   if (text < FIRST_DATE) usage(`${text} is before ${FIRST_DATE}: the ledger covers entries from ${FIRST_DATE}`);
   return text;
 }

@@ -18,8 +18,8 @@ export interface RatesDiffOptions {
 /** `tariff rates diff --from D1 --to D2`: measures that started, ended or changed between two dates, with sources. */
 export async function runRatesDiff(opts: RatesDiffOptions): Promise<number> {
   if (!opts.from || !opts.to) usage('rates diff needs --from and --to (YYYY-MM-DD or YYYY-MM-DDTHH:MM)');
-  const from = parseDateOption(opts.from);
-  const to = parseDateOption(opts.to);
+  const from = parseDateOption(opts.from, '--from');
+  const to = parseDateOption(opts.to, '--to');
   if (!before(from, to)) usage(`--from ${from} is not before --to ${to}`);
   const side = parseSide(opts.into);
   const format = parseFormat(opts.format, Boolean(process.stdout.isTTY), REPORT_FORMATS);

@@ -19,7 +19,7 @@ const mapObject = (m: Map<string, Decimal>) => Object.fromEntries([...m].map(([k
 /** `tariff refund FILE`: the IEEPA duties paid on past entries, refundable after Learning Resources v. Trump. */
 export async function runRefund(file: string | undefined, opts: RefundOptions): Promise<number> {
   const format = parseFormat(opts.format, Boolean(process.stdout.isTTY), REPORT_FORMATS);
-  const asOf = parseDateOption(opts.asOf ?? today());
+  const asOf = parseDateOption(opts.asOf ?? today(), '--as-of');
   const ledger = loadLedger();
   const bill = await readBill(file, { into: 'US', origin: parseOrigin(opts.origin), date: '(none)', mode: 'ocean', fx: parseFx(opts.fx) });
   if (mapHeader(bill.headers).index.date === undefined) {

@@ -59,7 +59,9 @@ export function finishCnLine(r: LineResult, ledger: LedgerView, explain: boolean
   let out = r;
   if (exemption) {
     const again = computeCnDuties(r.line, ledger, explain, exemption);
-    if (!('row' in again)) out = { ...r, duties: again.duties, duty: again.duty, consumptionTax: again.consumptionTax, vat: again.vat, cnBeforeTariffs: again.beforeTariffs, warnings: again.warnings };
+    // the line was priced once already: only the exemption differs, so a refusal here is a defect, not a user error
+    if ('row' in again) throw new Error(`row ${r.line.row} was priced but not again without duty: ${again.message}`);
+    out = { ...r, duties: again.duties, duty: again.duty, consumptionTax: again.consumptionTax, vat: again.vat, cnBeforeTariffs: again.beforeTariffs, warnings: again.warnings };
   }
   out.taxes = out.consumptionTax.plus(out.vat);
   out.landedCost = out.customsValue.plus(out.duty).plus(out.taxes);

@@ -20,7 +20,6 @@ export interface CnLine {
 }
 
 /** Insurance when freight is known and insurance is not: 3‰ of price plus freight (GACC Order 213 Art. 36). */
-const UNKNOWN_INSURANCE = new Decimal('0.3');
 
 /**
  * Chinese duty and import taxes of one line (DESIGN §6, CN), in CNY:
@@ -52,7 +51,7 @@ export function computeCnDuties(line: BillLine, ledger: LedgerView, explain = fa
   }
   const customsValue = roundCents(line.value.plus(line.freight ?? ZERO).plus(insurance ?? ZERO));
 
-  const resolved = resolveMeasures({ ...line, side: 'CN' }, ledger, explain);
+  const resolved = resolveMeasures({ ...line, side: 'CN', mfnAdValorem: mfn.adValorem }, ledger, explain);
   if (resolved.error) return { ...resolved.error, row: line.row };
   const hts = formatCode(line.code);
   const layers = [

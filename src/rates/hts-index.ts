@@ -86,23 +86,27 @@ export class HtsIndex {
     const { rows, byCode } = chapter;
     let code = requested;
     let index = byCode.get(code);
+    // several statistical lines under an unprinted 8-digit code: describe what they share, not the first one
+    let several = false;
     if (index === undefined) {
       // e.g. 8471.30.01, printed in the HTSUS only as its statistical line 8471.30.01.00
       const children = this.children(code);
       if (children.length === 0 || code.length < 8) return notALine;
       if (children.length === 1) code = children[0]!;
+      else several = true;
       index = byCode.get(children[0]!)!;
     }
-    const row = rows[index]!;
+    const description = several ? describe(rows, index).split(' > ').slice(0, -1).join(' > ') : describe(rows, index);
+    const units = several ? '' : rows[index]![3];
     for (const len of [code.length, 8, 6, 4]) {
       if (len > code.length) continue;
       const ancestor = byCode.get(code.slice(0, len));
       const general = ancestor === undefined ? '' : rows[ancestor]![4];
-      if (general) return { code, description: describe(rows, index), units: row[3], mfnText: general, mfnFrom: code.slice(0, len) };
+      if (general) return { code, description, units, mfnText: general, mfnFrom: code.slice(0, len) };
     }
     // A heading or subheading above the rated lines: usable only when all its lines share one rate.
     const rates = new Set(rows.filter((r) => r[0] && r[0].startsWith(code) && r[4]).map((r) => r[4]));
-    if (rates.size === 1) return { code, description: describe(rows, index), units: row[3], mfnText: [...rates][0]!, mfnFrom: code };
+    if (rates.size === 1) return { code, description, units, mfnText: [...rates][0]!, mfnFrom: code };
     return { error: `${formatCode(code)} covers lines with different MFN rates (${[...rates].slice(0, 4).join('; ')}${rates.size > 4 ? '; ...' : ''}): give the 8- or 10-digit code` };
   }
 

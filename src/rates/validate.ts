@@ -1,3 +1,4 @@
+import { METALS } from '../core/types.js';
 import type { LedgerIssue } from './schema.js';
 import { Checker } from './schema.js';
 
@@ -49,7 +50,7 @@ export function checkMeasures(file: string, doc: unknown, lists: Set<string>, al
       for (const r of m.replaces) if (typeof r !== 'string' || !r) c.fail(id, 'replaces', 'expected heading prefixes');
     }
     if (m.base !== undefined && m.base !== 'value' && m.base !== 'metal') c.fail(id, 'base', `"${String(m.base)}" is not a base (value or metal)`);
-    if (m.metal !== undefined && !['steel', 'aluminum', 'copper'].includes(m.metal as string)) c.fail(id, 'metal', `"${String(m.metal)}" is not steel, aluminum or copper`);
+    if (m.metal !== undefined && !(METALS as readonly string[]).includes(m.metal as string)) c.fail(id, 'metal', `"${String(m.metal)}" is not steel, aluminum or copper`);
     if (m.fullValueChapters !== undefined && c.array(m.fullValueChapters, id, 'fullValueChapters')) {
       for (const ch of m.fullValueChapters) if (typeof ch !== 'string' || !/^\d{2}$/.test(ch)) c.fail(id, 'fullValueChapters', `"${String(ch)}" is not a 2-digit chapter`);
     }

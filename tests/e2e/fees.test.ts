@@ -108,11 +108,9 @@ describe('fee allocation over the lines of an entry (smartphones, 2025-04-15, oc
     expect(a).toMatchObject({ row: 2, duty: '2000.00', fees: '47.14', landedCost: '12047.14' });
     expect(b).toMatchObject({ row: 3, duty: '1000.00', fees: '23.57', landedCost: '6023.57' });
     expect(r.json.totals.US).toMatchObject({ customsValue: '15000.00', duty: '3000.00', mpf: '51.96', hmf: '18.75', fees: '70.71', landedCost: '18070.71' });
-    // line-level MPF / HMF if the document carries them
-    if ('mpf' in a) {
-      expect([a.mpf, b.mpf]).toEqual(['34.64', '17.32']);
-      expect([a.hmf, b.hmf]).toEqual(['12.50', '6.25']);
-    }
+    // the entry's fees split pro rata over its lines (10,000 : 5,000)
+    expect([a.mpf, b.mpf]).toEqual(['34.64', '17.32']);
+    expect([a.hmf, b.hmf]).toEqual(['12.50', '6.25']);
   });
 
   it('two entries (entry column): MPF 34.64 and the minimum 32.71', () => {

@@ -77,4 +77,4 @@ export function runJson<T = any>(args: string[], input?: string, options?: RunOp
 export const ANSI = /\x1b\[/;
 
 /** A stack trace line, e.g. "    at main (file:///...)". */
-export const STACK_LINE = /^\s{4}at /m;
+export const STACK_LINE = /^\s+at /m;

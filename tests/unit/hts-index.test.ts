@@ -13,7 +13,11 @@ const CH85: HtsRow[] = [
   ['8541100020', 2, 'Zener diodes', 'No.', '3%'],
   ['8541100090', 2, 'Other', 'No.', '4%'],
 ];
-const CH94: HtsRow[] = [['9403', 0, 'Other furniture:', '', ''], ['94031000', 1, 'Metal furniture of a kind used in offices', '', 'Free'], ['9403100020', 2, 'Desks', 'No.', '']];
+const CH94: HtsRow[] = [
+  ['9403', 0, 'Other furniture:', '', ''], ['94031000', 1, 'Metal furniture of a kind used in offices', '', 'Free'], ['9403100020', 2, 'Desks', 'No.', ''],
+  // an 8-digit code printed only through its two statistical lines
+  ['940320', 1, 'Other metal furniture', '', '2%'], ['', 2, 'Household:', '', ''], ['9403200010', 3, 'Beds', 'No.', ''], ['9403200020', 3, 'Chairs', 'No.', ''],
+];
 const HEAD = { edition: 'HTSUS test', effective: '2026-06-08', unparsedRates: {} };
 
 function chaptered(): { index: HtsIndex; reads: string[] } {
@@ -24,6 +28,11 @@ function chaptered(): { index: HtsIndex; reads: string[] } {
 }
 
 describe('HtsIndex by chapter', () => {
+  it('describes an unprinted 8-digit code by what its statistical lines share, not by the first of them', () => {
+    const { index } = chaptered();
+    expect(index.line('94032000')).toEqual({ code: '94032000', description: 'Other furniture > Other metal furniture > Household', units: '', mfnText: '2%', mfnFrom: '940320' });
+    expect(index.line('9403200020')).toMatchObject({ description: 'Other furniture > Other metal furniture > Household > Chairs', units: 'No.', mfnText: '2%' });
+  });
   it('reads no chapter until asked, then only the chapter of the code, once', () => {
     const { index, reads } = chaptered();
     expect(reads).toEqual([]);
@@ -44,7 +53,7 @@ describe('HtsIndex by chapter', () => {
   });
   it('lists the codes under a prefix, from its chapter only', () => {
     const { index, reads } = chaptered();
-    expect(index.children('9403')).toEqual(['94031000', '9403100020']);
+    expect(index.children('940310')).toEqual(['94031000', '9403100020']);
     expect(reads).toEqual(['us/hts/94.json']);
   });
 });

@@ -18,7 +18,7 @@ function price(code: string, value: string, date: string, extra: Partial<BillLin
 }
 const amounts = (r: UsDuties) => r.duties.map((x) => `${x.heading} ${x.amount.toFixed(2)}`);
 
-describe('E1b (JAS, 2025-04-04): aluminium derivative, $25 of non-US aluminium content', () => {
+describe('E1b (JAS article of 2025-04-04; fixture rates, entered 2025-04-05): aluminium derivative, $25 of non-US aluminium content', () => {
   it('2.50 + 20.00 + 25.00 + 25% × 25 = 6.25; no reciprocal on a 232 derivative: 53.75', () => {
     const fixture = fixtureLedger('2.5%', [
       measure('f', 'IEEPA fentanyl', '9903.01.24', '20%'),

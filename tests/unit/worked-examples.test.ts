@@ -11,7 +11,7 @@ function duties(result: ReturnType<typeof computeUsDuties>) {
   return result;
 }
 
-describe('E1a (JAS, 2025-04-04): $100, MFN 2.5%, 301 25%, fentanyl 20%, reciprocal 34%', () => {
+describe('E1a (JAS article of 2025-04-04; fixture rates, entered 2025-04-05): $100, MFN 2.5%, 301 25%, fentanyl 20%, reciprocal 34%', () => {
   const ledger = fixtureLedger('2.5%', [
     measure('f', 'IEEPA fentanyl', '9903.01.24', '20%'),
     measure('s', 'Section 301', '9903.88.03', '25%'),
