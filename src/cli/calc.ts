@@ -1,6 +1,6 @@
 import { CentWeights, type StreamSplit } from '../core/allocate-stream.js';
 import { cnExemption, entryFees, entryKey, finishCnLine, finishUsLine, priceLine } from '../core/bill.js';
-import { Decimal, ZERO } from '../core/money.js';
+import { Decimal, ZERO, fromCents, rateExceeds, toCents } from '../core/money.js';
 import { TotalsAccumulator, type SideTotals } from '../core/totals.js';
 import type { BillLine, LineResult, RowError, Side } from '../core/types.js';
 import { parseRow, type LineDefaults } from '../input/row.js';
@@ -48,8 +48,6 @@ interface EntryState {
 /** rows between two full garbage collections of a long run */
 const GC_EVERY = 25_000;
 
-const cents = (d: Decimal): bigint => BigInt(d.times(100).toFixed(0));
-const fromCents = (c: bigint): Decimal => new Decimal(c.toString()).dividedBy(100);
 
 /**
  * `tariff calc`: the bill is streamed twice. Pass one reads and prices each row (duties, Chinese taxes) and keeps
@@ -111,7 +109,7 @@ export async function runCalc(file: string | undefined, opts: CalcOptions): Prom
       if (!entry) entries.set(key, (entry = { first: { date: line.date, mode: line.mode, into: line.into, entry: line.entry }, value: ZERO, duty: ZERO, weights: new CentWeights(), mixedDates: false }));
       entry.value = entry.value.plus(line.value);
       entry.duty = entry.duty.plus(priced.duty);
-      entry.weights.push(cents(line.value));
+      entry.weights.push(toCents(line.value));
       if (line.date !== entry.first.date) entry.mixedDates = true;
       spill.write(toSpill(priced, record.cells, strings));
     }
@@ -131,8 +129,8 @@ export async function runCalc(file: string | undefined, opts: CalcOptions): Prom
       }
       const fees = entryFees(entry.first, entry.value, ledger);
       fees.warnings.forEach((w) => warnings.add(w));
-      entry.mpf = entry.weights.split(cents(fees.mpf));
-      entry.hmf = entry.weights.split(cents(fees.hmf));
+      entry.mpf = entry.weights.split(toCents(fees.mpf));
+      entry.hmf = entry.weights.split(toCents(fees.hmf));
     }
 
     // ---- pass two ----
@@ -171,8 +169,7 @@ export async function runCalc(file: string | undefined, opts: CalcOptions): Prom
       return opts.strict ? EXIT.input : EXIT.rejected;
     }
     const us = totals.get('US');
-    // compared exactly (duty x 100 > PCT x value), not on the rate rounded for display
-    if (failOver && us && us.duty.times(100).greaterThan(failOver.times(us.customsValue))) {
+    if (failOver && us && rateExceeds(us.duty, us.customsValue, failOver)) {
       process.stderr.write(`fail-over: the bill's effective duty rate ${us.effectiveDutyRate}% exceeds ${failOver.toString()}%\n`);
       return EXIT.gate;
     }

@@ -28,6 +28,20 @@ export function effectiveRate(duty: Decimal, value: Decimal): string {
   return duty.times(HUNDRED).dividedBy(value).toFixed(2);
 }
 
+/** An amount already rounded to the cent as whole cents (for the streamed fee split), and back. */
+export function toCents(amount: Decimal): bigint {
+  return BigInt(roundCents(amount).times(HUNDRED).toFixed(0));
+}
+
+export function fromCents(cents: bigint): Decimal {
+  return new Decimal(cents.toString()).dividedBy(HUNDRED);
+}
+
+/** Whether duty / value exceeds a percent, compared exactly (duty x 100 > percent x value), not on a rounded rate. */
+export function rateExceeds(duty: Decimal, value: Decimal, percent: Decimal): boolean {
+  return duty.times(HUNDRED).greaterThan(percent.times(value));
+}
+
 export function sum(values: Iterable<Decimal>): Decimal {
   let total = ZERO;
   for (const v of values) total = total.plus(v);

@@ -1,5 +1,5 @@
 import { before } from './dates.js';
-import type { Decimal } from './money.js';
+import { ZERO, type Decimal } from './money.js';
 import type { LedgerView, Side } from './types.js';
 import { resolveMeasures, type ProductQuery } from './us-duties.js';
 
@@ -31,6 +31,7 @@ export function rateTimeline(q: Omit<ProductQuery, 'date'> & { side: Side }, bas
   }
   const sorted = [...instants].sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
   const points: TimelinePoint[] = [];
+  let prevByProgram = new Map<string, Decimal>();
   for (const instant of sorted) {
     const at = instant.length === 10 ? `${instant}T00:00` : instant;
     const r = resolveMeasures({ ...q, date: at, mfnAdValorem: baseRate }, ledger);
@@ -39,12 +40,13 @@ export function rateTimeline(q: Omit<ProductQuery, 'date'> & { side: Side }, bas
     const total = full.reduce((s, a) => s.plus(a.percent), baseRate);
     const prev = points[points.length - 1];
     if (prev && prev.total.equals(total) && JSON.stringify(prev.measures) === JSON.stringify(measures)) continue;
+    const byProgram = new Map<string, Decimal>();
+    for (const a of full) byProgram.set(a.measure.program, (byProgram.get(a.measure.program) ?? ZERO).plus(a.percent));
     const changes: string[] = [];
     if (prev) {
-      const sumOf = (list: TimelinePoint['measures'], program: string) => list.filter((m) => m.program === program).reduce((t, m) => t.plus(m.rate.replace('%', '')), baseRate.minus(baseRate));
       for (const program of new Set([...prev.measures, ...measures].map((m) => m.program))) {
-        const was = sumOf(prev.measures, program);
-        const now = sumOf(measures, program);
+        const was = prevByProgram.get(program) ?? ZERO;
+        const now = byProgram.get(program) ?? ZERO;
         const headings = measures.filter((m) => m.program === program).map((m) => m.heading);
         if (!was.equals(now)) changes.push(`${program} ${was.toString()}% -> ${now.toString()}%${headings.length > 0 ? ` (${headings.join(', ')})` : ''}`);
         else if (JSON.stringify(prev.measures.filter((m) => m.program === program)) !== JSON.stringify(measures.filter((m) => m.program === program))) changes.push(`${program} now under ${headings.join(', ')}`);
@@ -52,6 +54,7 @@ export function rateTimeline(q: Omit<ProductQuery, 'date'> & { side: Side }, bas
       prev.to = instant;
     }
     points.push({ from: instant, total, measures, changes });
+    prevByProgram = byProgram;
   }
   return points;
 }

@@ -1,5 +1,5 @@
 import { codeDigits } from '../core/codes.js';
-import { Decimal } from '../core/money.js';
+import { Decimal, roundCents } from '../core/money.js';
 import { canonicalUnit, parseRate } from '../core/rate.js';
 import { parseAmount } from './amount.js';
 import { isCountry, isCurrency } from './iso.js';
@@ -133,7 +133,7 @@ export function parseRow(row: number, record: string[], header: HeaderMap, defau
   const toHome = (a: Decimal | undefined): Decimal | undefined => {
     if (a === undefined) return undefined;
     const converted = a.times(rateToHome!);
-    return into === 'CN' ? converted : converted.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+    return into === 'CN' ? converted : roundCents(converted);
   };
   const passthrough: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const p of header.passthrough) passthrough[p.name] = record[p.index] ?? '';

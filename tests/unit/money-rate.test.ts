@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Decimal, roundCents, effectiveRate } from '../../src/core/money.js';
+import { Decimal, roundCents, effectiveRate, fromCents, rateExceeds, toCents } from '../../src/core/money.js';
 import { applyRate, parseRate } from '../../src/core/rate.js';
 
 describe('roundCents: half up, at the boundary', () => {
@@ -63,5 +63,18 @@ describe('applyRate', () => {
   });
   it('specific rate: 2.4¢/kg on 1,250 kg = $30.00', () => {
     expect(applyRate(parseRate('2.4¢/kg')!, new Decimal('999'), new Decimal('1250')).toFixed(2)).toBe('30.00');
+  });
+});
+
+describe('whole cents and the --fail-over comparison', () => {
+  it('converts amounts to whole cents and back, rounding half up first', () => {
+    expect([toCents(new Decimal('12047.14')), toCents(new Decimal('0.005')), toCents(new Decimal('0.004'))]).toEqual([1204714n, 1n, 0n]);
+    expect(fromCents(1204714n).toFixed(2)).toBe('12047.14');
+  });
+  it('compares duty / value with the percent exactly, not on the rate rounded for display', () => {
+    // 90,000.01 / 300,000.00 = 30.0000033...%: shown as 30.00, yet above 30
+    expect(rateExceeds(new Decimal('90000.01'), new Decimal('300000.00'), new Decimal('30'))).toBe(true);
+    expect(rateExceeds(new Decimal('90000.00'), new Decimal('300000.00'), new Decimal('30'))).toBe(false);
+    expect(rateExceeds(new Decimal('89999.99'), new Decimal('300000.00'), new Decimal('30'))).toBe(false);
   });
 });
