@@ -22,14 +22,14 @@ function percentOfRate(rateText: string): Decimal {
  */
 export function usEntryFees(entryValue: Decimal, date: string, mode: Mode, ledger: LedgerView): EntryFees {
   const warnings: string[] = [];
-  if (mode === 'postal') {
-    return { mpf: ZERO, hmf: ZERO, mpfBasis: 'postal item: no MPF', warnings: ['postal items: no MPF is charged (the dutiable mail fee is not in the ledger)'] };
-  }
   let mpf = ZERO;
   let mpfBasis = 'no MPF period in the ledger for this date';
   const period = ledger.mpf.find((p) => inPeriod(date, p.from, p.to));
   if (!period) warnings.push(`MPF: the ledger has no merchandise processing fee for ${date}`);
-  else {
+  else if (!period.modes.includes(mode)) {
+    mpfBasis = `${mode}: no MPF`;
+    warnings.push(`${mode} items: ${period.otherModes}`);
+  } else {
     if (period.unconfirmed) warnings.push(`MPF ${period.label}: ${period.unconfirmed}`);
     if (entryValue.lessThan(period.informalBelow)) {
       mpf = new Decimal(period.informal);

@@ -129,6 +129,9 @@ export interface MpfPeriod {
   max: string;
   informal: string;
   informalBelow: string;
+  /** the transport modes charged MPF; `otherModes` says why the others are not (and what the ledger lacks) */
+  modes: Mode[];
+  otherModes: string;
   unconfirmed?: string;
   sources: Source[];
 }

@@ -140,6 +140,8 @@ export function checkFees(file: string, doc: unknown): LedgerIssue[] {
     c.period(p, id);
     c.rate(p, 'rate', id);
     for (const k of ['min', 'max', 'informal', 'informalBelow']) c.amount(p, k, id);
+    c.modes(p, id);
+    c.string(p, 'otherModes', id);
     c.sources(p, id);
   });
   if (c.array(doc.hmf, '(file)', 'hmf')) doc.hmf.forEach((p, i) => {

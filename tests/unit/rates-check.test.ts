@@ -19,7 +19,7 @@ function ledgerDir(mutate: (files: Record<string, any>) => void = () => {}): str
         CN: { lines: 'cn/lines.json', measures: 'cn/measures.json', lists: [] } } },
     'us/hts.json': { edition: 'HTSUS test', effective: '2026-06-08', unparsedRates: {}, rows: [['8517', 0, 'Telephones', '', ''], ['85171300', 1, 'Smartphones', '', 'Free'], ['8517130000', 2, 'Smartphones', 'No.', '']] },
     'us/measures.json': { measures: [measure('list3'), measure('fentanyl', { program: 'IEEPA fentanyl', heading: '9903.01.24', rate: '20%', scope: { all: true }, from: '2025-03-04' })] },
-    'us/fees.json': { mpf: [{ id: 'mpf', label: 'FY', from: '2024-10-01', rate: '0.3464%', min: '32.71', max: '634.62', informal: '2.62', informalBelow: '2500', sources: SRC }], hmf: [{ id: 'hmf', from: '2025-01-01', rate: '0.125%', modes: ['ocean'], sources: SRC }] },
+    'us/fees.json': { mpf: [{ id: 'mpf', label: 'FY', from: '2024-10-01', rate: '0.3464%', min: '32.71', max: '634.62', informal: '2.62', informalBelow: '2500', modes: ['ocean', 'air'], otherModes: 'not charged', sources: SRC }], hmf: [{ id: 'hmf', from: '2025-01-01', rate: '0.125%', modes: ['ocean'], sources: SRC }] },
     'us/refund.json': { programs: ['IEEPA fentanyl'], ruling: SRC[0], cape: { opened: '2026-04-20', phase1WithinDaysOfLiquidation: '80', sources: SRC }, needs: ['an entry number'] },
     'us/lists.json': { lists: [{ id: 's301', title: 'List 3', sources: SRC, entries: [{ code: '85171300' }] }] },
     'cn/lines.json': { lines: [], prefixes: [], consumptionTax: { sources: SRC, rules: [] }, defaults: { vat: '13%', insuranceWhenUnknown: '0.3%', sources: SRC } },
