@@ -3,7 +3,8 @@ import { formatCode } from './codes.js';
 import { Decimal, ZERO, percentOf, roundCents, sum } from './money.js';
 import { parseRate } from './rate.js';
 import type { BillLine, Duty, LedgerView, NotApplied, RejectedClaim, RowError } from './types.js';
-import { resolveMeasures, withLeadingZero } from './us-duties.js';
+import { citeSources } from './types.js';
+import { leadingZeroWarning, resolveMeasures, withLeadingZero } from './us-duties.js';
 
 export interface CnLine {
   hts: string;
@@ -32,7 +33,7 @@ export function computeCnDuties(line: BillLine, ledger: LedgerView, explain = fa
   const warnings: string[] = [];
   const found = withLeadingZero(line.code, (c) => ledger.cnLine(c));
   if (found.repaired) {
-    warnings.push(`row ${line.row}: hts ${line.code} read as ${found.repaired}: a spreadsheet drops the leading zero of a code; keep the column as text`);
+    warnings.push(leadingZeroWarning(line, found.repaired));
     line = { ...line, code: found.repaired };
   }
   const tl = found.result;
@@ -56,7 +57,7 @@ export function computeCnDuties(line: BillLine, ledger: LedgerView, explain = fa
   const hts = formatCode(line.code);
   const layers = [
     { program: 'MFN', heading: hts, rate: mfn.text, percent: mfn.adValorem, source: line.mfnRate ? 'mfn_rate given in the bill' : known!.source },
-    ...resolved.applied.map((a) => ({ program: a.measure.program, heading: a.heading, rate: a.rate, percent: a.percent, source: a.measure.sources.map((s) => `${s.instrument}; ${s.citation}`).join(' | '), refundable: undefined as string | undefined })),
+    ...resolved.applied.map((a) => ({ program: a.measure.program, heading: a.heading, rate: a.rate, percent: a.percent, source: citeSources(a.measure.sources) })),
     ...(line.extraRate !== undefined ? [{ program: 'Additional (user)', heading: 'extra_rate', rate: `${line.extraRate.toString()}%`, percent: line.extraRate, source: 'extra_rate given in the bill' }] : []),
   ];
   const totalPercent = sum(layers.map((l) => l.percent));

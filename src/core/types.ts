@@ -14,6 +14,11 @@ export interface Source {
   url: string;
 }
 
+/** Sources as one line of text: "instrument; citation | instrument; citation". */
+export function citeSources(sources: readonly Pick<Source, 'instrument' | 'citation'>[]): string {
+  return sources.map((s) => `${s.instrument}; ${s.citation}`).join(' | ');
+}
+
 /** A product scope: every product, a named product list, or code prefixes. */
 export type Scope = { all: true } | { list: string } | { codes: string[] };
 

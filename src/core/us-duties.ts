@@ -3,6 +3,7 @@ import { before, inPeriod, timeMatters } from './dates.js';
 import { Decimal, ZERO, roundCents, percentOf, sum } from './money.js';
 import { applyRate, parseRate, specificUnit, type Rate } from './rate.js';
 import type { BillLine, Duty, Exception, InTransit, LedgerView, Measure, Metal, Mode, NotApplied, RejectedClaim, RowError, Side } from './types.js';
+import { citeSources } from './types.js';
 
 export interface UsDuties {
   hts: string;
@@ -57,10 +58,6 @@ export interface MeasureResolution {
   error?: RowError;
 }
 
-function citeSources(m: { sources: { instrument: string; citation: string }[] }): string {
-  return m.sources.map((s) => `${s.instrument}; ${s.citation}`).join(' | ');
-}
-
 function matchesOrigin(measure: Measure, origin: string): boolean {
   return measure.origins.includes('*') || measure.origins.includes(origin);
 }
@@ -100,6 +97,10 @@ export function mfnRate(line: Pick<BillLine, 'row' | 'code' | 'mfnRate'>, ledger
  * A code of 5, 7 or 9 digits has lost its leading zero in a spreadsheet (0901.21.00 read as 901.21.00): the line
  * with the zero restored is used when the ledger knows it, and the caller says so. Nothing else is guessed.
  */
+export function leadingZeroWarning(line: { row: number; code: string }, repaired: string): string {
+  return `row ${line.row}: hts ${line.code} read as ${repaired}: a spreadsheet drops the leading zero of a code; keep the column as text`;
+}
+
 export function withLeadingZero<T>(code: string, find: (code: string) => T | { error: string }): { result: T | { error: string }; repaired?: string } {
   if (code.length % 2 === 0) return { result: find(code) };
   const repaired = find(`0${code}`);
@@ -345,7 +346,7 @@ export function computeUsDuties(line: BillLine, ledger: LedgerView, explain = fa
   const code = mfn.code;
   const hts = formatCode(code);
   const resolved = resolveMeasures({ ...line, code, mfnAdValorem: mfn.rate.adValorem }, ledger, explain);
-  if (mfn.repaired) resolved.warnings.unshift(`row ${line.row}: hts ${line.code} read as ${hts}: a spreadsheet drops the leading zero of a code; keep the column as text`);
+  if (mfn.repaired) resolved.warnings.unshift(leadingZeroWarning(line, hts));
   if (resolved.error) return { ...resolved.error, row: line.row };
   const replacesMfn = resolved.applied.some((a) => a.measure.replacesAll);
   if ((line.mode ?? 'ocean') === 'postal' && !replacesMfn) {
@@ -369,7 +370,7 @@ export function computeUsDuties(line: BillLine, ledger: LedgerView, explain = fa
     const base = a.base ?? line.value;
     duties.push({
       program: a.measure.program, heading: a.heading, rate: a.rate, base,
-      amount: roundCents(percentOf(a.percent, base)), source: citeSources(a.measure),
+      amount: roundCents(percentOf(a.percent, base)), source: citeSources(a.measure.sources),
       ...(a.basis !== 'customs value' ? { basis: a.basis } : {}),
       ...(a.measure.refundable ? { refundable: a.measure.refundable } : {}),
     });

@@ -1,5 +1,6 @@
 import { formatCode } from '../core/codes.js';
 import type { CnConsumptionTax, CnTariffLine, Source } from '../core/types.js';
+import { citeSources } from '../core/types.js';
 
 interface CnLineEntry { code?: string; prefix?: string; description: string; mfn: string; vat: string; ct?: string; unconfirmed?: string; sources: Source[] }
 
@@ -11,8 +12,6 @@ export interface CnLinesFile {
   smallConsignment?: { dutyAtMost: string; unconfirmed?: string; sources: Source[] };
   defaults: { vat: string; insuranceWhenUnknown: string; sources: Source[] };
 }
-
-const cite = (sources: Source[]) => sources.map((s) => `${s.instrument}; ${s.citation}`).join(' | ');
 
 /** The Chinese lines the ledger knows, by 8- or 10-digit code, then by prefix (e.g. passenger cars 8703). */
 export class CnIndex {
@@ -27,7 +26,7 @@ export class CnIndex {
     const entry = exact ?? this.file.prefixes.find((p) => code.startsWith(p.prefix!));
     if (entry) {
       return { code, description: entry.description, mfn: entry.mfn, vat: entry.vat, ...(entry.ct ? { ct: entry.ct } : {}),
-        ...(entry.unconfirmed ? { unconfirmed: entry.unconfirmed } : {}), source: cite(entry.sources) };
+        ...(entry.unconfirmed ? { unconfirmed: entry.unconfirmed } : {}), source: citeSources(entry.sources) };
     }
     const longer = this.file.lines.filter((l) => l.code!.startsWith(code));
     if (longer.length > 0) {
@@ -52,6 +51,6 @@ export class CnIndex {
 
   smallConsignment(): { dutyAtMost: string; unconfirmed?: string; source: string } | undefined {
     const s = this.file.smallConsignment;
-    return s ? { dutyAtMost: s.dutyAtMost, ...(s.unconfirmed ? { unconfirmed: s.unconfirmed } : {}), source: cite(s.sources) } : undefined;
+    return s ? { dutyAtMost: s.dutyAtMost, ...(s.unconfirmed ? { unconfirmed: s.unconfirmed } : {}), source: citeSources(s.sources) } : undefined;
   }
 }
