@@ -1,5 +1,5 @@
 import { CentWeights, type StreamSplit } from '../core/allocate-stream.js';
-import { cnExemption, entryFees, entryKey, finishCnLine, finishUsLine, priceLine } from '../core/bill.js';
+import { cnExemption, entryFees, entryKey, finishCnLine, finishUsLine, mixedDatesWarning, priceLine } from '../core/bill.js';
 import { Decimal, ZERO, fromCents, rateExceeds, toCents } from '../core/money.js';
 import { TotalsAccumulator, type SideTotals } from '../core/totals.js';
 import type { BillLine, LineResult, RowError, Side } from '../core/types.js';
@@ -118,7 +118,7 @@ export async function runCalc(file: string | undefined, opts: CalcOptions): Prom
     // ---- fees per entry ----
     const mixed = [...entries.values()].filter((e) => e.mixedDates && e.first.into === 'US').map((e) => e.first.entry);
     if (mixed.length > 0) {
-      warnings.add(`${mixed.length === 1 ? `entry ${mixed[0]} has` : `${mixed.length.toLocaleString('en-US')} entries (${mixed.slice(0, 5).join(', ')}${mixed.length > 5 ? ', ...' : ''}) have`} lines with different dates: the fees of an entry use the date of its first line`);
+      warnings.add(mixedDatesWarning(mixed));
     }
     for (const entry of entries.values()) {
       if (entry.first.into === 'CN') {

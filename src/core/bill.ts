@@ -38,6 +38,12 @@ export function entryFees(first: Pick<BillLine, 'date' | 'mode'>, entryValue: De
   return usEntryFees(entryValue, first.date, first.mode, ledger);
 }
 
+/** US entries whose lines have different dates (the fees are set once per entry). */
+export function mixedDatesWarning(entries: string[]): string {
+  const which = entries.length === 1 ? `entry ${entries[0]} has` : `${entries.length.toLocaleString('en-US')} entries (${entries.slice(0, 5).join(', ')}${entries.length > 5 ? ', ...' : ''}) have`;
+  return `${which} lines with different dates: the fees of an entry use the date of its first line`;
+}
+
 /** A US line's share of its entry's fees, and its landed cost. */
 export function finishUsLine(r: LineResult, mpf: Decimal, hmf: Decimal): void {
   r.mpf = mpf;
@@ -97,9 +103,7 @@ export function priceBill(lines: Iterable<BillLine>, ledger: LedgerView, options
       continue;
     }
     warnings.push(...group.flatMap((r) => r.warnings));
-    if (group.some((r) => r.line.date !== first.date)) {
-      warnings.push(`entry ${first.entry}: its lines have different dates; fees use the date of its first line (row ${first.row}), ${first.date}`);
-    }
+    if (group.some((r) => r.line.date !== first.date)) warnings.push(mixedDatesWarning([first.entry]));
     const values = group.map((r) => r.line.value);
     const fees = entryFees(first, sum(values), ledger);
     warnings.push(...fees.warnings);

@@ -4,7 +4,8 @@
  * taken at the end of the day, so a measure that starts at a time on that day already applies (DESIGN §2: "a date
  * without a time on such a transition day uses the new rate", with a warning from timeMatters).
  */
-function boundary(instant: string): string {
+/** The instant a `from`/`to` of the ledger stands for: a date alone is 00:00 of that day. */
+export function boundary(instant: string): string {
   return instant.length === 10 ? `${instant}T00:00` : instant;
 }
 

@@ -1,4 +1,4 @@
-import { before } from './dates.js';
+import { before, boundary } from './dates.js';
 import { ZERO, type Decimal } from './money.js';
 import type { LedgerView, Side } from './types.js';
 import { resolveMeasures, type ProductQuery } from './us-duties.js';
@@ -33,7 +33,7 @@ export function rateTimeline(q: Omit<ProductQuery, 'date'> & { side: Side }, bas
   const points: TimelinePoint[] = [];
   let prevByProgram = new Map<string, Decimal>();
   for (const instant of sorted) {
-    const at = instant.length === 10 ? `${instant}T00:00` : instant;
+    const at = boundary(instant);
     const r = resolveMeasures({ ...q, date: at, mfnAdValorem: baseRate }, ledger);
     const full = r.applied.filter((a) => a.onFullValue);
     const measures = full.map((a) => ({ program: a.measure.program, heading: a.heading, rate: a.rate }));
