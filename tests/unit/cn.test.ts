@@ -26,6 +26,7 @@ describe('Ex.1 US soybeans, 2025-09-04 (23%), the source method: CV = CNF x FX',
     expect(r.duties.map((x) => `${x.rate} ${x.amount.toFixed(2)}`)).toEqual(['3% 100.33', '10% 334.45', '10% 334.45']);
   });
   it('the legal customs value adds 3‰ insurance on CFR when insurance is unknown: CV 3,354.50, duty 771.54, VAT 371.34 (cn-measures-checked.md #57)', () => {
+    // insurance 3‰ x (3,000.00 + 344.47) = 10.03; CV 3,354.50; duty 23% = 771.535 -> 771.54; VAT 9% x 4,126.04 = 371.34
     const r = cn('12019019', '3000.00', '2025-09-04', { freight: d('344.47'), claims: ['cn-exclusion'] });
     expect([r.customsValue, r.duty, r.vat].map((x) => x.toFixed(2))).toEqual(['3354.50', '771.54', '371.34']);
     expect(r.warnings.join()).toMatch(/3‰/);

@@ -51,7 +51,9 @@ describe('allocateCents: pro rata, cents add up exactly', () => {
     ['0.10', ['1', '1', '1'], ['0.04', '0.03', '0.03']],
     ['32.71', ['1', '1'], ['16.36', '16.35']],
     ['0.01', ['3', '1'], ['0.01', '0.00']],
-    ['1.00', ['0', '0'], ['0.50', '0.50']],
+    ['1.00', ['0', '0'], ['0.50', '0.50']], // no value at all: split evenly
+    // 86.25 x w / 24,900 = 34.6385, 16.6265, 8.6596, 22.1687, 4.1566; floors sum to 86.21, the 4 cents left go to
+    // the remainders .96, .87, .85, .66 (rounding each share instead would give 86.26)
     ['86.25', ['10000', '4800', '2500', '6400', '1200'], ['34.64', '16.62', '8.66', '22.17', '4.16']],
   ])('%s over %j', (total, weights, parts) => {
     const out = allocateCents(d(total), weights.map(d));

@@ -29,6 +29,9 @@ describe('per-unit landed cost and margins', () => {
     const u = unitEconomics(r, d('40'))!;
     expect([u.marginBefore, u.marginAfter, u.targetPrice!.toFixed(2)]).toEqual(['59.85', '1.85', '40.90']);
   });
+  it('20% needs 30.68, not the half-up 30.67 (24.5387 / 0.8 = 30.673375; at 30.67 the margin would be 19.99%)', () => {
+    expect(unitEconomics(r, d('20'))!.targetPrice!.toFixed(2)).toBe('30.68');
+  });
   it('no quantity, no per-unit figures', () => {
     expect(unitEconomics(priceBill([line('9503000090', '1000.00', '2025-04-15')], ledger).lines[0]!)).toBeUndefined();
   });

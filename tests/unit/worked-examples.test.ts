@@ -34,6 +34,9 @@ describe('E2 (HelpWithTariffs, May 2025): $10,000 apparel, MFN 5%, 301 25%, fent
   ]);
   it('2,000 + 12,500 + 500 + 2,500 = 17,500 (175% of value)', () => {
     const r = duties(computeUsDuties(line('61102020', '10000.00', '2025-04-20'), ledger));
+    expect(Object.fromEntries(r.duties.map((d) => [d.program, d.amount.toFixed(2)]))).toEqual({
+      MFN: '500.00', 'IEEPA fentanyl': '2000.00', 'IEEPA reciprocal': '12500.00', 'Section 301': '2500.00',
+    });
     expect(r.duty.toFixed(2)).toBe('17500.00');
   });
 });
