@@ -28,9 +28,10 @@ Examples:
   $ tariff lookup 8541.10.00 --format json
   $ tariff lookup 6110.20.20.79 --timeline --to 2026-08-01   the rate over time, each change labelled`;
 
-function common(cmd: Command, formats: string[] = ['table', 'csv', 'json', 'ndjson', '7501'], explain = true): Command {
+/** The options most commands share; compare has its own --dates and shows no per-measure detail. */
+function common(cmd: Command, formats: string[] = ['table', 'csv', 'json', 'ndjson', '7501'], { date = true, explain = true } = {}): Command {
+  if (date) cmd.option('--date <YYYY-MM-DD[THH:MM]>', 'date (and local time) of entry or declaration; a bill column "date" overrides per line', undefined);
   cmd
-    .option('--date <YYYY-MM-DD[THH:MM]>', 'date (and local time) of entry or declaration; a bill column "date" overrides per line', undefined)
     .option('--into <US|CN>', 'importing side whose tariffs apply', 'US')
     .option('--origin <ISO2>', 'country of origin (column "origin" overrides); default CN into the US')
     .addOption(new Option('--format <format>', formats.includes('csv') ? 'output: table on a terminal, csv otherwise; 7501 = lines in CBP entry-summary order' : 'output').choices(formats))
@@ -73,7 +74,7 @@ export function buildProgram(): Command {
     .addHelpText('after', LOOKUP_EXAMPLES)
     .action(async (code: string, opts) => { process.exitCode = await (await import('./lookup.js')).runLookup(code, opts); });
 
-  common(program.command('compare').argument('[file]', 'CSV bill, or - for standard input'), ['table', 'json', 'ndjson'], false)
+  common(program.command('compare').argument('[file]', 'CSV bill, or - for standard input'), ['table', 'json', 'ndjson'], { date: false, explain: false })
     .description('the same bill on several dates and under scenarios, side by side, with what changed and why')
     .option('--dates <D1,D2,...>', 'the dates to price the bill on (every line is taken at each date)')
     .option('--scenario <file>', 'a scenario ledger, one more column at the last date (repeatable)', collect)
