@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import { Decimal } from '../core/money.js';
 import type { Duty, LineResult, NotApplied, RejectedClaim } from '../core/types.js';
 
@@ -64,15 +63,15 @@ export function fromSpill(s: SpilledLine, strings: StringTable): Omit<LineResult
   };
 }
 
-/** A temporary file of priced lines, one JSON object a line; removed when closed. */
+/** A temporary file of priced lines, one line of text each (no newline inside); removed when closed. */
 export class Spill {
   private readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tariff-'));
-  readonly file = path.join(this.dir, 'lines.ndjson');
+  readonly file = path.join(this.dir, 'lines.txt');
   private readonly fd = fs.openSync(this.file, 'w');
   private buffer = '';
 
-  write(line: SpilledLine): void {
-    this.buffer += JSON.stringify(line) + '\n';
+  write(line: string): void {
+    this.buffer += line + '\n';
     if (this.buffer.length > 1 << 20) this.flush();
   }
 
@@ -81,11 +80,16 @@ export class Spill {
     this.buffer = '';
   }
 
-  async *read(): AsyncGenerator<SpilledLine> {
+  /** The lines back, in the order written, a chunk of the file at a time. */
+  async *batches(): AsyncGenerator<string[]> {
     this.flush();
     fs.closeSync(this.fd);
-    const lines = readline.createInterface({ input: fs.createReadStream(this.file), crlfDelay: Infinity });
-    for await (const text of lines) if (text) yield JSON.parse(text) as SpilledLine;
+    let rest = '';
+    for await (const chunk of fs.createReadStream(this.file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+      const lines = (rest + (chunk as string)).split('\n');
+      rest = lines.pop()!;
+      yield lines;
+    }
   }
 
   remove(): void {

@@ -21,22 +21,24 @@ export function summarizeWarnings(warnings: Iterable<string>): string[] {
 
 /** Warnings gathered while a bill streams: per message, its first rows and how many; memory does not grow with rows. */
 export class WarningCollector {
-  private readonly byMessage = new Map<string, { rows: number[]; count: number }>();
+  private readonly byMessage = new Map<string, { rows: number[]; count: number; last?: number }>();
 
   add(warning: string): void {
     const m = /^row (\d+): (.*)$/s.exec(warning);
-    const message = m ? m[2]! : warning;
+    this.addAt(m ? Number(m[1]) : undefined, m ? m[2]! : warning);
+  }
+
+  /** A warning about one row (or about none). */
+  addAt(row: number | undefined, message: string): void {
     let entry = this.byMessage.get(message);
     if (!entry) {
       if (this.byMessage.size >= 10_000) return;
       this.byMessage.set(message, (entry = { rows: [], count: 0 }));
     }
-    if (m) {
-      const row = Number(m[1]);
-      if (entry.rows[entry.rows.length - 1] !== row) {
-        entry.count++;
-        if (entry.rows.length < 5) entry.rows.push(row);
-      }
+    if (row !== undefined && entry.last !== row) {
+      entry.last = row;
+      entry.count++;
+      if (entry.rows.length < 5) entry.rows.push(row);
     }
   }
 

@@ -18,6 +18,10 @@ export interface CnLine {
   /** what the line would cost with the base rate alone: value, MFN duty, and the taxes on those (for margins) */
   beforeTariffs: Decimal;
   warnings: string[];
+  /** the rates the amounts come from, for the integer-cent path (src/core/line-plan.ts): each duty layer's percent,
+   * the base rate's, the consumption tax's and the VAT's */
+  rates: { layers: Decimal[]; base: Decimal; consumptionTax?: Decimal; vat: Decimal };
+  valueDependent?: boolean;
 }
 
 /** Insurance when freight is known and insurance is not: 3‰ of price plus freight (GACC Order 213 Art. 36). */
@@ -90,7 +94,9 @@ export function computeCnDuties(line: BillLine, ledger: LedgerView, explain = fa
   const beforeTariffs = customsValue.plus(baseDuty).plus(baseCt).plus(roundCents(percentOf(vatPercent, customsValue.plus(baseDuty).plus(baseCt))));
   const rejectedClaims = resolved.rejectedClaims;
   warnings.push(...resolved.warnings, ...rejectedClaims.map((c) => `row ${line.row}: claim ${c.claim} not applied: ${c.reason}`));
-  return { hts, customsValue, duties, notApplied: resolved.notApplied, rejectedClaims, duty, consumptionTax, vat, beforeTariffs, warnings };
+  return { hts, customsValue, duties, notApplied: resolved.notApplied, rejectedClaims, duty, consumptionTax, vat, beforeTariffs, warnings,
+    rates: { layers: layers.map((l) => l.percent), base: mfn.adValorem, ...(ctPercent !== undefined ? { consumptionTax: ctPercent } : {}), vat: vatPercent },
+    ...(resolved.valueDependent ? { valueDependent: true } : {}) };
 }
 
 /**

@@ -22,23 +22,35 @@ function margin(price: Decimal, cost: Decimal): string {
 
 /** Per-unit cost, margins and the price for a target margin of a line with a quantity (and a selling price). */
 export function unitEconomics(r: LineResult, targetMargin?: Decimal): UnitEconomics | undefined {
-  const q = r.line.quantity;
-  if (q === undefined || q.isZero()) return undefined;
   // US: the landed cost less the additional duties (fees do not depend on them); China: the base rate's duty and
   // the taxes on it, computed with the line
   const before = r.cnBeforeTariffs ?? r.landedCost.minus(sum(r.duties.filter((d) => d.program !== 'MFN').map((d) => d.amount)));
-  const unitLandedCost = roundCents(r.landedCost.dividedBy(q));
-  const unitCostBeforeTariffs = roundCents(before.dividedBy(q));
+  return unitFigures({ quantity: r.line.quantity, price: r.line.price, landedCost: r.landedCost, beforeTariffs: before }, targetMargin);
+}
+
+/** What per-unit figures are made of: a line's quantity, selling price, landed cost and landed cost before tariffs. */
+export interface UnitInputs {
+  quantity?: Decimal;
+  price?: Decimal;
+  landedCost: Decimal;
+  beforeTariffs: Decimal;
+}
+
+export function unitFigures(f: UnitInputs, targetMargin?: Decimal): UnitEconomics | undefined {
+  const q = f.quantity;
+  if (q === undefined || q.isZero()) return undefined;
+  const unitLandedCost = roundCents(f.landedCost.dividedBy(q));
+  const unitCostBeforeTariffs = roundCents(f.beforeTariffs.dividedBy(q));
   const out: UnitEconomics = { unitLandedCost, unitCostBeforeTariffs };
-  const price = r.line.price;
+  const price = f.price;
   if (price !== undefined) {
     out.price = price;
-    out.marginBefore = margin(price, before.dividedBy(q));
-    out.marginAfter = margin(price, r.landedCost.dividedBy(q));
+    out.marginBefore = margin(price, f.beforeTariffs.dividedBy(q));
+    out.marginAfter = margin(price, f.landedCost.dividedBy(q));
   }
   if (targetMargin !== undefined && targetMargin.lessThan(HUNDRED)) {
     // price = cost / (1 − m), rounded up to the cent so the margin is not below the target
-    const exact = r.landedCost.dividedBy(q).dividedBy(HUNDRED.minus(targetMargin).dividedBy(HUNDRED));
+    const exact = f.landedCost.dividedBy(q).dividedBy(HUNDRED.minus(targetMargin).dividedBy(HUNDRED));
     out.targetPrice = Decimal.max(ZERO, exact.toDecimalPlaces(2, Decimal.ROUND_UP));
   }
   return out;

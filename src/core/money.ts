@@ -47,3 +47,38 @@ export function sum(values: Iterable<Decimal>): Decimal {
   for (const v of values) total = total.plus(v);
   return total;
 }
+
+/** A non-negative rate as an exact fraction of integers (7.5 -> 15/2), for the integer-cent path. */
+export interface Fraction {
+  num: bigint;
+  den: bigint;
+}
+
+export function fraction(d: Decimal): Fraction {
+  const [num, den] = d.toFraction();
+  return { num: BigInt(num!.toFixed(0)), den: BigInt(den!.toFixed(0)) };
+}
+
+/**
+ * roundCents(percentOf(percent, base)) in whole cents, exactly: cents x percent / 100 rounded half up. The base and
+ * the percent are never negative.
+ */
+export function percentOfCents(cents: bigint, percent: Fraction): bigint {
+  const den = percent.den * 100n;
+  return (2n * cents * percent.num + den) / (2n * den);
+}
+
+/** Whole cents as formatAmount writes them: "1234.50", "0.07", "-3.00". */
+export function formatCents(cents: bigint): string {
+  const digits = (cents < 0n ? -cents : cents).toString().padStart(3, '0');
+  return `${cents < 0n ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
+}
+
+/**
+ * effectiveRate on whole cents: duty x 100 / value to two decimals, half up. Equal to the Decimal form, whose
+ * 40 significant digits cannot move a quotient of numbers this size across a half-hundredth.
+ */
+export function effectiveRateCents(duty: bigint, value: bigint): string {
+  if (value === 0n) return '0.00';
+  return formatCents((2n * duty * 10000n + value) / (2n * value));
+}

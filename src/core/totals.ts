@@ -1,4 +1,4 @@
-import { Decimal, ZERO, effectiveRate } from './money.js';
+import { Decimal, ZERO, effectiveRate, effectiveRateCents, fromCents } from './money.js';
 import type { LineResult, Side } from './types.js';
 
 export interface SideTotals {
@@ -50,4 +50,46 @@ export function sideTotals(lines: LineResult[], side: Side): SideTotals | undefi
   const acc = new TotalsAccumulator();
   for (const l of lines) if (l.line.into === side) acc.add(l);
   return acc.get(side);
+}
+
+/** One line's figures in whole cents, as the integer-cent path of `calc` adds them up. */
+export interface CentFigures {
+  customsValue: bigint;
+  duty: bigint;
+  byProgram: [string, bigint][];
+  mpf: bigint;
+  hmf: bigint;
+  consumptionTax: bigint;
+  vat: bigint;
+  landedCost: bigint;
+}
+
+/** Totals in whole cents, line by line; the same sums as TotalsAccumulator. */
+export class CentTotals {
+  private readonly sides = new Map<Side, { customsValue: bigint; duty: bigint; byProgram: Map<string, bigint>; mpf: bigint; hmf: bigint; consumptionTax: bigint; vat: bigint; landedCost: bigint }>();
+
+  add(side: Side, f: CentFigures): void {
+    let t = this.sides.get(side);
+    if (!t) this.sides.set(side, (t = { customsValue: 0n, duty: 0n, byProgram: new Map(), mpf: 0n, hmf: 0n, consumptionTax: 0n, vat: 0n, landedCost: 0n }));
+    for (const [program, amount] of f.byProgram) t.byProgram.set(program, (t.byProgram.get(program) ?? 0n) + amount);
+    t.customsValue += f.customsValue;
+    t.duty += f.duty;
+    t.mpf += f.mpf;
+    t.hmf += f.hmf;
+    t.consumptionTax += f.consumptionTax;
+    t.vat += f.vat;
+    t.landedCost += f.landedCost;
+  }
+
+  get(side: Side): SideTotals | undefined {
+    const t = this.sides.get(side);
+    if (!t) return undefined;
+    const d = fromCents;
+    return {
+      currency: side === 'US' ? 'USD' : 'CNY', customsValue: d(t.customsValue), duty: d(t.duty),
+      byProgram: new Map([...t.byProgram].map(([p, a]) => [p, d(a)])), mpf: d(t.mpf), hmf: d(t.hmf), fees: d(t.mpf + t.hmf),
+      consumptionTax: d(t.consumptionTax), vat: d(t.vat), taxes: d(t.consumptionTax + t.vat), landedCost: d(t.landedCost),
+      effectiveDutyRate: effectiveRateCents(t.duty, t.customsValue),
+    };
+  }
 }

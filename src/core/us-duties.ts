@@ -1,13 +1,29 @@
 import { formatCode, covers } from './codes.js';
 import { before, inPeriod, timeMatters } from './dates.js';
 import { Decimal, ZERO, roundCents, percentOf, sum } from './money.js';
-import { applyRate, parseRate, specificUnit, type Rate } from './rate.js';
+import { applyRate, parseRate, specificUnit, type Rate, type SpecificPart } from './rate.js';
 import type { BillLine, Duty, Exception, InTransit, LedgerView, Measure, Metal, Mode, NotApplied, RejectedClaim, RowError, Side } from './types.js';
 import { citeSources } from './types.js';
+
+/**
+ * How one duty of a line is computed from the line's amounts: percent x base (+ specific rate x quantity), rounded to
+ * the cent. The base is a column less, step by step and never below zero, the bases of earlier duties (by index);
+ * an index of -1 names a measure that is not among the duties (the line cannot be priced from the formula).
+ */
+export interface DutyFormula {
+  percent: Decimal;
+  column: BaseColumn;
+  minus: number[][];
+  specific?: SpecificPart[];
+}
 
 export interface UsDuties {
   hts: string;
   duties: Duty[];
+  /** one per duty, in the same order */
+  formulas: DutyFormula[];
+  /** see MeasureResolution.valueDependent */
+  valueDependent?: boolean;
   notApplied: NotApplied[];
   rejectedClaims: RejectedClaim[];
   duty: Decimal;
@@ -46,6 +62,17 @@ export interface AppliedMeasure {
   basis: string;
   /** charged on the whole customs value (so its rate adds to the line's total ad valorem rate) */
   onFullValue: boolean;
+  /** how the base is made from the line's amounts, for the integer-cent path (src/core/line-plan.ts) */
+  baseRef: BaseRef;
+}
+
+/** The amount columns a base is read from. */
+export type BaseColumn = 'value' | 'metal_value' | `${Metal}_value`;
+
+/** A base as a formula: a column, less (step by step, never below zero) the bases of the measures it stacks after. */
+export interface BaseRef {
+  column: BaseColumn;
+  minus: AppliedMeasure[][];
 }
 
 export interface MeasureResolution {
@@ -56,6 +83,9 @@ export interface MeasureResolution {
   warnings: string[];
   rejectedClaims: RejectedClaim[];
   error?: RowError;
+  /** the measures that apply depend on the amounts themselves, not only on which are given (a remainder of zero, a US
+   * content share): such a line cannot be priced from another line's resolution */
+  valueDependent?: boolean;
 }
 
 function matchesOrigin(measure: Measure, origin: string): boolean {
@@ -228,6 +258,7 @@ export function resolveMeasures(q: ProductQuery, ledger: LedgerView, explain = f
   const skip = (m: Measure, reason: string, heading = m.heading) => notApplied.push({ program: m.program, heading, reason });
   const candidates = fixed.candidates;
   let error: RowError | undefined;
+  let valueDependent = false;
   const applied: AppliedMeasure[] = [];
   for (const { measure, transit } of fixed.steps) {
     // stacking rules first: a measure another one excludes needs no base (e.g. no metal_value for an auto part)
@@ -244,15 +275,16 @@ export function resolveMeasures(q: ProductQuery, ledger: LedgerView, explain = f
     }
     let base: Decimal | undefined = q.value;
     let basis = 'customs value';
+    const baseRef: BaseRef = { column: 'value', minus: [] };
     if (measure.base === 'metal') {
       basis = 'metal content';
       const own = measure.metal === undefined ? undefined : q.metalValues?.[measure.metal];
       const sharedBy = applied.find((a) => a.basis === 'metal content (metal_value)');
-      if (own !== undefined) { base = own; basis = `${measure.metal} content`; }
+      if (own !== undefined) { base = own; basis = `${measure.metal} content`; baseRef.column = `${measure.metal!}_value`; }
       else if (q.metalValue !== undefined && sharedBy) {
         skip(measure, `metal_value is already charged under ${sharedBy.heading}: give steel_value, aluminum_value or copper_value to split the content between the metals`);
         continue;
-      } else if (q.metalValue !== undefined) { base = q.metalValue; basis = 'metal content (metal_value)'; }
+      } else if (q.metalValue !== undefined) { base = q.metalValue; basis = 'metal content (metal_value)'; baseRef.column = 'metal_value'; }
       else if (!(measure.fullValueChapters ?? []).includes(q.code.slice(0, 2))) {
         if (q.value !== undefined && !error) {
           error = { row: q.row ?? 0, column: 'metal_value', message: `${measure.heading} (${measure.program}) is charged on the value of the ${measure.metal ?? 'metal'} content of ${hts}: give it in the metal_value column (or ${measure.metal ?? 'steel'}_value)` };
@@ -264,15 +296,18 @@ export function resolveMeasures(q: ProductQuery, ledger: LedgerView, explain = f
     for (const x of stacking) {
       const covered = x.deps.map((d) => d.base);
       if (base !== undefined && covered.every((c) => c !== undefined)) base = Decimal.max(ZERO, base.minus(sum(covered as Decimal[])));
+      baseRef.minus.push(x.deps);
       basis = `value not covered by ${[...new Set(x.deps.map((d) => d.measure.program))].join(', ')} (${x.e.heading})`;
       if (x.e.unconfirmed) warnings.push(`${x.e.heading}: ${x.e.unconfirmed}`);
       if (base !== undefined && base.isZero()) remainderZero = x;
     }
     if (remainderZero) {
+      valueDependent = true;
       skip(measure, `${remainderZero.e.reason} [${by(remainderZero.deps)} applies]; reported under ${remainderZero.e.heading}`);
       continue;
     }
     const rule = measure.usContent;
+    if (rule && q.usContentValue !== undefined) valueDependent = true;
     if (rule && q.usContentValue !== undefined && q.value !== undefined && !q.value.isZero()
       && q.usContentValue.times(100).dividedBy(q.value).greaterThanOrEqualTo(rule.minShare)) {
       if (base !== undefined) base = Decimal.max(ZERO, base.minus(q.usContentValue));
@@ -282,7 +317,7 @@ export function resolveMeasures(q: ProductQuery, ledger: LedgerView, explain = f
     let percent = parseRate(rate)!.adValorem;
     if (measure.floor) percent = Decimal.max(ZERO, percent.minus(q.mfnAdValorem ?? ZERO));
     const onFullValue = basis === 'customs value' || basis === 'customs value (no metal_value given)';
-    applied.push({ measure, heading: transit?.heading ?? measure.heading, rate: measure.floor ? `${percent.toString()}%` : rate, percent, base, basis: transit ? `${basis}; ${transit.reason}` : basis, onFullValue });
+    applied.push({ measure, heading: transit?.heading ?? measure.heading, rate: measure.floor ? `${percent.toString()}%` : rate, percent, base, basis: transit ? `${basis}; ${transit.reason}` : basis, onFullValue, baseRef });
   }
 
   let kept = applied.filter((a) => {
@@ -297,7 +332,7 @@ export function resolveMeasures(q: ProductQuery, ledger: LedgerView, explain = f
   }
   for (const a of kept) if (a.measure.unconfirmed) warnings.push(`${a.heading}: ${a.measure.unconfirmed}`);
   const rejectedClaims = q.claims.length > 0 ? checkClaims(q, ledger, candidates, notApplied, kept) : [];
-  return { candidates: fixed.reaching, applied: kept, notApplied, warnings, rejectedClaims, ...(error ? { error } : {}) };
+  return { candidates: fixed.reaching, applied: kept, notApplied, warnings, rejectedClaims, ...(error ? { error } : {}), ...(valueDependent ? { valueDependent } : {}) };
 }
 
 /** Every claim must have done something; otherwise it is rejected with the reason (scope, dates, or nothing to exempt). */
@@ -361,12 +396,19 @@ export function computeUsDuties(line: BillLine, ledger: LedgerView, explain = fa
     return { row: line.row, column: 'unit', message: `the MFN rate "${mfn.text}" is per ${unit}, but the line's quantity is in ${line.unit}` };
   }
   const duties: Duty[] = [];
+  const formulas: DutyFormula[] = [];
   const notApplied = [...resolved.notApplied];
   if (replacesMfn) notApplied.unshift({ program: 'MFN', heading: hts, reason: `replaced by ${resolved.applied[0]!.heading} (${resolved.applied[0]!.measure.program})` });
   else {
     duties.push({ program: 'MFN', heading: hts, rate: mfn.text, base: line.value, amount: roundCents(applyRate(mfn.rate, line.value, line.quantity)), source: mfn.source });
+    formulas.push({ percent: mfn.rate.adValorem, column: 'value', minus: [], specific: mfn.rate.specific });
   }
+  const firstMeasure = duties.length;
   for (const a of resolved.applied) {
+    formulas.push({ percent: a.percent, column: a.baseRef.column, minus: a.baseRef.minus.map((deps) => deps.map((d) => {
+      const i = resolved.applied.indexOf(d);
+      return i < 0 ? -1 : firstMeasure + i;
+    })) });
     const base = a.base ?? line.value;
     duties.push({
       program: a.measure.program, heading: a.heading, rate: a.rate, base,
@@ -380,7 +422,9 @@ export function computeUsDuties(line: BillLine, ledger: LedgerView, explain = fa
       program: 'Additional (user)', heading: 'extra_rate', rate: `${line.extraRate.toString()}%`, base: line.value,
       amount: roundCents(percentOf(line.extraRate, line.value)), source: 'extra_rate given in the bill (e.g. antidumping or countervailing duty)',
     });
+    formulas.push({ percent: line.extraRate, column: 'value', minus: [] });
   }
   const warnings = [...resolved.warnings, ...resolved.rejectedClaims.map((c) => `row ${line.row}: claim ${c.claim} not applied: ${c.reason}`)];
-  return { hts, duties, notApplied, rejectedClaims: resolved.rejectedClaims, duty: sum(duties.map((d) => d.amount)), warnings };
+  return { hts, duties, formulas, notApplied, rejectedClaims: resolved.rejectedClaims, duty: sum(duties.map((d) => d.amount)), warnings,
+    ...(resolved.valueDependent ? { valueDependent: true } : {}) };
 }

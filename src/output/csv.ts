@@ -13,6 +13,13 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** Cells joined as one CSV line (no newline), each as csvCell writes it. */
+export function csvCells(cells: string[]): string {
+  let out = '';
+  for (let i = 0; i < cells.length; i++) out += (i > 0 ? ',' : '') + csvCell(cells[i]!);
+  return out;
+}
+
 export const COMPUTED_COLUMNS = ['hts_code', 'into_side', 'currency_out', 'customs_value', 'duty', 'mpf', 'hmf', 'fees', 'consumption_tax', 'vat', 'taxes', 'landed_cost', 'effective_duty_rate', 'unit_landed_cost', 'margin_before_tariffs', 'margin_after_tariffs', 'target_price', 'duties'];
 
 /** Header: the input columns as given, then the computed ones. */

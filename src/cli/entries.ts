@@ -1,0 +1,87 @@
+import { CentWeights, type StreamSplit } from '../core/allocate-stream.js';
+import { cnExemption, entryFees, mixedDatesWarning } from '../core/bill.js';
+import { fromCents, toCents } from '../core/money.js';
+import type { LedgerView, Mode, Side } from '../core/types.js';
+import type { WarningCollector } from './warnings.js';
+
+/** What an entry's fees need of its first line. */
+export interface EntryFirst {
+  date: string;
+  mode: Mode;
+  into: Side;
+  entry: string;
+}
+
+/** What an entry keeps while the bill streams: its first line, its value and duty, its lines' weights for the fee split. */
+interface EntryState {
+  first: EntryFirst;
+  value: bigint;
+  duty: bigint;
+  weights: CentWeights;
+  mixedDates: boolean;
+  /** decided once every line is read */
+  mpf?: StreamSplit;
+  hmf?: StreamSplit;
+  exemption?: string;
+  /** lines already given their share, in file order */
+  done: number;
+}
+
+/**
+ * The entries (declarations) of a streamed bill: an entry is one side and one `entry` value. Each line adds its value
+ * and duty in whole cents (8 bytes of weight a line); once the bill is read, each US entry's fees are set and split
+ * pro rata by value, and each Chinese declaration's small-consignment exemption is decided.
+ */
+export class EntryBook {
+  private readonly ids = new Map<string, number>();
+  private readonly entries: EntryState[] = [];
+
+  id(into: Side, entry: string): number | undefined {
+    return this.ids.get(`${into}\u0000${entry}`);
+  }
+
+  add(first: EntryFirst, value: bigint, duty: bigint): number {
+    const key = `${first.into}\u0000${first.entry}`;
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.entries.length;
+      this.ids.set(key, id);
+      this.entries.push({ first, value: 0n, duty: 0n, weights: new CentWeights(), mixedDates: false, done: 0 });
+    }
+    const e = this.entries[id]!;
+    e.value += value;
+    e.duty += duty;
+    e.weights.push(value);
+    if (first.date !== e.first.date) e.mixedDates = true;
+    return id;
+  }
+
+  /** Set the fees of every US entry and the exemptions of Chinese ones. */
+  settle(ledger: LedgerView, warnings: WarningCollector): void {
+    const mixed = this.entries.filter((e) => e.mixedDates && e.first.into === 'US').map((e) => e.first.entry);
+    if (mixed.length > 0) warnings.add(mixedDatesWarning(mixed));
+    for (const entry of this.entries) {
+      if (entry.first.into === 'CN') {
+        const found: string[] = [];
+        entry.exemption = cnExemption(fromCents(entry.duty), ledger, found);
+        found.forEach((w) => warnings.add(w));
+        continue;
+      }
+      const fees = entryFees(entry.first, fromCents(entry.value), ledger);
+      fees.warnings.forEach((w) => warnings.add(w));
+      entry.mpf = entry.weights.split(toCents(fees.mpf));
+      entry.hmf = entry.weights.split(toCents(fees.hmf));
+    }
+  }
+
+  exemption(id: number): string | undefined {
+    return this.entries[id]!.exemption;
+  }
+
+  /** The fee shares, in cents, of the entry's next line in file order (nothing for a Chinese declaration). */
+  nextFees(id: number): { mpf: bigint; hmf: bigint } {
+    const e = this.entries[id]!;
+    const i = e.done++;
+    return { mpf: e.mpf?.share(i) ?? 0n, hmf: e.hmf?.share(i) ?? 0n };
+  }
+}

@@ -1,0 +1,188 @@
+import { CentWeights } from './allocate-stream.js';
+import { computeCnDuties } from './cn-duties.js';
+import { Decimal, ZERO, fraction, percentOfCents, toCents, type Fraction } from './money.js';
+import type { BillLine, LedgerView, Side } from './types.js';
+import { computeUsDuties, type BaseColumn } from './us-duties.js';
+
+/**
+ * The integer-cent path of a long bill. Lines that differ only in their amounts (same code, date, claims, origin,
+ * side, rates given...) share every decision of the engine: which measures apply, at which rate, on which base.
+ * A plan keeps those decisions, read from the engine's own result for one such line, and prices the other lines
+ * in whole cents with BigInt: the same roundings (half up, to the cent, per duty) on the same bases, so the amounts
+ * are those of the Decimal engine (checked on the line the plan is made from, and by tests on random bills).
+ * A plan declines a line whose amounts would change a decision (a remainder of zero): the engine prices it.
+ */
+
+/** A line's amounts in whole cents; the quantity as an exact fraction. */
+export interface CentAmounts {
+  value: bigint;
+  metal_value?: bigint;
+  steel_value?: bigint;
+  aluminum_value?: bigint;
+  copper_value?: bigint;
+  quantity?: Fraction;
+  freight?: bigint;
+  insurance?: bigint;
+}
+
+export interface PlannedLine {
+  customsValue: bigint;
+  /** one amount per duty of the plan, in its order */
+  amounts: bigint[];
+  duty: bigint;
+  consumptionTax: bigint;
+  vat: bigint;
+  /** US: the additional duties (every duty but MFN); China: the landed cost with the base rate alone */
+  beforeTariffsPart: bigint;
+}
+
+export interface LinePlan {
+  side: Side;
+  hts: string;
+  duties: { program: string; heading: string; rate: string }[];
+  /** the program of each duty */
+  programs: string[];
+  /** the warnings of every line of the plan; `perRow` ones are about the line ("row N: ...") */
+  warnings: { perRow: boolean; message: string }[];
+  price(a: CentAmounts): PlannedLine | undefined;
+}
+
+interface CentFormula {
+  percent: Fraction;
+  column: BaseColumn;
+  minus: number[][];
+  /** dollars per unit of quantity */
+  specific: Fraction[];
+}
+
+const ROW = /^row (\d+): (.*)$/s;
+
+/** A line's amounts as whole cents (they are, for lines read by the integer-cent path). */
+export function centAmounts(line: BillLine): CentAmounts {
+  const cents = (d: Decimal | undefined) => (d === undefined ? undefined : toCents(d));
+  const out: CentAmounts = { value: toCents(line.value) };
+  const put = (k: keyof CentAmounts, v: bigint | Fraction | undefined) => { if (v !== undefined) (out as unknown as Record<string, unknown>)[k] = v; };
+  put('metal_value', cents(line.metalValue));
+  put('steel_value', cents(line.metalValues?.steel));
+  put('aluminum_value', cents(line.metalValues?.aluminum));
+  put('copper_value', cents(line.metalValues?.copper));
+  put('quantity', line.quantity === undefined ? undefined : fraction(line.quantity));
+  put('freight', cents(line.freight));
+  put('insurance', cents(line.insurance));
+  return out;
+}
+
+/** Sum of fractions n/d rounded half up to a whole number (all terms non-negative). */
+function roundSum(terms: [bigint, bigint][]): bigint {
+  let num = 0n;
+  let den = 1n;
+  for (const [n, d] of terms) {
+    num = num * d + n * den;
+    den *= d;
+  }
+  return (2n * num + den) / (2n * den);
+}
+
+function planWarnings(warnings: string[], row: number): LinePlan['warnings'] {
+  return warnings.map((w) => {
+    const m = ROW.exec(w);
+    return m && Number(m[1]) === row ? { perRow: true, message: m[2]! } : { perRow: false, message: w };
+  });
+}
+
+function samePlanned(a: PlannedLine | undefined, b: PlannedLine): boolean {
+  return a !== undefined && a.customsValue === b.customsValue && a.duty === b.duty && a.consumptionTax === b.consumptionTax && a.vat === b.vat
+    && a.beforeTariffsPart === b.beforeTariffsPart && a.amounts.length === b.amounts.length && a.amounts.every((x, i) => x === b.amounts[i]);
+}
+
+function usPlan(line: BillLine, ledger: LedgerView): { plan: LinePlan; expected: PlannedLine } | undefined {
+  if (line.usContentValue !== undefined) return undefined;
+  const r = computeUsDuties(line, ledger);
+  if ('row' in r || r.valueDependent) return undefined;
+  const formulas: CentFormula[] = r.formulas.map((f) => ({
+    percent: fraction(f.percent), column: f.column, minus: f.minus, specific: (f.specific ?? []).map((s) => fraction(s.perUnit)),
+  }));
+  const isMfn = r.duties.map((d) => d.program === 'MFN');
+  const price = (a: CentAmounts): PlannedLine | undefined => {
+    const bases: bigint[] = [];
+    const amounts: bigint[] = [];
+    let duty = 0n;
+    let additional = 0n;
+    for (let i = 0; i < formulas.length; i++) {
+      const f = formulas[i]!;
+      let base = a[f.column];
+      if (base === undefined) return undefined;
+      for (const step of f.minus) {
+        let covered = 0n;
+        for (const j of step) {
+          if (j < 0) return undefined;
+          covered += bases[j]!;
+        }
+        base = base > covered ? base - covered : 0n;
+      }
+      // the engine leaves out a measure whose remainder is zero: a different decision, so the engine prices the line
+      if (f.minus.length > 0 && base === 0n) return undefined;
+      bases.push(base);
+      let amount: bigint;
+      if (f.specific.length === 0) amount = percentOfCents(base, f.percent);
+      else {
+        if (a.quantity === undefined) return undefined;
+        const q = a.quantity;
+        // ad valorem on the base plus dollars per unit x quantity, in cents, rounded once (applyRate, then roundCents)
+        amount = roundSum([[base * f.percent.num, f.percent.den * 100n], ...f.specific.map((s): [bigint, bigint] => [s.num * q.num * 100n, s.den * q.den])]);
+      }
+      amounts.push(amount);
+      duty += amount;
+      if (!isMfn[i]) additional += amount;
+    }
+    return { customsValue: a.value, amounts, duty, consumptionTax: 0n, vat: 0n, beforeTariffsPart: additional };
+  };
+  const expected: PlannedLine = {
+    customsValue: toCents(line.value), amounts: r.duties.map((d) => toCents(d.amount)), duty: toCents(r.duty), consumptionTax: 0n, vat: 0n,
+    beforeTariffsPart: r.duties.filter((d) => d.program !== 'MFN').reduce((s, d) => s + toCents(d.amount), 0n),
+  };
+  return { plan: { side: 'US', hts: r.hts, duties: r.duties, programs: r.duties.map((d) => d.program), warnings: planWarnings(r.warnings, line.row), price }, expected };
+}
+
+function cnPlan(line: BillLine, ledger: LedgerView): { plan: LinePlan; expected: PlannedLine } | undefined {
+  // insurance worked out from freight is said per line with its amount: the engine prices those lines
+  if (line.freight !== undefined && line.insurance === undefined) return undefined;
+  const r = computeCnDuties(line, ledger);
+  if ('row' in r || r.valueDependent) return undefined;
+  if (r.rates.consumptionTax !== undefined && !r.rates.consumptionTax.isZero()) return undefined;
+  const total = fraction(r.rates.layers.reduce((s, p) => s.plus(p), ZERO));
+  const base = fraction(r.rates.base);
+  const vat = fraction(r.rates.vat);
+  // the layers share the duty in proportion to their rates (allocateCents): the same split on integer weights
+  const common = r.rates.layers.map(fraction).reduce((d, f) => (d % f.den === 0n ? d : d * f.den), 1n);
+  const weights = new CentWeights();
+  for (const p of r.rates.layers) weights.push(BigInt(p.times(common.toString()).toFixed(0)));
+  const price = (a: CentAmounts): PlannedLine => {
+    const customsValue = a.value + (a.freight ?? 0n) + (a.insurance ?? 0n);
+    const duty = percentOfCents(customsValue, total);
+    const split = weights.split(duty);
+    const amounts = r.rates.layers.map((_, i) => split.share(i));
+    const tax = percentOfCents(customsValue + duty, vat);
+    const baseDuty = percentOfCents(customsValue, base);
+    const before = customsValue + baseDuty + percentOfCents(customsValue + baseDuty, vat);
+    return { customsValue, amounts, duty, consumptionTax: 0n, vat: tax, beforeTariffsPart: before };
+  };
+  const expected: PlannedLine = {
+    customsValue: toCents(r.customsValue), amounts: r.duties.map((d) => toCents(d.amount)), duty: toCents(r.duty), consumptionTax: toCents(r.consumptionTax),
+    vat: toCents(r.vat), beforeTariffsPart: toCents(r.beforeTariffs),
+  };
+  return { plan: { side: 'CN', hts: r.hts, duties: r.duties, programs: r.duties.map((d) => d.program), warnings: planWarnings(r.warnings, line.row), price }, expected };
+}
+
+/**
+ * The plan of every line like this one, or undefined when this line cannot make one (its amounts decided something,
+ * its amounts are not whole cents, or the plan does not give the engine's own figures for it).
+ */
+export function planLine(line: BillLine, ledger: LedgerView): LinePlan | undefined {
+  const made = line.into === 'CN' ? cnPlan(line, ledger) : usPlan(line, ledger);
+  if (!made) return undefined;
+  const amounts = centAmounts(line);
+  const exact = (d: Decimal | undefined) => d === undefined || d.decimalPlaces() <= 2;
+  if (![line.value, line.metalValue, line.metalValues?.steel, line.metalValues?.aluminum, line.metalValues?.copper, line.freight, line.insurance].every(exact)) return undefined;
+  return samePlanned(made.plan.price(amounts), made.expected) ? made.plan : undefined;
+}

@@ -1,0 +1,96 @@
+import type { CentAmounts } from '../core/line-plan.js';
+import type { Side } from '../core/types.js';
+import type { Column, HeaderMap } from './columns.js';
+import type { LineDefaults } from './row.js';
+
+/**
+ * The quick reading of a row for the integer-cent path (src/core/line-plan.ts): the text of every column that can
+ * change a decision of the engine, as one key, and the amounts in whole cents. Only rows in the plain form are read
+ * here (amounts of digits with at most two decimals, no currency conversion); parseRow reads every other row, and
+ * says what is wrong with it.
+ */
+
+/** The columns that decide how a line is priced (its amounts aside). */
+const DECIDING: Column[] = ['hts', 'into', 'origin', 'date', 'currency', 'unit', 'mfn_rate', 'vat_rate', 'ct_rate', 'extra_rate', 'loaded_on', 'liquidated_on', 'claims'];
+/** Amount columns read in cents; whether each is given is part of the key. */
+const CENTS: ('value' | 'metal_value' | 'steel_value' | 'aluminum_value' | 'copper_value' | 'us_content_value' | 'freight' | 'insurance')[] =
+  ['value', 'metal_value', 'steel_value', 'aluminum_value', 'copper_value', 'us_content_value', 'freight', 'insurance'];
+
+const CENTS_TEXT = /^(\d{1,15})(?:\.(\d{1,2}))?$/;
+const QUANTITY_TEXT = /^(\d{1,15})(?:\.(\d+))?$/;
+
+export interface QuickRow {
+  /** rows with the same key are priced alike */
+  key: string;
+  into: Side;
+  entry: string;
+  amounts: CentAmounts;
+  /** the quantity and price as written (plain decimals), for per-unit figures */
+  quantity?: string;
+  price?: string;
+}
+
+export class QuickReader {
+  private readonly deciding: (number | undefined)[];
+  private readonly cents: (number | undefined)[];
+  private readonly at: Partial<Record<Column, number>>;
+
+  constructor(header: HeaderMap, private readonly defaults: LineDefaults) {
+    this.at = header.index;
+    this.deciding = DECIDING.map((c) => header.index[c]);
+    this.cents = CENTS.map((c) => header.index[c]);
+    this.implied = header.impliedCurrency;
+  }
+
+  private readonly implied: string | undefined;
+
+  private cell(cells: string[], i: number | undefined): string | undefined {
+    if (i === undefined) return undefined;
+    const v = cells[i]?.trim();
+    return v === '' ? undefined : v;
+  }
+
+  /** The row read quickly, or undefined when parseRow must read it. */
+  read(cells: string[]): QuickRow | undefined {
+    if (this.defaults.decimalComma) return undefined;
+    const intoText = this.cell(cells, this.at.into)?.toUpperCase() ?? this.defaults.into;
+    if (intoText !== 'US' && intoText !== 'CN') return undefined;
+    const into: Side = intoText;
+    const home = into === 'CN' ? 'CNY' : 'USD';
+    const currency = this.cell(cells, this.at.currency)?.toUpperCase() ?? this.implied ?? home;
+    if (currency !== home) return undefined;
+
+    let key = '';
+    for (const i of this.deciding) key += (i === undefined ? '' : cells[i]?.trim() ?? '') + '\u0001';
+    const amounts: Partial<Record<(typeof CENTS)[number], bigint>> = {};
+    for (let c = 0; c < CENTS.length; c++) {
+      const text = this.cell(cells, this.cents[c]);
+      if (text === undefined) {
+        key += '0';
+        continue;
+      }
+      const m = CENTS_TEXT.exec(text);
+      if (!m) return undefined;
+      amounts[CENTS[c]!] = BigInt(m[1]! + (m[2] ?? '').padEnd(2, '0'));
+      key += '1';
+    }
+    const value = amounts.value;
+    if (value === undefined) return undefined;
+    if ((amounts.metal_value ?? 0n) > value || (amounts.us_content_value ?? 0n) > value) return undefined;
+    const out: QuickRow = { key, into, entry: this.cell(cells, this.at.entry) ?? '1', amounts: { ...amounts, value } };
+    const quantity = this.cell(cells, this.at.quantity);
+    if (quantity !== undefined) {
+      const m = QUANTITY_TEXT.exec(quantity);
+      if (!m) return undefined;
+      out.amounts.quantity = { num: BigInt(m[1]! + (m[2] ?? '')), den: 10n ** BigInt((m[2] ?? '').length) };
+      out.quantity = quantity;
+      out.key += 'q';
+    }
+    const price = this.cell(cells, this.at.price);
+    if (price !== undefined) {
+      if (!CENTS_TEXT.test(price)) return undefined;
+      out.price = price;
+    }
+    return out;
+  }
+}
