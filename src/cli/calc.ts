@@ -14,6 +14,7 @@ import { render7501 } from '../output/entry7501.js';
 import { renderTable } from '../output/table.js';
 import { loadLedger, type Ledger } from '../rates/load.js';
 import { withScenarios } from '../rates/scenario.js';
+import { ByteBuffer } from './byte-buffer.js';
 import { collectGarbage } from './collect-garbage.js';
 import { decodeRecord, encodeRecord, finishRecord, plannedRecord, recordOf, type LineRecord } from './csv-record.js';
 import { EntryBook, type EntryFirst } from './entries.js';
@@ -59,15 +60,17 @@ interface Run {
   rowsIn: number;
 }
 
-/** The rows of the bill that are not ragged, counted, with progress shown and garbage collected as they go. */
-async function* rows(run: Run): AsyncGenerator<CsvRecord> {
-  for await (const record of run.bill.rows) {
-    run.rowsIn++;
-    run.progress.tick(run.rowsIn);
-    if (run.rowsIn % GC_EVERY === 0) collectGarbage();
-    const ragged = raggedRow(record, run.bill.headers);
-    if (ragged) run.rejected.push(ragged);
-    else yield record;
+/** The rows of the bill that are not ragged, a batch at a time, counted, with progress shown and garbage collected as they go. */
+async function* rows(run: Run): AsyncGenerator<CsvRecord[]> {
+  for await (const batch of run.bill.batches) {
+    yield batch.filter((record) => {
+      run.rowsIn++;
+      run.progress.tick(run.rowsIn);
+      if (run.rowsIn % GC_EVERY === 0) collectGarbage();
+      const ragged = raggedRow(record, run.bill.headers);
+      if (ragged) run.rejected.push(ragged);
+      return !ragged;
+    });
   }
 }
 
@@ -162,7 +165,7 @@ function afterPassOne(run: Run): void {
 /** JSON, NDJSON, table, 7501: every detail of a line (sources, bases, measures not applied) is spilled and read back. */
 async function documentPasses(run: Run, out: Output): Promise<Finished> {
   const strings = new StringTable();
-  for await (const record of rows(run)) {
+  for await (const batch of rows(run)) for (const record of batch) {
     const priced = priceRow(run, record);
     if (!priced) continue;
     enter(run, firstOf(priced.line), toCents(priced.line.value), toCents(priced.duty));
@@ -207,7 +210,7 @@ async function csvPasses(run: Run, targetMargin: Decimal | undefined): Promise<F
     totals.add(made.record.side, made.figures);
     run.spill.write(encodeRecord(made.record));
   };
-  for await (const record of rows(run)) {
+  for await (const batch of rows(run)) for (const record of batch) {
     const quick = reader.read(record.cells);
     const slot = quick ? plans.get(quick.key) : undefined;
     if (quick && typeof slot === 'object') {
@@ -235,7 +238,7 @@ async function csvPasses(run: Run, targetMargin: Decimal | undefined): Promise<F
   afterPassOne(run);
 
   const out = new StdoutBuffer();
-  await out.push(csvHeader(run.bill.headers));
+  out.add(csvHeader(run.bill.headers));
   let rowsOut = 0;
   for await (const batch of run.spill.batches()) {
     for (const text of batch) {
@@ -245,7 +248,7 @@ async function csvPasses(run: Run, targetMargin: Decimal | undefined): Promise<F
       if (exemption) r = exempted(run, r, exemption, totals);
       const fees = run.book.nextFees(r.entryId);
       totals.add(r.side, { customsValue: 0n, duty: 0n, byProgram: [], mpf: fees.mpf, hmf: fees.hmf, consumptionTax: 0n, vat: 0n, landedCost: fees.mpf + fees.hmf });
-      await out.push(finishRecord(r, fees.mpf, fees.hmf, targetMargin));
+      if (out.add(finishRecord(r, fees.mpf, fees.hmf, targetMargin))) await out.flush();
     }
   }
   return { get: (side) => totals.get(side), end: async () => out.flush() };
@@ -270,17 +273,16 @@ function exempted(run: Run, r: LineRecord, exemption: string, totals: CentTotals
 
 /** Standard output written in large pieces, waiting when a pipe is full (memory stays bounded). */
 class StdoutBuffer {
-  private buffer = '';
+  private readonly bytes = new ByteBuffer(1 << 18);
 
-  async push(text: string): Promise<void> {
-    this.buffer += text;
-    if (this.buffer.length > 1 << 16) await this.flush();
+  /** Add text; true when flush() should be awaited before more is added. */
+  add(text: string): boolean {
+    return this.bytes.add(text);
   }
 
   async flush(): Promise<void> {
-    const text = this.buffer;
-    this.buffer = '';
-    if (text && !process.stdout.write(text)) await once(process.stdout, 'drain');
+    const chunk = this.bytes.take();
+    if (chunk.length > 0 && !process.stdout.write(chunk)) await once(process.stdout, 'drain');
   }
 }
 

@@ -1,5 +1,6 @@
 import type { BillLine, RowError } from '../core/types.js';
 import { mapHeader, type HeaderMap } from '../input/columns.js';
+import { CsvSyntaxError } from '../input/csv-tokenizer.js';
 import { DecodeError, readCsv, type CsvRecord } from '../input/read.js';
 import { parseRow, type LineDefaults } from '../input/row.js';
 import { UserError } from './errors.js';
@@ -10,17 +11,17 @@ export interface BillSource {
   name: string;
   headers: string[];
   header: HeaderMap;
-  rows: AsyncGenerator<CsvRecord>;
+  /** the rows after the header, a batch at a time */
+  batches: AsyncGenerator<CsvRecord[]>;
 }
 
 /** File-level problems of a CSV as user errors that name the place (decoding, broken quoting). */
-async function* translated(records: AsyncGenerator<CsvRecord>, name: string): AsyncGenerator<CsvRecord> {
+async function* translated(batches: AsyncGenerator<CsvRecord[]>, name: string): AsyncGenerator<CsvRecord[]> {
   try {
-    yield* records;
+    yield* batches;
   } catch (e) {
     if (e instanceof DecodeError) throw new UserError(`${name}: ${e.message}: if the file is in another encoding, pass --encoding (e.g. gb18030 for Chinese Windows files, latin1)`);
-    const err = e as { code?: string; lines?: number; message: string };
-    if (err.code?.startsWith('CSV_')) throw new UserError(`${name}: the CSV cannot be read near line ${err.lines ?? '?'}: ${err.message}`);
+    if (e instanceof CsvSyntaxError) throw new UserError(`${name}: the CSV cannot be read near line ${e.line}: ${e.message}`);
     throw e;
   }
 }
@@ -28,13 +29,18 @@ async function* translated(records: AsyncGenerator<CsvRecord>, name: string): As
 /** Open a CSV bill (a file, or standard input for - / none) and read its header. */
 export async function openBill(file: string | undefined, encoding?: string): Promise<BillSource> {
   const name = file ?? 'standard input';
-  const rows = translated(readCsv(openInput(file), { encoding }), name);
-  const first = await rows.next();
+  const all = translated(readCsv(openInput(file), { encoding }), name);
+  const first = await all.next();
   if (first.done) throw new UserError(`${name}: empty file: expected a header row with at least the columns hts and value`);
-  const headers = first.value.cells;
+  const [top, ...rest] = first.value;
+  const headers = top!.cells;
   const header = mapHeader(headers);
   if (header.errors.length > 0) throw new UserError(`${name}: row 1 (header): ${header.errors.join('; ')}`);
-  return { name, headers, header, rows };
+  async function* batches(): AsyncGenerator<CsvRecord[]> {
+    if (rest.length > 0) yield rest;
+    yield* all;
+  }
+  return { name, headers, header, batches: batches() };
 }
 
 /** A row with more cells than the header, usually an unquoted comma. */
@@ -54,7 +60,7 @@ export async function readBill(file: string | undefined, defaults: LineDefaults,
   const bill = await openBill(file, encoding);
   const lines: BillLine[] = [];
   const rejected: RowError[] = [];
-  for await (const record of bill.rows) {
+  for await (const batch of bill.batches) for (const record of batch) {
     const ragged = raggedRow(record, bill.headers);
     if (ragged) {
       rejected.push(ragged);

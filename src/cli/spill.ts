@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Decimal } from '../core/money.js';
+import { ByteBuffer } from './byte-buffer.js';
 import type { Duty, LineResult, NotApplied, RejectedClaim } from '../core/types.js';
 
 /** What a priced line keeps between the two passes of a streamed bill (its input cells are parsed again). */
@@ -68,16 +69,15 @@ export class Spill {
   private readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tariff-'));
   readonly file = path.join(this.dir, 'lines.txt');
   private readonly fd = fs.openSync(this.file, 'w');
-  private buffer = '';
+  private readonly buffer = new ByteBuffer();
 
   write(line: string): void {
-    this.buffer += line + '\n';
-    if (this.buffer.length > 1 << 20) this.flush();
+    if (this.buffer.add(line + '\n')) this.flush();
   }
 
   private flush(): void {
-    if (this.buffer) fs.writeSync(this.fd, this.buffer);
-    this.buffer = '';
+    const bytes = this.buffer.peek();
+    if (bytes.length > 0) fs.writeSync(this.fd, bytes);
   }
 
   /** The lines back, in the order written, a chunk of the file at a time. */

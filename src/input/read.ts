@@ -1,5 +1,5 @@
-import { parse } from 'csv-parse';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
+import { CsvTokenizer } from './csv-tokenizer.js';
 
 export interface CsvRecord {
   /** spreadsheet row number: the header is row 1 */
@@ -28,11 +28,12 @@ export function sniffDelimiter(headerLine: string): string {
 }
 
 /**
- * Stream the records of a CSV bill: decoded strictly (undecodable bytes throw DecodeError), delimiter taken from
- * the header, a UTF-8 BOM dropped, CRLF or LF. Blank lines are skipped but counted, so row numbers match what a
- * spreadsheet shows; rows may have any number of cells.
+ * Stream the records of a CSV bill, a batch at a time: decoded strictly (undecodable bytes throw DecodeError),
+ * delimiter taken from the header, a UTF-8 BOM dropped, CRLF, LF or CR; broken quoting throws CsvSyntaxError.
+ * Blank lines are skipped but counted, so row numbers match what a spreadsheet shows; rows may have any number
+ * of cells.
  */
-export async function* readCsv(input: Readable, options: ReadOptions = {}): AsyncGenerator<CsvRecord> {
+export async function* readCsv(input: Readable, options: ReadOptions = {}): AsyncGenerator<CsvRecord[]> {
   const encoding = options.encoding ?? 'utf-8';
   const decoder = new TextDecoder(encoding, { fatal: true });
   const chunks = input[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
@@ -43,14 +44,14 @@ export async function* readCsv(input: Readable, options: ReadOptions = {}): Asyn
     try {
       const text = decoder.decode(chunk, { stream: !last });
       offset += chunk.length;
-      lines += text.split('\n').length - 1;
+      lines += countLines(text);
       return text;
     } catch {
       // locate the first bad byte for the message: decode leniently and find the replacement character
       const lenient = new TextDecoder(encoding).decode(chunk);
       const at = Math.max(0, lenient.indexOf('\uFFFD'));
       const before = lenient.slice(0, at);
-      throw new DecodeError(encoding, offset + Buffer.byteLength(before), lines + before.split('\n').length - 1);
+      throw new DecodeError(encoding, offset + Buffer.byteLength(before), lines + countLines(before));
     }
   };
   let head = '';
@@ -61,23 +62,32 @@ export async function* readCsv(input: Readable, options: ReadOptions = {}): Asyn
     head += decode(next.value);
   }
   if (done) head += decode(Buffer.alloc(0), true);
-  const delimiter = sniffDelimiter(head.slice(0, head.indexOf('\n') >= 0 ? head.indexOf('\n') : head.length));
-  async function* text(): AsyncGenerator<string> {
-    if (head) yield head;
-    if (done) return;
-    for (;;) {
-      const next = await chunks.next();
-      if (next.done) break;
-      yield decode(next.value);
-    }
-    const tail = decode(Buffer.alloc(0), true);
-    if (tail) yield tail;
-  }
-  const parser = Readable.from(text()).pipe(parse({ bom: true, relax_column_count: true, delimiter }));
+  const tokenizer = new CsvTokenizer(sniffDelimiter(head.slice(0, head.indexOf('\n') >= 0 ? head.indexOf('\n') : head.length)));
   let row = 0;
-  for await (const cells of parser as AsyncIterable<string[]>) {
-    row++;
-    if (cells.length === 1 && cells[0] === '') continue;
-    yield { row, cells };
+  const records = (text: string, last: boolean): CsvRecord[] => {
+    const out: CsvRecord[] = [];
+    for (const cells of tokenizer.push(text, last)) {
+      row++;
+      if (cells.length === 1 && cells[0] === '') continue;
+      out.push({ row, cells });
+    }
+    return out;
+  };
+  let batch = records(head, done);
+  if (batch.length > 0) yield batch;
+  if (done) return;
+  for (;;) {
+    const next = await chunks.next();
+    if (next.done) break;
+    batch = records(decode(next.value), false);
+    if (batch.length > 0) yield batch;
   }
+  batch = records(decode(Buffer.alloc(0), true), true);
+  if (batch.length > 0) yield batch;
+}
+
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }

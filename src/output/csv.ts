@@ -2,15 +2,17 @@ import { effectiveRate, formatAmount, type Decimal } from '../core/money.js';
 import { unitEconomics } from '../core/margin.js';
 import type { LineResult } from '../core/types.js';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]/;
 
 /**
  * One CSV cell. Text that a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR)
  * is prefixed with a single quote (OWASP CSV injection); computed amounts are never negative, so they are not touched.
  */
 export function csvCell(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const c = value.charCodeAt(0);
+  // = + - @ tab CR
+  const safe = c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 ? `'${value}` : value;
+  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** Cells joined as one CSV line (no newline), each as csvCell writes it. */
