@@ -18,6 +18,13 @@ export class ByteBuffer {
     return this.pos > this.size / 2;
   }
 
+  /** Add bytes [start, end) of another buffer; true as add(). */
+  addBytes(from: Buffer, start: number, end: number): boolean {
+    this.grow(end - start);
+    this.pos += from.copy(this.buf, this.pos, start, end);
+    return this.pos > this.size / 2;
+  }
+
   /** The bytes gathered so far (a copy, free to keep), and an empty block. */
   take(): Buffer {
     const out = Buffer.from(this.buf.subarray(0, this.pos));

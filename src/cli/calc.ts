@@ -1,13 +1,13 @@
 import { once } from 'node:events';
 import { finishCnLine, finishUsLine, priceLine } from '../core/bill.js';
 import { planLine, type LinePlan } from '../core/line-plan.js';
-import { fromCents, rateExceeds, toCents, type Decimal } from '../core/money.js';
-import { CentTotals, TotalsAccumulator, type CentFigures, type SideTotals } from '../core/totals.js';
+import { Decimal, fromCents, rateExceeds, toCents } from '../core/money.js';
+import { CentTotals, TotalsAccumulator, type SideTotals } from '../core/totals.js';
 import type { BillLine, LineResult, RowError, Side } from '../core/types.js';
 import { QuickReader } from '../input/fast-row.js';
 import type { CsvRecord } from '../input/read.js';
 import { parseRow, type LineDefaults } from '../input/row.js';
-import { csvHeader } from '../output/csv.js';
+import { csvCells, csvHeader } from '../output/csv.js';
 import { totalsObject } from '../output/document.js';
 import { lineObject } from '../output/document.js';
 import { render7501 } from '../output/entry7501.js';
@@ -16,7 +16,8 @@ import { loadLedger, type Ledger } from '../rates/load.js';
 import { withScenarios } from '../rates/scenario.js';
 import { ByteBuffer } from './byte-buffer.js';
 import { collectGarbage } from './collect-garbage.js';
-import { decodeRecord, encodeRecord, finishRecord, plannedRecord, recordOf, type LineRecord } from './csv-record.js';
+import { PlanText, landedBeforeFees, linePieces, pricedOfResult, unitColumns, usFeeColumns, type PricedCents } from './csv-line.js';
+import { RecordReader, RecordWriter } from './record-file.js';
 import { EntryBook, type EntryFirst } from './entries.js';
 import { EXIT, UserError } from './errors.js';
 import { makeChalk, reportProblems, write } from './io.js';
@@ -39,8 +40,9 @@ export interface CalcOptions extends CommonOptions {
   color?: boolean;
 }
 
-/** rows between two full garbage collections of a long run */
+/** rows between two full garbage collections of a long run: JSON output keeps more of each line than CSV output */
 const GC_EVERY = 25_000;
+const CSV_GC_EVERY = 100_000;
 /** kinds of line (code, date, claims...) remembered at once by the integer-cent path */
 const PLAN_LIMIT = 20_000;
 
@@ -61,12 +63,12 @@ interface Run {
 }
 
 /** The rows of the bill that are not ragged, a batch at a time, counted, with progress shown and garbage collected as they go. */
-async function* rows(run: Run): AsyncGenerator<CsvRecord[]> {
+async function* rows(run: Run, gcEvery: number): AsyncGenerator<CsvRecord[]> {
   for await (const batch of run.bill.batches) {
     yield batch.filter((record) => {
       run.rowsIn++;
       run.progress.tick(run.rowsIn);
-      if (run.rowsIn % GC_EVERY === 0) collectGarbage();
+      if (run.rowsIn % gcEvery === 0) collectGarbage();
       const ragged = raggedRow(record, run.bill.headers);
       if (ragged) run.rejected.push(ragged);
       return !ragged;
@@ -118,12 +120,13 @@ export async function runCalc(file: string | undefined, opts: CalcOptions): Prom
   const encoding = parseEncoding(opts.encoding);
   const ledger = withScenarios(loadLedger(), opts.scenario);
   const defaults: LineDefaults = { into, origin, date, mode, fx, decimalComma: Boolean(opts.decimalComma) };
-  const bill = await openBill(file, encoding);
-  const run: Run = {
-    ledger, defaults, explain: Boolean(opts.explain), progress: new Progress(Boolean(process.stderr.isTTY) && !opts.quiet), bill,
-    spill: new Spill(), book: new EntryBook(), warnings: new WarningCollector(), rejected: [], sides: new Set<Side>([into]), rowsIn: 0,
-  };
+  const spill = new Spill();
   try {
+    const bill = await openBill(file, encoding);
+    const run: Run = {
+      ledger, defaults, explain: Boolean(opts.explain), progress: new Progress(Boolean(process.stderr.isTTY) && !opts.quiet), bill,
+      spill, book: new EntryBook(), warnings: new WarningCollector(), rejected: [], sides: new Set<Side>([into]), rowsIn: 0,
+    };
     const totals = format === 'csv'
       ? await csvPasses(run, targetMargin)
       : await documentPasses(run, new Output(format, opts, targetMargin, ledger, { date, mode, into, ...(origin ? { origin } : {}) }));
@@ -147,8 +150,15 @@ export async function runCalc(file: string | undefined, opts: CalcOptions): Prom
     }
     return EXIT.ok;
   } finally {
-    run.spill.remove();
+    spill.remove();
   }
+}
+
+/** A kind of line with a plan: the plan, and the date of its lines (for their entry's fees). */
+interface Slot {
+  plan: LinePlan;
+  text: PlanText;
+  date: string;
 }
 
 /** What a pass two leaves: the totals, and how to end the output once warnings and rejected rows are known. */
@@ -165,7 +175,7 @@ function afterPassOne(run: Run): void {
 /** JSON, NDJSON, table, 7501: every detail of a line (sources, bases, measures not applied) is spilled and read back. */
 async function documentPasses(run: Run, out: Output): Promise<Finished> {
   const strings = new StringTable();
-  for await (const batch of rows(run)) for (const record of batch) {
+  for await (const batch of rows(run, GC_EVERY)) for (const record of batch) {
     const priced = priceRow(run, record);
     if (!priced) continue;
     enter(run, firstOf(priced.line), toCents(priced.line.value), toCents(priced.duty));
@@ -197,87 +207,167 @@ async function documentPasses(run: Run, out: Output): Promise<Finished> {
 }
 
 /**
+ * A priced line between the passes of CSV output (record-file.ts): its row, entry and kind; its landed cost before
+ * fees and the part of it before tariffs; its text (csv-line.ts), pieces separated by NUL: a US line's head and the
+ * rest, or its head, rate, tail, quantity and price (US_UNITS); a Chinese line's whole text and its input cells as JSON
+ * (to price it again if its declaration is exempt). A line whose text holds a NUL has its pieces in JSON (ESCAPED).
+ */
+const US = 0;
+const US_UNITS = 1;
+const CN = 2;
+const ESCAPED = 4;
+const NUL = '\u0000';
+
+/** The byte offsets of the NUL-separated pieces of the current record's text: [from0, to0, from1, to1, ...]. */
+function pieces(line: RecordReader, count: number): number[] {
+  const out: number[] = [];
+  let from = line.from;
+  for (let i = 0; i < count - 1; i++) {
+    const at = line.bytes.indexOf(0, from);
+    out.push(from, at);
+    from = at + 1;
+  }
+  out.push(from, line.to);
+  return out;
+}
+
+/**
  * CSV: rows in the plain form whose kind of line (code, date, claims...) has a plan are priced in whole cents
  * (src/core/line-plan.ts); the engine prices the others, and the first lines of each kind, from which plans are made.
- * Between the passes a line is its figures in cents and its output text (csv-record.ts).
+ * Pass one prices each row and writes its output text but for the fee columns, in bytes, to a record file; pass two
+ * copies those bytes to the output with each line's fee shares in between.
  */
 async function csvPasses(run: Run, targetMargin: Decimal | undefined): Promise<Finished> {
   const reader = new QuickReader(run.bill.header, run.defaults);
   const totals = new CentTotals();
-  // per kind of line: its plan, or how many of its lines were seen without one
-  const plans = new Map<string, { plan: LinePlan; date: string } | number>();
-  const keep = (made: { record: LineRecord; figures: CentFigures }) => {
-    totals.add(made.record.side, made.figures);
-    run.spill.write(encodeRecord(made.record));
-  };
-  for await (const batch of rows(run)) for (const record of batch) {
-    const quick = reader.read(record.cells);
-    const slot = quick ? plans.get(quick.key) : undefined;
-    if (quick && typeof slot === 'object') {
-      const p = slot.plan.price(quick.amounts);
-      if (p) {
-        for (const w of slot.plan.warnings) run.warnings.addAt(w.perRow ? record.row : undefined, w.message);
-        const id = enter(run, { date: slot.date, mode: run.defaults.mode, into: quick.into, entry: quick.entry }, quick.amounts.value, p.duty);
-        const carriage = quick.into === 'US' ? (quick.amounts.freight ?? 0n) + (quick.amounts.insurance ?? 0n) : 0n;
-        keep(plannedRecord(slot.plan, p, record.cells, record.row, id, { value: quick.amounts.value, carriage, quantity: quick.quantity, price: quick.price }));
-        continue;
+  const records = new RecordWriter();
+  try {
+    // per kind of line: its plan, or how many of its lines were seen without one
+    const plans = new Map<string, Slot | number>();
+    const rule = run.ledger.cnSmallConsignment?.dutyAtMost;
+    const smallConsignment = rule === undefined ? undefined : toCents(new Decimal(rule));
+    const keep = (row: number, entryId: number, p: PricedCents, cells: string[], plain = false) => {
+      const landed = landedBeforeFees(p);
+      totals.addLine(p.side, p, landed, p.programs, p.amounts);
+      const { head, rate, tail } = linePieces(p, csvCells(cells, plain));
+      let kind = US;
+      let texts: string[];
+      if (p.side === 'CN') {
+        kind = CN;
+        // its cells, to price it again, only while its declaration's duty is small enough to be exempt
+        texts = [head + rate + unitColumns('CN', p.quantity, p.price, p.beforeTariffsPart, landed, targetMargin) + tail, run.book.mayBeExempt(entryId, smallConsignment) ? JSON.stringify(cells) : ''];
+      } else if (p.quantity === undefined) texts = [head, `${rate},,,${tail}`];
+      else {
+        kind = US_UNITS;
+        texts = [head, rate, tail, p.quantity, p.price ?? ''];
       }
+      let nul = false;
+      for (const t of texts) nul ||= t.includes(NUL);
+      records.write(row, entryId, nul ? kind | ESCAPED : kind, landed, p.beforeTariffsPart, nul ? JSON.stringify(texts) : texts.join(NUL));
+    };
+    for await (const batch of rows(run, CSV_GC_EVERY)) for (const record of batch) {
+      const quick = reader.read(record.cells);
+      const slot = quick ? plans.get(quick.key) : undefined;
+      if (quick && typeof slot === 'object') {
+        const p = slot.plan.price(quick.amounts);
+        if (p) {
+          for (const w of slot.plan.warnings) run.warnings.addAt(w.perRow ? record.row : undefined, w.message);
+          const id = enter(run, { date: slot.date, mode: run.defaults.mode, into: quick.into, entry: quick.entry }, quick.amounts.value, p.duty);
+          const carriage = quick.into === 'US' ? (quick.amounts.freight ?? 0n) + (quick.amounts.insurance ?? 0n) : 0n;
+          keep(record.row, id, slot.text.priced(p, { value: quick.amounts.value, carriage, quantity: quick.quantity, price: quick.price }), record.cells, record.plain);
+          continue;
+        }
+      }
+      const priced = priceRow(run, record);
+      if (quick && typeof slot !== 'object') {
+        // a kind's first line only counts; the next few may make its plan (a kind seen once costs nothing more)
+        const seen = slot ?? 0;
+        const plan = priced && seen >= 1 && seen <= 3 ? planLine(priced.line, run.ledger) : undefined;
+        if (plans.size >= PLAN_LIMIT) plans.clear();
+        plans.set(quick.key, plan ? { plan, text: new PlanText(plan), date: priced!.line.date } : seen + 1);
+      }
+      if (!priced) continue;
+      const id = enter(run, firstOf(priced.line), toCents(priced.line.value), toCents(priced.duty));
+      keep(record.row, id, pricedOfResult(priced), record.cells, record.plain);
     }
-    const priced = priceRow(run, record);
-    if (quick && typeof slot !== 'object') {
-      // a kind's first line only counts; the next few may make its plan (a kind seen once costs nothing more)
-      const seen = slot ?? 0;
-      const plan = priced && seen >= 1 && seen <= 3 ? planLine(priced.line, run.ledger) : undefined;
-      if (plans.size >= PLAN_LIMIT) plans.clear();
-      plans.set(quick.key, plan ? { plan, date: priced!.line.date } : seen + 1);
-    }
-    if (!priced) continue;
-    const id = enter(run, firstOf(priced.line), toCents(priced.line.value), toCents(priced.duty));
-    keep(recordOf(priced, record.cells, id));
-  }
-  afterPassOne(run);
+    const mem = (w: string) => { if (process.env.TRACE) { const m = process.memoryUsage(); process.stderr.write(`${w} rss ${(m.rss / 1e6).toFixed(0)} heapTotal ${(m.heapTotal / 1e6).toFixed(0)} used ${(m.heapUsed / 1e6).toFixed(0)} ext ${(m.external / 1e6).toFixed(0)} ab ${(m.arrayBuffers / 1e6).toFixed(0)}\n`); } };
+    mem('pass1');
+    afterPassOne(run);
+    records.close();
+    mem('settled');
 
-  const out = new StdoutBuffer();
-  out.add(csvHeader(run.bill.headers));
-  let rowsOut = 0;
-  for await (const batch of run.spill.batches()) {
-    for (const text of batch) {
-      if (++rowsOut % GC_EVERY === 0) collectGarbage();
-      let r = decodeRecord(text);
-      const exemption = r.side === 'CN' ? run.book.exemption(r.entryId) : undefined;
-      if (exemption) r = exempted(run, r, exemption, totals);
-      const fees = run.book.nextFees(r.entryId);
-      totals.add(r.side, { customsValue: 0n, duty: 0n, byProgram: [], mpf: fees.mpf, hmf: fees.hmf, consumptionTax: 0n, vat: 0n, landedCost: fees.mpf + fees.hmf });
-      if (out.add(finishRecord(r, fees.mpf, fees.hmf, targetMargin))) await out.flush();
+    const out = new StdoutBuffer();
+    out.add(csvHeader(run.bill.headers));
+    const line = new RecordReader(records.file);
+    let rowsOut = 0;
+    while (line.next()) {
+      if (++rowsOut % CSV_GC_EVERY === 0) { mem('pass2a'); collectGarbage(); mem('pass2b'); }
+      const { a: row, b: entryId, c: kind, bytes } = line;
+      const escaped = (kind & ESCAPED) !== 0 ? JSON.parse(line.text()) as string[] : undefined;
+      if ((kind & ~ESCAPED) === CN) {
+        const exemption = run.book.exemption(entryId);
+        if (exemption) out.add(exempted(run, row, JSON.parse(escaped ? escaped[1]! : line.text(...pieces(line, 2).slice(2))) as string[], exemption, totals, targetMargin));
+        else if (escaped) out.add(escaped[0]!);
+        else out.addBytes(bytes, line.from, bytes.indexOf(0, line.from));
+      } else {
+        const { mpf, hmf } = run.book.nextFees(entryId);
+        const landed = line.x + mpf + hmf;
+        totals.addFees('US', mpf, hmf);
+        const at = escaped ? [] : pieces(line, kind === US ? 2 : 5);
+        const piece = (i: number) => (escaped ? out.add(escaped[i]!) : out.addBytes(bytes, at[2 * i]!, at[2 * i + 1]!));
+        piece(0);
+        out.add(usFeeColumns(mpf, hmf, landed));
+        piece(1);
+        if ((kind & ~ESCAPED) === US_UNITS) {
+          const [quantity, price] = escaped ? [escaped[3]!, escaped[4]!] : [line.text(at[6], at[7]), line.text(at[8], at[9])];
+          out.add(unitColumns('US', quantity, price === '' ? undefined : price, line.y, landed, targetMargin));
+          piece(2);
+        }
+      }
+      if (out.full) await out.flush();
     }
+    line.close();
+    mem('end');
+    return { get: (side) => totals.get(side), end: async () => out.flush() };
+  } finally {
+    records.remove();
   }
-  return { get: (side) => totals.get(side), end: async () => out.flush() };
 }
 
-/** A Chinese line of an exempt declaration, priced again by the engine without duty; the totals take the difference. */
-function exempted(run: Run, r: LineRecord, exemption: string, totals: CentTotals): LineRecord {
-  const cells = JSON.parse(r.cellsJson!) as string[];
-  const line = parseRow(r.row, cells, run.bill.header, run.defaults) as BillLine;
-  const priced = priceLine(line, run.ledger);
-  // the line was priced once already: only the exemption differs, so a refusal here is a defect, not a user error
-  if ('row' in priced) throw new Error(`row ${r.row} was priced but not again: ${priced.message}`);
-  const before = recordOf(priced, cells, r.entryId).figures;
-  const finished = finishCnLine(priced, run.ledger, false, exemption);
+/** The output line of a Chinese line of an exempt declaration, priced again by the engine without duty; the totals take the difference. */
+function exempted(run: Run, row: number, cells: string[], exemption: string, totals: CentTotals, targetMargin: Decimal | undefined): string {
+  const record = { row, cells };
+  const before = pricedOfResult(priceAgain(run, record));
+  totals.addLine('CN', before, landedBeforeFees(before), before.programs, before.amounts, -1n);
+  const finished = finishCnLine(priceAgain(run, record), run.ledger, false, exemption);
   finished.warnings.forEach((w) => run.warnings.add(w));
-  const after = recordOf(finished, cells, r.entryId);
-  totals.add('CN', { ...before, byProgram: before.byProgram.map(([p, a]) => [p, -a]), customsValue: -before.customsValue, duty: -before.duty,
-    consumptionTax: -before.consumptionTax, vat: -before.vat, landedCost: -before.landedCost });
-  totals.add('CN', after.figures);
-  return after.record;
+  const p = pricedOfResult(finished);
+  const landed = landedBeforeFees(p);
+  totals.addLine('CN', p, landed, p.programs, p.amounts);
+  const { head, rate, tail } = linePieces(p, csvCells(cells));
+  return head + rate + unitColumns('CN', p.quantity, p.price, p.beforeTariffsPart, landed, targetMargin) + tail;
+}
+
+/** A row priced in pass one, priced again by the engine (a refusal now is a defect, not a user error). */
+function priceAgain(run: Run, record: Pick<CsvRecord, 'row' | 'cells'>): LineResult {
+  const line = parseRow(record.row, record.cells, run.bill.header, run.defaults) as BillLine;
+  const r = priceLine(line, run.ledger);
+  if ('row' in r) throw new Error(`row ${record.row} was priced but not again: ${r.message}`);
+  return r;
 }
 
 /** Standard output written in large pieces, waiting when a pipe is full (memory stays bounded). */
 class StdoutBuffer {
   private readonly bytes = new ByteBuffer(1 << 18);
+  /** flush() should be awaited before more is added */
+  full = false;
 
-  /** Add text; true when flush() should be awaited before more is added. */
-  add(text: string): boolean {
-    return this.bytes.add(text);
+  add(text: string): void {
+    this.full = this.bytes.add(text);
+  }
+
+  addBytes(from: Buffer, start: number, end: number): void {
+    this.full = this.bytes.addBytes(from, start, end);
   }
 
   async flush(): Promise<void> {

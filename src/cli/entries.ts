@@ -74,14 +74,24 @@ export class EntryBook {
     }
   }
 
+  /** Whether a Chinese declaration could still turn out exempt: its duty so far is within the small-consignment amount. */
+  mayBeExempt(id: number, dutyAtMost: bigint | undefined): boolean {
+    return dutyAtMost !== undefined && this.entries[id]!.duty <= dutyAtMost;
+  }
+
   exemption(id: number): string | undefined {
     return this.entries[id]!.exemption;
   }
 
-  /** The fee shares, in cents, of the entry's next line in file order (nothing for a Chinese declaration). */
+  /** The fee shares, in cents, of the entry's next line in file order (nothing for a Chinese declaration), in `fees`. */
   nextFees(id: number): { mpf: bigint; hmf: bigint } {
     const e = this.entries[id]!;
     const i = e.done++;
-    return { mpf: e.mpf?.share(i) ?? 0n, hmf: e.hmf?.share(i) ?? 0n };
+    this.fees.mpf = e.mpf?.share(i) ?? 0n;
+    this.fees.hmf = e.hmf?.share(i) ?? 0n;
+    return this.fees;
   }
+
+  /** the last shares asked for (one object, reused: a million lines need no million objects) */
+  private readonly fees = { mpf: 0n, hmf: 0n };
 }

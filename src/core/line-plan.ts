@@ -1,6 +1,6 @@
 import { CentWeights } from './allocate-stream.js';
 import { computeCnDuties } from './cn-duties.js';
-import { Decimal, ZERO, fraction, percentOfCents, toCents, type Fraction } from './money.js';
+import { Decimal, ZERO, applyCentsRate, centsRate, fraction, toCents, type CentsRate, type Fraction } from './money.js';
 import type { BillLine, LedgerView, Side } from './types.js';
 import { computeUsDuties, type BaseColumn } from './us-duties.js';
 
@@ -20,6 +20,8 @@ export interface CentAmounts {
   steel_value?: bigint;
   aluminum_value?: bigint;
   copper_value?: bigint;
+  /** given with the line (a plan is never made for such lines: the share decides) */
+  us_content_value?: bigint;
   quantity?: Fraction;
   freight?: bigint;
   insurance?: bigint;
@@ -49,6 +51,7 @@ export interface LinePlan {
 
 interface CentFormula {
   percent: Fraction;
+  rate: CentsRate;
   column: BaseColumn;
   minus: number[][];
   /** dollars per unit of quantity */
@@ -100,7 +103,7 @@ function usPlan(line: BillLine, ledger: LedgerView): { plan: LinePlan; expected:
   const r = computeUsDuties(line, ledger);
   if ('row' in r || r.valueDependent) return undefined;
   const formulas: CentFormula[] = r.formulas.map((f) => ({
-    percent: fraction(f.percent), column: f.column, minus: f.minus, specific: (f.specific ?? []).map((s) => fraction(s.perUnit)),
+    percent: fraction(f.percent), rate: centsRate(fraction(f.percent)), column: f.column, minus: f.minus, specific: (f.specific ?? []).map((s) => fraction(s.perUnit)),
   }));
   const isMfn = r.duties.map((d) => d.program === 'MFN');
   const price = (a: CentAmounts): PlannedLine | undefined => {
@@ -124,7 +127,7 @@ function usPlan(line: BillLine, ledger: LedgerView): { plan: LinePlan; expected:
       if (f.minus.length > 0 && base === 0n) return undefined;
       bases.push(base);
       let amount: bigint;
-      if (f.specific.length === 0) amount = percentOfCents(base, f.percent);
+      if (f.specific.length === 0) amount = applyCentsRate(base, f.rate);
       else {
         if (a.quantity === undefined) return undefined;
         const q = a.quantity;
@@ -150,21 +153,21 @@ function cnPlan(line: BillLine, ledger: LedgerView): { plan: LinePlan; expected:
   const r = computeCnDuties(line, ledger);
   if ('row' in r || r.valueDependent) return undefined;
   if (r.rates.consumptionTax !== undefined && !r.rates.consumptionTax.isZero()) return undefined;
-  const total = fraction(r.rates.layers.reduce((s, p) => s.plus(p), ZERO));
-  const base = fraction(r.rates.base);
-  const vat = fraction(r.rates.vat);
+  const total = centsRate(fraction(r.rates.layers.reduce((s, p) => s.plus(p), ZERO)));
+  const base = centsRate(fraction(r.rates.base));
+  const vat = centsRate(fraction(r.rates.vat));
   // the layers share the duty in proportion to their rates (allocateCents): the same split on integer weights
   const common = r.rates.layers.map(fraction).reduce((d, f) => (d % f.den === 0n ? d : d * f.den), 1n);
   const weights = new CentWeights();
   for (const p of r.rates.layers) weights.push(BigInt(p.times(common.toString()).toFixed(0)));
   const price = (a: CentAmounts): PlannedLine => {
     const customsValue = a.value + (a.freight ?? 0n) + (a.insurance ?? 0n);
-    const duty = percentOfCents(customsValue, total);
+    const duty = applyCentsRate(customsValue, total);
     const split = weights.split(duty);
     const amounts = r.rates.layers.map((_, i) => split.share(i));
-    const tax = percentOfCents(customsValue + duty, vat);
-    const baseDuty = percentOfCents(customsValue, base);
-    const before = customsValue + baseDuty + percentOfCents(customsValue + baseDuty, vat);
+    const tax = applyCentsRate(customsValue + duty, vat);
+    const baseDuty = applyCentsRate(customsValue, base);
+    const before = customsValue + baseDuty + applyCentsRate(customsValue + baseDuty, vat);
     return { customsValue, amounts, duty, consumptionTax: 0n, vat: tax, beforeTariffsPart: before };
   };
   const expected: PlannedLine = {

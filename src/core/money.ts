@@ -60,12 +60,21 @@ export function fraction(d: Decimal): Fraction {
 }
 
 /**
- * roundCents(percentOf(percent, base)) in whole cents, exactly: cents x percent / 100 rounded half up. The base and
- * the percent are never negative.
+ * roundCents(percentOf(percent, base)) in whole cents, exactly, for many bases: cents x percent / 100 rounded half up,
+ * i.e. (2 x cents x num + 100 x den) / (200 x den). Bases and percents are never negative.
  */
-export function percentOfCents(cents: bigint, percent: Fraction): bigint {
-  const den = percent.den * 100n;
-  return (2n * cents * percent.num + den) / (2n * den);
+export interface CentsRate {
+  twiceNum: bigint;
+  halfDen: bigint;
+  den: bigint;
+}
+
+export function centsRate(percent: Fraction): CentsRate {
+  return { twiceNum: 2n * percent.num, halfDen: percent.den * 100n, den: 2n * percent.den * 100n };
+}
+
+export function applyCentsRate(cents: bigint, r: CentsRate): bigint {
+  return (cents * r.twiceNum + r.halfDen) / r.den;
 }
 
 /** Whole cents as formatAmount writes them: "1234.50", "0.07", "-3.00". */

@@ -52,33 +52,34 @@ export function sideTotals(lines: LineResult[], side: Side): SideTotals | undefi
   return acc.get(side);
 }
 
-/** One line's figures in whole cents, as the integer-cent path of `calc` adds them up. */
-export interface CentFigures {
-  customsValue: bigint;
-  duty: bigint;
-  byProgram: [string, bigint][];
-  mpf: bigint;
-  hmf: bigint;
-  consumptionTax: bigint;
-  vat: bigint;
-  landedCost: bigint;
-}
-
 /** Totals in whole cents, line by line; the same sums as TotalsAccumulator. */
 export class CentTotals {
   private readonly sides = new Map<Side, { customsValue: bigint; duty: bigint; byProgram: Map<string, bigint>; mpf: bigint; hmf: bigint; consumptionTax: bigint; vat: bigint; landedCost: bigint }>();
 
-  add(side: Side, f: CentFigures): void {
+  private side(side: Side) {
     let t = this.sides.get(side);
     if (!t) this.sides.set(side, (t = { customsValue: 0n, duty: 0n, byProgram: new Map(), mpf: 0n, hmf: 0n, consumptionTax: 0n, vat: 0n, landedCost: 0n }));
-    for (const [program, amount] of f.byProgram) t.byProgram.set(program, (t.byProgram.get(program) ?? 0n) + amount);
-    t.customsValue += f.customsValue;
-    t.duty += f.duty;
-    t.mpf += f.mpf;
-    t.hmf += f.hmf;
-    t.consumptionTax += f.consumptionTax;
-    t.vat += f.vat;
-    t.landedCost += f.landedCost;
+    return t;
+  }
+
+  /** A line's figures but its fees (its landed cost before them), or with `sign` -1 takes them away. */
+  addLine(side: Side, f: { customsValue: bigint; duty: bigint; consumptionTax: bigint; vat: bigint }, landedBeforeFees: bigint,
+    programs: readonly string[], amounts: readonly bigint[], sign = 1n): void {
+    const t = this.side(side);
+    for (let i = 0; i < programs.length; i++) t.byProgram.set(programs[i]!, (t.byProgram.get(programs[i]!) ?? 0n) + sign * amounts[i]!);
+    t.customsValue += sign * f.customsValue;
+    t.duty += sign * f.duty;
+    t.consumptionTax += sign * f.consumptionTax;
+    t.vat += sign * f.vat;
+    t.landedCost += sign * landedBeforeFees;
+  }
+
+  /** A US line's fee shares (part of its landed cost too). */
+  addFees(side: Side, mpf: bigint, hmf: bigint): void {
+    const t = this.side(side);
+    t.mpf += mpf;
+    t.hmf += hmf;
+    t.landedCost += mpf + hmf;
   }
 
   get(side: Side): SideTotals | undefined {

@@ -17,6 +17,12 @@ export class CsvSyntaxError extends Error {
 
 const QUOTE = '"';
 
+/** A record's cells; `plain` when its line has no quote, so no cell holds a delimiter, a quote or a line break. */
+export interface Cells {
+  cells: string[];
+  plain: boolean;
+}
+
 export class CsvTokenizer {
   private rest = '';
   /** the physical line at the start of `rest` */
@@ -27,13 +33,13 @@ export class CsvTokenizer {
   constructor(private readonly delimiter: string) {}
 
   /** The records complete in the text read so far; `last` when no more text comes. */
-  push(text: string, last = false): string[][] {
+  push(text: string, last = false): Cells[] {
     let buf = this.rest + text;
     if (!this.started && buf.length > 0) {
       this.started = true;
       if (buf.charCodeAt(0) === 0xfeff) buf = buf.slice(1);
     }
-    const records: string[][] = [];
+    const records: Cells[] = [];
     const newline = this.newline ?? (this.newline = detectNewline(buf, last));
     if (newline === undefined) {
       this.rest = buf;
@@ -53,7 +59,7 @@ export class CsvTokenizer {
         if (quote < 0) quote = n;
       }
       if (end >= 0 && quote > end) {
-        records.push(buf.slice(pos, end).split(d));
+        records.push({ cells: buf.slice(pos, end).split(d), plain: true });
         pos = end + newline.length;
         this.line++;
         continue;
@@ -61,13 +67,13 @@ export class CsvTokenizer {
       if (end < 0 && quote >= n) {
         if (!last) break;
         end = n;
-        records.push(buf.slice(pos, end).split(d));
+        records.push({ cells: buf.slice(pos, end).split(d), plain: true });
         pos = n;
         break;
       }
       const quoted = this.quotedRecord(buf, pos, newline, last);
       if (!quoted) break;
-      records.push(quoted.cells);
+      records.push({ cells: quoted.cells, plain: false });
       pos = quoted.next;
     }
     this.rest = buf.slice(pos);
@@ -75,9 +81,9 @@ export class CsvTokenizer {
   }
 
   /** A file that never ends a line: one record (or a quoted field left open). */
-  private lastRecord(buf: string, records: string[][]): string[][] {
+  private lastRecord(buf: string, records: Cells[]): Cells[] {
     const quoted = this.quotedRecord(buf, 0, '\n', true);
-    if (quoted) records.push(quoted.cells);
+    if (quoted) records.push({ cells: quoted.cells, plain: false });
     this.rest = '';
     return records;
   }

@@ -16,8 +16,17 @@ const DECIDING: Column[] = ['hts', 'into', 'origin', 'date', 'currency', 'unit',
 const CENTS: ('value' | 'metal_value' | 'steel_value' | 'aluminum_value' | 'copper_value' | 'us_content_value' | 'freight' | 'insurance')[] =
   ['value', 'metal_value', 'steel_value', 'aluminum_value', 'copper_value', 'us_content_value', 'freight', 'insurance'];
 
-const CENTS_TEXT = /^(\d{1,15})(?:\.(\d{1,2}))?$/;
+const CENTS_TEXT = /^\d{1,15}(?:\.\d{1,2})?$/;
 const QUANTITY_TEXT = /^(\d{1,15})(?:\.(\d+))?$/;
+
+/** An amount of whole cents: undefined when not given, null when not in the plain form (digits, at most two decimals). */
+function cents(text: string | undefined): bigint | undefined | null {
+  if (text === undefined) return undefined;
+  if (!CENTS_TEXT.test(text)) return null;
+  const dot = text.indexOf('.');
+  if (dot < 0) return BigInt(text) * 100n;
+  return BigInt(text.slice(0, dot) + text.slice(dot + 1).padEnd(2, '0'));
+}
 
 export interface QuickRow {
   /** rows with the same key are priced alike */
@@ -61,23 +70,18 @@ export class QuickReader {
     if (currency !== home) return undefined;
 
     let key = '';
-    for (const i of this.deciding) key += (i === undefined ? '' : cells[i]?.trim() ?? '') + '\u0001';
-    const amounts: Partial<Record<(typeof CENTS)[number], bigint>> = {};
-    for (let c = 0; c < CENTS.length; c++) {
-      const text = this.cell(cells, this.cents[c]);
-      if (text === undefined) {
-        key += '0';
-        continue;
-      }
-      const m = CENTS_TEXT.exec(text);
-      if (!m) return undefined;
-      amounts[CENTS[c]!] = BigInt(m[1]! + (m[2] ?? '').padEnd(2, '0'));
-      key += '1';
+    for (const i of this.deciding) if (i !== undefined) key += (cells[i]?.trim() ?? '') + '\u0001';
+    const value = cents(this.cell(cells, this.cents[0]));
+    if (value === undefined || value === null) return undefined;
+    const amounts: CentAmounts = { value };
+    for (let c = 1; c < CENTS.length; c++) {
+      const found = cents(this.cell(cells, this.cents[c]));
+      if (found === null) return undefined;
+      if (found !== undefined) amounts[CENTS[c] as 'metal_value'] = found;
+      key += found === undefined ? '0' : '1';
     }
-    const value = amounts.value;
-    if (value === undefined) return undefined;
     if ((amounts.metal_value ?? 0n) > value || (amounts.us_content_value ?? 0n) > value) return undefined;
-    const out: QuickRow = { key, into, entry: this.cell(cells, this.at.entry) ?? '1', amounts: { ...amounts, value } };
+    const out: QuickRow = { key, into, entry: this.cell(cells, this.at.entry) ?? '1', amounts };
     const quantity = this.cell(cells, this.at.quantity);
     if (quantity !== undefined) {
       const m = QUANTITY_TEXT.exec(quantity);

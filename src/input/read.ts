@@ -5,6 +5,8 @@ export interface CsvRecord {
   /** spreadsheet row number: the header is row 1 */
   row: number;
   cells: string[];
+  /** a line of a comma-separated bill without quotes: no cell holds a comma, a quote or a line break */
+  plain?: boolean;
 }
 
 export interface ReadOptions {
@@ -62,14 +64,17 @@ export async function* readCsv(input: Readable, options: ReadOptions = {}): Asyn
     head += decode(next.value);
   }
   if (done) head += decode(Buffer.alloc(0), true);
-  const tokenizer = new CsvTokenizer(sniffDelimiter(head.slice(0, head.indexOf('\n') >= 0 ? head.indexOf('\n') : head.length)));
+  const delimiter = sniffDelimiter(head.slice(0, head.indexOf('\n') >= 0 ? head.indexOf('\n') : head.length));
+  const tokenizer = new CsvTokenizer(delimiter);
+  // output CSV is comma-separated: a plain line of a comma-separated bill has cells that need no quotes there
+  const comma = delimiter === ',';
   let row = 0;
   const records = (text: string, last: boolean): CsvRecord[] => {
     const out: CsvRecord[] = [];
-    for (const cells of tokenizer.push(text, last)) {
+    for (const { cells, plain } of tokenizer.push(text, last)) {
       row++;
       if (cells.length === 1 && cells[0] === '') continue;
-      out.push({ row, cells });
+      out.push(plain && comma ? { row, cells, plain } : { row, cells });
     }
     return out;
   };

@@ -15,8 +15,19 @@ export function csvCell(value: string): string {
   return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** Cells joined as one CSV line (no newline), each as csvCell writes it. */
-export function csvCells(cells: string[]): string {
+/**
+ * Cells joined as one CSV line (no newline), each as csvCell writes it. `plain` cells (from a line without quotes,
+ * so without commas, quotes or line breaks) are joined as they are unless one starts like a formula or holds a CR.
+ */
+export function csvCells(cells: string[], plain = false): string {
+  if (plain) {
+    let ok = true;
+    for (let i = 0; i < cells.length && ok; i++) {
+      const c = cells[i]!.charCodeAt(0);
+      ok = !(c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13) && !cells[i]!.includes('\r');
+    }
+    if (ok) return cells.join(',');
+  }
   let out = '';
   for (let i = 0; i < cells.length; i++) out += (i > 0 ? ',' : '') + csvCell(cells[i]!);
   return out;

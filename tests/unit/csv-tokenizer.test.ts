@@ -8,7 +8,7 @@ import { CsvSyntaxError, CsvTokenizer } from '../../src/input/csv-tokenizer.js';
 function tokenize(pieces: string[], delimiter = ','): string[][] {
   const t = new CsvTokenizer(delimiter);
   const out: string[][] = [];
-  pieces.forEach((p, i) => out.push(...t.push(p, i === pieces.length - 1)));
+  pieces.forEach((p, i) => out.push(...t.push(p, i === pieces.length - 1).map((r) => r.cells)));
   return out;
 }
 
