@@ -250,20 +250,17 @@ async function csvPasses(run: Run, targetMargin: Decimal | undefined): Promise<F
       const landed = landedBeforeFees(p);
       totals.addLine(p.side, p, landed, p.programs, p.amounts);
       const { head, rate, tail } = linePieces(p, csvCells(cells, plain));
-      let kind = US;
-      let texts: string[];
+      // only the input cells can hold a NUL: such a line's pieces go in JSON
+      const escaped = head.includes(NUL);
+      const write = (kind: number, texts: string[]) =>
+        records.write(row, entryId, escaped ? kind | ESCAPED : kind, landed, p.beforeTariffsPart, escaped ? JSON.stringify(texts) : texts.join(NUL));
       if (p.side === 'CN') {
-        kind = CN;
         // its cells, to price it again, only while its declaration's duty is small enough to be exempt
-        texts = [head + rate + unitColumns('CN', p.quantity, p.price, p.beforeTariffsPart, landed, targetMargin) + tail, run.book.mayBeExempt(entryId, smallConsignment) ? JSON.stringify(cells) : ''];
-      } else if (p.quantity === undefined) texts = [head, `${rate},,,${tail}`];
-      else {
-        kind = US_UNITS;
-        texts = [head, rate, tail, p.quantity, p.price ?? ''];
-      }
-      let nul = false;
-      for (const t of texts) nul ||= t.includes(NUL);
-      records.write(row, entryId, nul ? kind | ESCAPED : kind, landed, p.beforeTariffsPart, nul ? JSON.stringify(texts) : texts.join(NUL));
+        write(CN, [head + rate + unitColumns('CN', p.quantity, p.price, p.beforeTariffsPart, landed, targetMargin) + tail, run.book.mayBeExempt(entryId, smallConsignment) ? JSON.stringify(cells) : '']);
+      } else if (p.quantity === undefined) {
+        if (escaped) write(US, [head, `${rate},,,${tail}`]);
+        else records.write(row, entryId, US, landed, p.beforeTariffsPart, `${head}${NUL}${rate},,,${tail}`);
+      } else write(US_UNITS, [head, rate, tail, p.quantity, p.price ?? '']);
     };
     for await (const batch of rows(run, CSV_GC_EVERY)) for (const record of batch) {
       const quick = reader.read(record.cells);
@@ -290,18 +287,15 @@ async function csvPasses(run: Run, targetMargin: Decimal | undefined): Promise<F
       const id = enter(run, firstOf(priced.line), toCents(priced.line.value), toCents(priced.duty));
       keep(record.row, id, pricedOfResult(priced), record.cells, record.plain);
     }
-    const mem = (w: string) => { if (process.env.TRACE) { const m = process.memoryUsage(); process.stderr.write(`${w} rss ${(m.rss / 1e6).toFixed(0)} heapTotal ${(m.heapTotal / 1e6).toFixed(0)} used ${(m.heapUsed / 1e6).toFixed(0)} ext ${(m.external / 1e6).toFixed(0)} ab ${(m.arrayBuffers / 1e6).toFixed(0)}\n`); } };
-    mem('pass1');
     afterPassOne(run);
     records.close();
-    mem('settled');
 
     const out = new StdoutBuffer();
     out.add(csvHeader(run.bill.headers));
     const line = new RecordReader(records.file);
     let rowsOut = 0;
     while (line.next()) {
-      if (++rowsOut % CSV_GC_EVERY === 0) { mem('pass2a'); collectGarbage(); mem('pass2b'); }
+      if (++rowsOut % CSV_GC_EVERY === 0) collectGarbage();
       const { a: row, b: entryId, c: kind, bytes } = line;
       const escaped = (kind & ESCAPED) !== 0 ? JSON.parse(line.text()) as string[] : undefined;
       if ((kind & ~ESCAPED) === CN) {
@@ -327,7 +321,6 @@ async function csvPasses(run: Run, targetMargin: Decimal | undefined): Promise<F
       if (out.full) await out.flush();
     }
     line.close();
-    mem('end');
     return { get: (side) => totals.get(side), end: async () => out.flush() };
   } finally {
     records.remove();

@@ -24,7 +24,7 @@ export function openInput(file: string | undefined): Readable {
   }
   if (!fs.existsSync(file)) throw new UserError(`cannot read ${file}: no such file`);
   if (fs.statSync(file).isDirectory()) throw new UserError(`cannot read ${file}: it is a directory`);
-  return fs.createReadStream(file);
+  return fs.createReadStream(file, { highWaterMark: 1 << 14 });
 }
 
 /** Write a result to standard output (a closed pipe, as in `tariff calc bill.csv | head`, ends the process quietly: main.ts). */

@@ -16,15 +16,15 @@ import { computeUsDuties, type BaseColumn } from './us-duties.js';
 /** A line's amounts in whole cents; the quantity as an exact fraction. */
 export interface CentAmounts {
   value: bigint;
-  metal_value?: bigint;
-  steel_value?: bigint;
-  aluminum_value?: bigint;
-  copper_value?: bigint;
+  metal_value: bigint | undefined;
+  steel_value: bigint | undefined;
+  aluminum_value: bigint | undefined;
+  copper_value: bigint | undefined;
   /** given with the line (a plan is never made for such lines: the share decides) */
-  us_content_value?: bigint;
-  quantity?: Fraction;
-  freight?: bigint;
-  insurance?: bigint;
+  us_content_value: bigint | undefined;
+  freight: bigint | undefined;
+  insurance: bigint | undefined;
+  quantity: Fraction | undefined;
 }
 
 export interface PlannedLine {
@@ -63,16 +63,11 @@ const ROW = /^row (\d+): (.*)$/s;
 /** A line's amounts as whole cents (they are, for lines read by the integer-cent path). */
 export function centAmounts(line: BillLine): CentAmounts {
   const cents = (d: Decimal | undefined) => (d === undefined ? undefined : toCents(d));
-  const out: CentAmounts = { value: toCents(line.value) };
-  const put = (k: keyof CentAmounts, v: bigint | Fraction | undefined) => { if (v !== undefined) (out as unknown as Record<string, unknown>)[k] = v; };
-  put('metal_value', cents(line.metalValue));
-  put('steel_value', cents(line.metalValues?.steel));
-  put('aluminum_value', cents(line.metalValues?.aluminum));
-  put('copper_value', cents(line.metalValues?.copper));
-  put('quantity', line.quantity === undefined ? undefined : fraction(line.quantity));
-  put('freight', cents(line.freight));
-  put('insurance', cents(line.insurance));
-  return out;
+  return {
+    value: toCents(line.value), metal_value: cents(line.metalValue), steel_value: cents(line.metalValues?.steel), aluminum_value: cents(line.metalValues?.aluminum),
+    copper_value: cents(line.metalValues?.copper), us_content_value: cents(line.usContentValue), freight: cents(line.freight), insurance: cents(line.insurance),
+    quantity: line.quantity === undefined ? undefined : fraction(line.quantity),
+  };
 }
 
 /** Sum of fractions n/d rounded half up to a whole number (all terms non-negative). */

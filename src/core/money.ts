@@ -79,8 +79,10 @@ export function applyCentsRate(cents: bigint, r: CentsRate): bigint {
 
 /** Whole cents as formatAmount writes them: "1234.50", "0.07", "-3.00". */
 export function formatCents(cents: bigint): string {
-  const digits = (cents < 0n ? -cents : cents).toString().padStart(3, '0');
-  return `${cents < 0n ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
+  if (cents < 0n) return `-${formatCents(-cents)}`;
+  const digits = cents.toString();
+  if (digits.length < 3) return digits.length === 1 ? `0.0${digits}` : `0.${digits}`;
+  return `${digits.slice(0, -2)}.${digits.slice(-2)}`;
 }
 
 /**

@@ -17,8 +17,10 @@ export class CsvSyntaxError extends Error {
 
 const QUOTE = '"';
 
-/** A record's cells; `plain` when its line has no quote, so no cell holds a delimiter, a quote or a line break. */
+/** A record's cells; `plain` when its line has no quote, so no cell holds a delimiter, a quote or a line break; `row`
+ * is left for the reader to number (src/input/read.ts). */
 export interface Cells {
+  row: number;
   cells: string[];
   plain: boolean;
 }
@@ -59,7 +61,7 @@ export class CsvTokenizer {
         if (quote < 0) quote = n;
       }
       if (end >= 0 && quote > end) {
-        records.push({ cells: buf.slice(pos, end).split(d), plain: true });
+        records.push({ row: 0, cells: buf.slice(pos, end).split(d), plain: true });
         pos = end + newline.length;
         this.line++;
         continue;
@@ -67,13 +69,13 @@ export class CsvTokenizer {
       if (end < 0 && quote >= n) {
         if (!last) break;
         end = n;
-        records.push({ cells: buf.slice(pos, end).split(d), plain: true });
+        records.push({ row: 0, cells: buf.slice(pos, end).split(d), plain: true });
         pos = n;
         break;
       }
       const quoted = this.quotedRecord(buf, pos, newline, last);
       if (!quoted) break;
-      records.push({ cells: quoted.cells, plain: false });
+      records.push({ row: 0, cells: quoted.cells, plain: false });
       pos = quoted.next;
     }
     this.rest = buf.slice(pos);
@@ -83,7 +85,7 @@ export class CsvTokenizer {
   /** A file that never ends a line: one record (or a quoted field left open). */
   private lastRecord(buf: string, records: Cells[]): Cells[] {
     const quoted = this.quotedRecord(buf, 0, '\n', true);
-    if (quoted) records.push({ cells: quoted.cells, plain: false });
+    if (quoted) records.push({ row: 0, cells: quoted.cells, plain: false });
     this.rest = '';
     return records;
   }

@@ -73,7 +73,9 @@ export class QuickReader {
     for (const i of this.deciding) if (i !== undefined) key += (cells[i]?.trim() ?? '') + '\u0001';
     const value = cents(this.cell(cells, this.cents[0]));
     if (value === undefined || value === null) return undefined;
-    const amounts: CentAmounts = { value };
+    // every field set, in one order: one object shape for every row
+    const amounts: CentAmounts = { value, metal_value: undefined, steel_value: undefined, aluminum_value: undefined, copper_value: undefined,
+      us_content_value: undefined, freight: undefined, insurance: undefined, quantity: undefined };
     for (let c = 1; c < CENTS.length; c++) {
       const found = cents(this.cell(cells, this.cents[c]));
       if (found === null) return undefined;

@@ -6,7 +6,7 @@ export interface CsvRecord {
   row: number;
   cells: string[];
   /** a line of a comma-separated bill without quotes: no cell holds a comma, a quote or a line break */
-  plain?: boolean;
+  plain: boolean;
 }
 
 export interface ReadOptions {
@@ -66,15 +66,16 @@ export async function* readCsv(input: Readable, options: ReadOptions = {}): Asyn
   if (done) head += decode(Buffer.alloc(0), true);
   const delimiter = sniffDelimiter(head.slice(0, head.indexOf('\n') >= 0 ? head.indexOf('\n') : head.length));
   const tokenizer = new CsvTokenizer(delimiter);
-  // output CSV is comma-separated: a plain line of a comma-separated bill has cells that need no quotes there
   const comma = delimiter === ',';
   let row = 0;
   const records = (text: string, last: boolean): CsvRecord[] => {
     const out: CsvRecord[] = [];
-    for (const { cells, plain } of tokenizer.push(text, last)) {
-      row++;
-      if (cells.length === 1 && cells[0] === '') continue;
-      out.push(plain && comma ? { row, cells, plain } : { row, cells });
+    for (const record of tokenizer.push(text, last)) {
+      record.row = ++row;
+      if (record.cells.length === 1 && record.cells[0] === '') continue;
+      // output CSV is comma-separated: only a comma-separated bill's plain cells need no quotes there
+      if (!comma) record.plain = false;
+      out.push(record);
     }
     return out;
   };

@@ -24,9 +24,10 @@ export function csvCells(cells: string[], plain = false): string {
     let ok = true;
     for (let i = 0; i < cells.length && ok; i++) {
       const c = cells[i]!.charCodeAt(0);
-      ok = !(c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13) && !cells[i]!.includes('\r');
+      ok = !(c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13);
     }
-    if (ok) return cells.join(',');
+    const joined = ok ? cells.join(',') : '';
+    if (ok && !joined.includes('\r')) return joined;
   }
   let out = '';
   for (let i = 0; i < cells.length; i++) out += (i > 0 ? ',' : '') + csvCell(cells[i]!);
