@@ -167,9 +167,9 @@ interface Finished {
   end(rejected: RowError[], warnings: string[]): Promise<void>;
 }
 
-function afterPassOne(run: Run): void {
+function afterPassOne(run: Run, feesOf?: (mpf: bigint, hmf: bigint) => void): void {
   if (run.rowsIn === 0) run.warnings.add(`${run.bill.name} has a header and no rows: nothing to price`);
-  run.book.settle(run.ledger, run.warnings);
+  run.book.settle(run.ledger, run.warnings, feesOf);
 }
 
 /** JSON, NDJSON, table, 7501: every detail of a line (sources, bases, measures not applied) is spilled and read back. */
@@ -287,8 +287,10 @@ async function csvPasses(run: Run, targetMargin: Decimal | undefined): Promise<F
       const id = enter(run, firstOf(priced.line), toCents(priced.line.value), toCents(priced.duty));
       keep(record.row, id, pricedOfResult(priced), record.cells, record.plain);
     }
-    afterPassOne(run);
+    // an entry's fee shares add up to its fees: the totals take them whole
+    afterPassOne(run, (mpf, hmf) => totals.addFees('US', mpf, hmf));
     records.close();
+
 
     const out = new StdoutBuffer();
     out.add(csvHeader(run.bill.headers));
@@ -306,7 +308,6 @@ async function csvPasses(run: Run, targetMargin: Decimal | undefined): Promise<F
       } else {
         const { mpf, hmf } = run.book.nextFees(entryId);
         const landed = line.x + mpf + hmf;
-        totals.addFees('US', mpf, hmf);
         const at = escaped ? [] : pieces(line, kind === US ? 2 : 5);
         const piece = (i: number) => (escaped ? out.add(escaped[i]!) : out.addBytes(bytes, at[2 * i]!, at[2 * i + 1]!));
         piece(0);

@@ -1,6 +1,6 @@
 import type { LinePlan, PlannedLine } from '../core/line-plan.js';
 import { unitFigures } from '../core/margin.js';
-import { Decimal, effectiveRateCents, formatAmount, formatCents, fromCents, toCents } from '../core/money.js';
+import { Decimal, effectiveRateCents, formatAmount, formatCents, fromCents, perUnitCents, toCents } from '../core/money.js';
 import type { LineResult, Side } from '../core/types.js';
 import { csvCell } from '../output/csv.js';
 
@@ -102,10 +102,18 @@ export function usFeeColumns(mpf: bigint, hmf: bigint, landed: bigint): string {
   return `${formatCents(mpf)},${formatCents(hmf)},${formatCents(mpf + hmf)},0.00,0.00,0.00,${formatCents(landed)},`;
 }
 
+const PLAIN_DECIMAL = /^(\d+)(?:\.(\d+))?$/;
+
 /** The four per-unit columns (unit landed cost, margins before and after, target price), empty without a quantity. */
 export function unitColumns(side: Side, quantity: string | undefined, price: string | undefined, beforeTariffsPart: bigint, landed: bigint, targetMargin?: Decimal): string {
   if (quantity === undefined) return ',,,';
   const before = side === 'US' ? landed - beforeTariffsPart : beforeTariffsPart;
+  const plain = PLAIN_DECIMAL.exec(quantity);
+  if (plain && price === undefined && targetMargin === undefined) {
+    // the unit landed cost alone (the usual case) in whole cents; margins and target prices take the Decimal path
+    const q = { num: BigInt(plain[1]! + (plain[2] ?? '')), den: 10n ** BigInt((plain[2] ?? '').length) };
+    return q.num === 0n ? ',,,' : `${formatCents(perUnitCents(landed, q))},,,`;
+  }
   const u = unitFigures({ quantity: new Decimal(quantity), ...(price !== undefined ? { price: new Decimal(price) } : {}), landedCost: fromCents(landed), beforeTariffs: fromCents(before) }, targetMargin);
   if (!u) return ',,,';
   return `${formatAmount(u.unitLandedCost)},${csvCell(u.marginBefore ?? '')},${csvCell(u.marginAfter ?? '')},${u.targetPrice ? formatAmount(u.targetPrice) : ''}`;

@@ -40,7 +40,20 @@ export class EntryBook {
     return this.ids.get(`${into}\u0000${entry}`);
   }
 
+  /** the entry of the last line added (a bill's lines usually come entry by entry) */
+  private last: EntryState | undefined;
+  private lastId = 0;
+
+  /** Add a line (`first` is kept only if it starts an entry); returns the entry's id. */
   add(first: EntryFirst, value: bigint, duty: bigint): number {
+    const last = this.last;
+    if (last !== undefined && last.first.entry === first.entry && last.first.into === first.into) {
+      last.value += value;
+      last.duty += duty;
+      last.weights.push(value);
+      if (first.date !== last.first.date) last.mixedDates = true;
+      return this.lastId;
+    }
     const key = `${first.into}\u0000${first.entry}`;
     let id = this.ids.get(key);
     if (id === undefined) {
@@ -53,11 +66,13 @@ export class EntryBook {
     e.duty += duty;
     e.weights.push(value);
     if (first.date !== e.first.date) e.mixedDates = true;
+    this.last = e;
+    this.lastId = id;
     return id;
   }
 
-  /** Set the fees of every US entry and the exemptions of Chinese ones. */
-  settle(ledger: LedgerView, warnings: WarningCollector): void {
+  /** Set the fees of every US entry and the exemptions of Chinese ones; `feesOf` is told each US entry's fees. */
+  settle(ledger: LedgerView, warnings: WarningCollector, feesOf?: (mpf: bigint, hmf: bigint) => void): void {
     const mixed = this.entries.filter((e) => e.mixedDates && e.first.into === 'US').map((e) => e.first.entry);
     if (mixed.length > 0) warnings.add(mixedDatesWarning(mixed));
     for (const entry of this.entries) {
@@ -71,6 +86,7 @@ export class EntryBook {
       fees.warnings.forEach((w) => warnings.add(w));
       entry.mpf = entry.weights.split(toCents(fees.mpf));
       entry.hmf = entry.weights.split(toCents(fees.hmf));
+      feesOf?.(toCents(fees.mpf), toCents(fees.hmf));
     }
   }
 

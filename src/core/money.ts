@@ -77,6 +77,15 @@ export function applyCentsRate(cents: bigint, r: CentsRate): bigint {
   return (cents * r.twiceNum + r.halfDen) / r.den;
 }
 
+/**
+ * roundCents(amount / quantity) in whole cents, exactly: (2 x cents x den + num) / (2 x num) for a quantity num/den
+ * (positive). The Decimal form divides to 40 significant digits, too many to move such a quotient across a half cent.
+ */
+export function perUnitCents(cents: bigint, quantity: Fraction): bigint {
+  const sign = cents < 0n ? -1n : 1n;
+  return sign * ((2n * sign * cents * quantity.den + quantity.num) / (2n * quantity.num));
+}
+
 /** Whole cents as formatAmount writes them: "1234.50", "0.07", "-3.00". */
 export function formatCents(cents: bigint): string {
   if (cents < 0n) return `-${formatCents(-cents)}`;
