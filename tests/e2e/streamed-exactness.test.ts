@@ -1,5 +1,5 @@
-// The streamed `tariff calc` (two passes, fee split from 8-byte weights) against the plain in-memory computation
-// (priceBill with decimal.js allocation) on thousands of random lines: every amount equal to the cent.
+// The streamed `tariff calc` (two passes, fee split from 8-byte weights; CSV output by the integer-cent path) against
+// the plain in-memory computation (priceBill with decimal.js) on thousands of random lines: every amount equal to the cent.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,5 +33,20 @@ describe('streamed calc = plain computation', () => {
     });
     const landed = plain.lines.filter((l) => l.line.into === 'US').reduce((a, l) => a.plus(l.landedCost), new Decimal(0));
     expect(totals.totals.US.landedCost).toBe(landed.toFixed(2));
+
+    // the same bill as CSV output, from standard input: the integer-cent path (plans) and the engine (first lines of
+    // each kind) give every column the plain computation gives
+    const csv = run(['calc', '-', '--format', 'csv'], fs.readFileSync(file, 'utf8'));
+    expect(csv.status, csv.stderr.slice(0, 300)).toBe(0);
+    expect(csv.stderr).toBe(r.stderr);
+    const rows = parse(csv.stdout, { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(plain.lines.length);
+    plain.lines.forEach((p, i) => {
+      const c = rows[i]!;
+      const unit = p.line.quantity && !p.line.quantity.isZero() ? p.landedCost.dividedBy(p.line.quantity).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2) : '';
+      expect([c.sku, c.customs_value, c.duty, c.mpf, c.hmf, c.fees, c.consumption_tax, c.vat, c.taxes, c.landed_cost, c.unit_landed_cost, c.duties]).toEqual([
+        p.line.sku, p.customsValue.toFixed(2), p.duty.toFixed(2), p.mpf.toFixed(2), p.hmf.toFixed(2), p.fees.toFixed(2), p.consumptionTax.toFixed(2),
+        p.vat.toFixed(2), p.taxes.toFixed(2), p.landedCost.toFixed(2), unit, p.duties.map((d) => `${d.program} ${d.heading} ${d.rate} ${d.amount.toFixed(2)}`).join('; ')]);
+    });
   });
 });

@@ -1,0 +1,67 @@
+// CSV output takes the integer-cent path (plans per kind of line, a binary record file between the passes); NDJSON
+// takes the Decimal engine. On a bill made of the awkward cases, every figure of every line is the same in both.
+import { parse } from 'csv-parse/sync';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from './run.js';
+
+const HEADER = 'sku,hts,value,quantity,price,freight,insurance,into,currency,claims,date,entry,extra_rate,metal_value,notes';
+const rows = [
+  // one kind of US line, five times (its plan is made from the second), then with metal content = value (declined)
+  ...[1, 2, 3, 4, 5].map((i) => `A${i},9403.10.00.40,${1000 + i}.25,,,,,US,USD,,2025-09-04,E1,,${300 + i}.00,`),
+  'A6,9403.10.00.40,800.00,,,,,US,USD,,2025-09-04,E1,,800.00,',
+  // quantities and selling prices (margins, target price), freight and insurance, AD/CVD
+  ...[1, 2, 3, 4].map((i) => `B${i},0201.10.05.90,${2000 + 37 * i}.10,${100 + i}.5,${(40 + i).toFixed(2)},125.00,10.50,US,USD,,2025-09-04,E2,12.5,,`),
+  // a Chinese declaration small enough to be exempt, and one that is not, with a quantity
+  'C1,0203.29.00,20.00,,,,,CN,CNY,,2026-03-01,K1,,,', 'C2,0203.29.00,25.00,,,,,CN,CNY,,2026-03-01,K1,,,',
+  ...[1, 2, 3].map((i) => `C${2 + i},0203.29.00,${9000 + i}.00,${50 * i},,300.00,20.00,CN,CNY,,2026-03-01,K2,,,`),
+  // input cells that need care: a NUL, a formula, a quoted comma and line break, a currency to convert
+  'D1,8517.13.00.00,500.00,,,,,US,USD,,2025-04-15,E3,,,"a\u0000b"',
+  'D2,8517.13.00.00,600.00,,,,,US,USD,,2025-04-15,E3,,,=SUM(A1:A9)',
+  'D3,8517.13.00.00,700.00,,,,,US,USD,,2025-04-15,E3,,,"one, two\nthree"',
+  'D4,8517.13.00.00,800.00,,,,,US,EUR,,2025-04-15,E3,,,',
+  // a row refused, between priced rows
+  'E1,8517.13.00.00,100.00,,,,,US,USD,,2025-13-01,E3,,,',
+  ...[1, 2, 3].map((i) => `D${4 + i},8517.13.00.00,${900 + i}.00,,,,,US,USD,,2025-04-15,E3,,,`),
+];
+
+describe('CSV output (integer cents) = NDJSON output (Decimal engine)', () => {
+  it('on plans, declined lines, exempt declarations, margins, odd cells, conversions and refused rows', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'csv-path-')), 'bill.csv');
+    fs.writeFileSync(file, [HEADER, ...rows].join('\n') + '\n');
+    const args = ['--fx', 'EUR:USD=1.0835', '--target-margin', '25'];
+    const csv = run(['calc', file, '--format', 'csv', ...args]);
+    const nd = run(['calc', file, '--format', 'ndjson', ...args]);
+    // exit 3: a row was refused
+    expect(csv.status).toBe(3);
+    expect(nd.status).toBe(3);
+    expect(csv.stderr).toBe(nd.stderr);
+    expect(csv.stderr).toMatch(/small consignment/);
+    expect(csv.stderr).toMatch(/row 21, column date/);
+
+    const out = parse(csv.stdout, { columns: true }) as Record<string, string>[];
+    const lines = nd.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    lines.pop();
+    expect(out.map((r) => r.sku)).toEqual(lines.map((l) => l.sku));
+    expect(out).toHaveLength(rows.length - 1);
+    out.forEach((c, i) => {
+      const l = lines[i];
+      const fees = l.into === 'US' ? [l.mpf, l.hmf] : ['0.00', '0.00'];
+      const taxes = l.into === 'CN' ? [l.consumptionTax, l.vat] : ['0.00', '0.00'];
+      expect([c.customs_value, c.duty, c.mpf, c.hmf, c.fees, c.consumption_tax, c.vat, c.taxes, c.landed_cost, c.effective_duty_rate,
+        c.unit_landed_cost, c.margin_before_tariffs, c.margin_after_tariffs, c.target_price, c.duties], `row of ${c.sku}`).toEqual([
+        l.customsValue, l.duty, ...fees, l.fees, ...taxes, l.taxes, l.landedCost, l.effectiveDutyRate,
+        l.unitLandedCost ?? '', l.marginBeforeTariffs ?? '', l.marginAfterTariffs ?? '', l.targetPrice ?? '',
+        l.duties.map((d: { program: string; heading: string; rate: string; amount: string }) => `${d.program} ${d.heading} ${d.rate} ${d.amount}`).join('; ')]);
+    });
+    const by = (sku: string) => out.find((r) => r.sku === sku)!;
+    // the exempt declaration pays no duty; its VAT is on the value alone: 9% of 20.00 = 1.80
+    expect([by('C1').duty, by('C1').vat]).toEqual(['0.00', '1.80']);
+    // input cells come back as read, a formula neutralised, the quoted cell quoted again
+    expect([by('D1').notes, by('D2').notes, by('D3').notes]).toEqual(['a\u0000b', "'=SUM(A1:A9)", 'one, two\nthree']);
+    // the margins of a line with a price are there (computed by the Decimal path for both)
+    expect(by('B1').margin_after_tariffs).not.toBe('');
+  });
+});

@@ -1,0 +1,83 @@
+// The integer-cent path (src/core/line-plan.ts) against the Decimal engine: a plan made from one line prices every
+// other line of its kind to the cent as the engine does, or declines it when the line's amounts change a decision.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { computeCnDuties } from '../../src/core/cn-duties.js';
+import { centAmounts, planLine, type PlannedLine } from '../../src/core/line-plan.js';
+import { Decimal, toCents } from '../../src/core/money.js';
+import type { BillLine } from '../../src/core/types.js';
+import { computeUsDuties } from '../../src/core/us-duties.js';
+import { loadLedger } from '../../src/rates/load.js';
+import { line as billLine } from './bill-line.js';
+
+const ledger = loadLedger();
+const money = (cents: number) => new Decimal(cents).dividedBy(100);
+/** A bill line by its printed code. */
+const line = (code: string, value: string, date: string, extra: Partial<BillLine> = {}) => billLine(code.replaceAll('.', ''), value, date, extra);
+
+/** Kinds of line with every kind of base: full value, metal content (one or per metal), remainders, floors, specific rates, claims, China. */
+const KINDS: { name: string; make: (value: Decimal, metal: Decimal, quantity: Decimal) => BillLine }[] = [
+  { name: 'smartphone at the 145% peak', make: (v) => line('8517.13.00.00', v.toString(), '2025-04-15') },
+  { name: 'sweater, 301 list 4A and reciprocal', make: (v) => line('6110.20.20.79', v.toString(), '2025-06-01') },
+  { name: 'furniture: steel content, reciprocal on the rest', make: (v, m) => line('9403.10.00.40', v.toString(), '2025-09-04', { metalValue: m }) },
+  { name: 'furniture: steel and aluminum content apart', make: (v, m) => line('9403.10.00.40', v.toString(), '2025-09-04', { metalValues: { steel: m.dividedBy(2).toDecimalPlaces(2), aluminum: m.dividedBy(3).toDecimalPlaces(2) } }) },
+  { name: 'transformer: 2026 metal tier with a 15% floor', make: (v, m) => line('8504.23.00', v.toString(), '2026-05-01', { metalValue: m }) },
+  { name: 'frozen beef: specific MFN per kg', make: (v, _m, q) => line('0201.10.05.90', v.toString(), '2025-09-04', { quantity: q, unit: 'kg' }) },
+  { name: 'batteries with a claim and AD/CVD', make: (v) => line('8507.60.00.90', v.toString(), '2025-11-15', { claims: ['9903.94.06'], extraRate: new Decimal('37.5') }) },
+  { name: 'auto part: metal content', make: (v, m) => line('8708.29.51.60', v.toString(), '2026-03-01', { metalValue: m }) },
+  { name: 'China: soybeans, CIF', make: (v, m) => line('1201.90.19', v.toString(), '2025-04-15', { into: 'CN', origin: 'US', currency: 'CNY', freight: m, insurance: new Decimal('12.34') }) },
+  { name: 'China: chips, layers split by rate', make: (v) => line('8542.31.90', v.toString(), '2025-11-15', { into: 'CN', origin: 'US', currency: 'CNY' }) },
+  { name: 'China: pork with its quantity', make: (v, _m, q) => line('0203.29.00', v.toString(), '2026-03-01', { into: 'CN', origin: 'US', currency: 'CNY', quantity: q }) },
+];
+
+/** The engine's figures of a line, as a plan gives them. */
+function engine(l: BillLine): (PlannedLine & { valueDependent?: boolean }) | undefined {
+  if (l.into === 'CN') {
+    const r = computeCnDuties(l, ledger);
+    if ('row' in r) return undefined;
+    return { customsValue: toCents(r.customsValue), amounts: r.duties.map((d) => toCents(d.amount)), duty: toCents(r.duty), consumptionTax: toCents(r.consumptionTax),
+      vat: toCents(r.vat), beforeTariffsPart: toCents(r.beforeTariffs), ...(r.valueDependent ? { valueDependent: true } : {}) };
+  }
+  const r = computeUsDuties(l, ledger);
+  if ('row' in r) return undefined;
+  return { customsValue: toCents(l.value), amounts: r.duties.map((d) => toCents(d.amount)), duty: toCents(r.duty), consumptionTax: 0n, vat: 0n,
+    beforeTariffsPart: r.duties.filter((d) => d.program !== 'MFN').reduce((s, d) => s + toCents(d.amount), 0n), ...(r.valueDependent ? { valueDependent: true } : {}) };
+}
+
+describe('a plan prices its kind of line as the engine does', () => {
+  for (const kind of KINDS) {
+    it(kind.name, () => {
+      const plan = planLine(kind.make(new Decimal('10000.00'), new Decimal('2500.00'), new Decimal('40')), ledger);
+      expect(plan, 'a plan is made').toBeDefined();
+      fc.assert(fc.property(fc.integer({ min: 0, max: 2_000_000_000 }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 1, max: 1_000_000 }), (cents, share, grams) => {
+        const value = money(cents);
+        const l = kind.make(value, money(Math.floor((cents * share) / 100)), new Decimal(grams).dividedBy(1000));
+        const expected = engine(l);
+        const got = plan!.price(centAmounts(l));
+        if (got === undefined) expect(expected?.valueDependent, 'declined only when the amounts decide').toBe(true);
+        else {
+          const { valueDependent, ...figures } = expected!;
+          expect(valueDependent).toBeUndefined();
+          expect(got).toEqual(figures);
+        }
+      }), { numRuns: 300 });
+    });
+  }
+
+  it('declines a line whose metal content is its whole value (the engine then leaves the reciprocal duty out)', () => {
+    const plan = planLine(line('9403.10.00.40', '10000.00', '2025-09-04', { metalValue: new Decimal('2500.00') }), ledger)!;
+    const whole = line('9403.10.00.40', '800.00', '2025-09-04', { metalValue: new Decimal('800.00') });
+    expect(engine(whole)?.valueDependent).toBe(true);
+    expect(plan.price(centAmounts(whole))).toBeUndefined();
+  });
+
+  it('makes no plan from a line whose amounts decided something, nor from a US content line', () => {
+    expect(planLine(line('9403.10.00.40', '800.00', '2025-09-04', { metalValue: new Decimal('800.00') }), ledger)).toBeUndefined();
+    expect(planLine(line('8703.23.01', '30000.00', '2026-03-01', { usContentValue: new Decimal('1000.00') }), ledger)).toBeUndefined();
+  });
+
+  it('carries the kind\'s warnings, about the row or not', () => {
+    const plan = planLine(line('8507.60.00.90', '1000.00', '2025-01-15', { claims: ['9903.94.06'] }), ledger)!;
+    expect(plan.warnings).toContainEqual({ perRow: true, message: expect.stringMatching(/^claim 9903\.94\.06 not applied/) });
+  });
+});
