@@ -1,7 +1,3 @@
-import { effectiveRate, formatAmount, type Decimal } from '../core/money.js';
-import { unitEconomics } from '../core/margin.js';
-import type { LineResult } from '../core/types.js';
-
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /**
@@ -39,16 +35,4 @@ export const COMPUTED_COLUMNS = ['hts_code', 'into_side', 'currency_out', 'custo
 /** Header: the input columns as given, then the computed ones. */
 export function csvHeader(inputHeaders: string[]): string {
   return [...inputHeaders, ...COMPUTED_COLUMNS].map(csvCell).join(',') + '\n';
-}
-
-/** One priced line: its input cells as read, then the computed values. */
-export function csvLine(r: LineResult, inputCells: string[], targetMargin?: Decimal): string {
-  const u = unitEconomics(r, targetMargin);
-  const duties = r.duties.map((d) => `${d.program} ${d.heading} ${d.rate} ${formatAmount(d.amount)}`).join('; ');
-  const computed = [
-    r.hts, r.line.into, r.line.currency, formatAmount(r.customsValue), formatAmount(r.duty), formatAmount(r.mpf), formatAmount(r.hmf), formatAmount(r.fees),
-    formatAmount(r.consumptionTax), formatAmount(r.vat), formatAmount(r.taxes), formatAmount(r.landedCost), effectiveRate(r.duty, r.customsValue),
-    u ? formatAmount(u.unitLandedCost) : '', u?.marginBefore ?? '', u?.marginAfter ?? '', u?.targetPrice ? formatAmount(u.targetPrice) : '', duties,
-  ];
-  return [...inputCells, ...computed].map(csvCell).join(',') + '\n';
 }
