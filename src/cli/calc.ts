@@ -18,7 +18,7 @@ import { ByteBuffer } from './byte-buffer.js';
 import { collectGarbage } from './collect-garbage.js';
 import { PlanText, landedBeforeFees, linePieces, pricedOfResult, unitColumns, usFeeColumns, type PricedCents } from './csv-line.js';
 import { RecordReader, RecordWriter } from './record-file.js';
-import { EntryBook, type EntryFirst } from './entries.js';
+import { EntryBook } from './entries.js';
 import { EXIT, UserError } from './errors.js';
 import { makeChalk, reportProblems, write } from './io.js';
 import { parseDateOption, parseEncoding, parseFormat, parseFx, parseMode, parseOrigin, parsePercent, parseSide, type CommonOptions } from './options.js';
@@ -77,10 +77,10 @@ async function* rows(run: Run, gcEvery: number): AsyncGenerator<CsvRecord[]> {
 }
 
 /** A line priced: its side and date are seen, its value and duty go to its entry; returns the entry's id. */
-function enter(run: Run, first: EntryFirst, value: bigint, duty: bigint): number {
-  run.sides.add(first.into);
-  if (run.latest === undefined || first.date > run.latest) run.latest = first.date;
-  return run.book.add(first, value, duty);
+function enter(run: Run, into: Side, entry: string, date: string, value: bigint, duty: bigint): number {
+  run.sides.add(into);
+  if (run.latest === undefined || date > run.latest) run.latest = date;
+  return run.book.add(into, entry, date, run.defaults.mode, value, duty);
 }
 
 /** Price a row with the engine, or say why not. */
@@ -99,7 +99,6 @@ function priceRow(run: Run, record: CsvRecord): LineResult | undefined {
   return priced;
 }
 
-const firstOf = (line: BillLine): EntryFirst => ({ date: line.date, mode: line.mode, into: line.into, entry: line.entry });
 
 /**
  * `tariff calc`: the bill is streamed twice. Pass one reads and prices each row (duties, Chinese taxes) and keeps
@@ -178,7 +177,7 @@ async function documentPasses(run: Run, out: Output): Promise<Finished> {
   for await (const batch of rows(run, GC_EVERY)) for (const record of batch) {
     const priced = priceRow(run, record);
     if (!priced) continue;
-    enter(run, firstOf(priced.line), toCents(priced.line.value), toCents(priced.duty));
+    enter(run, priced.line.into, priced.line.entry, priced.line.date, toCents(priced.line.value), toCents(priced.duty));
     run.spill.write(JSON.stringify(toSpill(priced, record.cells, strings)));
   }
   afterPassOne(run);
@@ -269,7 +268,7 @@ async function csvPasses(run: Run, targetMargin: Decimal | undefined): Promise<F
         const p = slot.plan.price(quick.amounts);
         if (p) {
           for (const w of slot.plan.warnings) run.warnings.addAt(w.perRow ? record.row : undefined, w.message);
-          const id = enter(run, { date: slot.date, mode: run.defaults.mode, into: quick.into, entry: quick.entry }, quick.amounts.value, p.duty);
+          const id = enter(run, quick.into, quick.entry, slot.date, quick.amounts.value, p.duty);
           const carriage = quick.into === 'US' ? (quick.amounts.freight ?? 0n) + (quick.amounts.insurance ?? 0n) : 0n;
           keep(record.row, id, slot.text.priced(p, { value: quick.amounts.value, carriage, quantity: quick.quantity, price: quick.price }), record.cells, record.plain);
           continue;
@@ -284,13 +283,12 @@ async function csvPasses(run: Run, targetMargin: Decimal | undefined): Promise<F
         plans.set(quick.key, plan ? { plan, text: new PlanText(plan), date: priced!.line.date } : seen + 1);
       }
       if (!priced) continue;
-      const id = enter(run, firstOf(priced.line), toCents(priced.line.value), toCents(priced.duty));
+      const id = enter(run, priced.line.into, priced.line.entry, priced.line.date, toCents(priced.line.value), toCents(priced.duty));
       keep(record.row, id, pricedOfResult(priced), record.cells, record.plain);
     }
     // an entry's fee shares add up to its fees: the totals take them whole
     afterPassOne(run, (mpf, hmf) => totals.addFees('US', mpf, hmf));
     records.close();
-
 
     const out = new StdoutBuffer();
     out.add(csvHeader(run.bill.headers));
@@ -308,7 +306,16 @@ async function csvPasses(run: Run, targetMargin: Decimal | undefined): Promise<F
       } else {
         const { mpf, hmf } = run.book.nextFees(entryId);
         const landed = line.x + mpf + hmf;
-        const at = escaped ? [] : pieces(line, kind === US ? 2 : 5);
+        if (kind === US) {
+          // the usual line, written without a list of its pieces
+          const nul = bytes.indexOf(0, line.from);
+          out.addBytes(bytes, line.from, nul);
+          out.add(usFeeColumns(mpf, hmf, landed));
+          out.addBytes(bytes, nul + 1, line.to);
+          if (out.full) await out.flush();
+          continue;
+        }
+        const at = escaped ? [] : pieces(line, 5);
         const piece = (i: number) => (escaped ? out.add(escaped[i]!) : out.addBytes(bytes, at[2 * i]!, at[2 * i + 1]!));
         piece(0);
         out.add(usFeeColumns(mpf, hmf, landed));

@@ -44,30 +44,26 @@ export class EntryBook {
   private last: EntryState | undefined;
   private lastId = 0;
 
-  /** Add a line (`first` is kept only if it starts an entry); returns the entry's id. */
-  add(first: EntryFirst, value: bigint, duty: bigint): number {
-    const last = this.last;
-    if (last !== undefined && last.first.entry === first.entry && last.first.into === first.into) {
-      last.value += value;
-      last.duty += duty;
-      last.weights.push(value);
-      if (first.date !== last.first.date) last.mixedDates = true;
-      return this.lastId;
+  /** Add a line of entry `entry` of side `into`; returns the entry's id. */
+  add(into: Side, entry: string, date: string, mode: Mode, value: bigint, duty: bigint): number {
+    let e = this.last;
+    let id = this.lastId;
+    if (e === undefined || e.first.entry !== entry || e.first.into !== into) {
+      const key = `${into}\u0000${entry}`;
+      const known = this.ids.get(key);
+      if (known === undefined) {
+        id = this.entries.length;
+        this.ids.set(key, id);
+        this.entries.push({ first: { date, mode, into, entry }, value: 0n, duty: 0n, weights: new CentWeights(), mixedDates: false, done: 0 });
+      } else id = known;
+      e = this.entries[id]!;
+      this.last = e;
+      this.lastId = id;
     }
-    const key = `${first.into}\u0000${first.entry}`;
-    let id = this.ids.get(key);
-    if (id === undefined) {
-      id = this.entries.length;
-      this.ids.set(key, id);
-      this.entries.push({ first, value: 0n, duty: 0n, weights: new CentWeights(), mixedDates: false, done: 0 });
-    }
-    const e = this.entries[id]!;
     e.value += value;
     e.duty += duty;
     e.weights.push(value);
-    if (first.date !== e.first.date) e.mixedDates = true;
-    this.last = e;
-    this.lastId = id;
+    if (date !== e.first.date) e.mixedDates = true;
     return id;
   }
 

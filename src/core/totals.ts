@@ -52,13 +52,30 @@ export function sideTotals(lines: LineResult[], side: Side): SideTotals | undefi
   return acc.get(side);
 }
 
+interface CentSide {
+  customsValue: bigint;
+  duty: bigint;
+  /** duty by program: the programs in order of first sight, their sums, and each one's place */
+  programs: string[];
+  sums: bigint[];
+  place: Map<string, number>;
+  mpf: bigint;
+  hmf: bigint;
+  consumptionTax: bigint;
+  vat: bigint;
+  landedCost: bigint;
+}
+
 /** Totals in whole cents, line by line; the same sums as TotalsAccumulator. */
 export class CentTotals {
-  private readonly sides = new Map<Side, { customsValue: bigint; duty: bigint; byProgram: Map<string, bigint>; mpf: bigint; hmf: bigint; consumptionTax: bigint; vat: bigint; landedCost: bigint }>();
+  private readonly sides = new Map<Side, CentSide>();
 
-  private side(side: Side) {
+  private side(side: Side): CentSide {
     let t = this.sides.get(side);
-    if (!t) this.sides.set(side, (t = { customsValue: 0n, duty: 0n, byProgram: new Map(), mpf: 0n, hmf: 0n, consumptionTax: 0n, vat: 0n, landedCost: 0n }));
+    if (!t) {
+      t = { customsValue: 0n, duty: 0n, programs: [], sums: [], place: new Map(), mpf: 0n, hmf: 0n, consumptionTax: 0n, vat: 0n, landedCost: 0n };
+      this.sides.set(side, t);
+    }
     return t;
   }
 
@@ -66,15 +83,31 @@ export class CentTotals {
   addLine(side: Side, f: { customsValue: bigint; duty: bigint; consumptionTax: bigint; vat: bigint }, landedBeforeFees: bigint,
     programs: readonly string[], amounts: readonly bigint[], sign = 1n): void {
     const t = this.side(side);
-    for (let i = 0; i < programs.length; i++) t.byProgram.set(programs[i]!, (t.byProgram.get(programs[i]!) ?? 0n) + sign * amounts[i]!);
-    t.customsValue += sign * f.customsValue;
-    t.duty += sign * f.duty;
-    t.consumptionTax += sign * f.consumptionTax;
-    t.vat += sign * f.vat;
-    t.landedCost += sign * landedBeforeFees;
+    for (let i = 0; i < programs.length; i++) {
+      let at = t.place.get(programs[i]!);
+      if (at === undefined) {
+        at = t.programs.push(programs[i]!) - 1;
+        t.sums.push(0n);
+        t.place.set(programs[i]!, at);
+      }
+      t.sums[at] = t.sums[at]! + (sign === 1n ? amounts[i]! : -amounts[i]!);
+    }
+    if (sign === 1n) {
+      t.customsValue += f.customsValue;
+      t.duty += f.duty;
+      t.consumptionTax += f.consumptionTax;
+      t.vat += f.vat;
+      t.landedCost += landedBeforeFees;
+    } else {
+      t.customsValue -= f.customsValue;
+      t.duty -= f.duty;
+      t.consumptionTax -= f.consumptionTax;
+      t.vat -= f.vat;
+      t.landedCost -= landedBeforeFees;
+    }
   }
 
-  /** A US line's fee shares (part of its landed cost too). */
+  /** A US entry's fees (part of its landed cost too). */
   addFees(side: Side, mpf: bigint, hmf: bigint): void {
     const t = this.side(side);
     t.mpf += mpf;
@@ -88,7 +121,7 @@ export class CentTotals {
     const d = fromCents;
     return {
       currency: side === 'US' ? 'USD' : 'CNY', customsValue: d(t.customsValue), duty: d(t.duty),
-      byProgram: new Map([...t.byProgram].map(([p, a]) => [p, d(a)])), mpf: d(t.mpf), hmf: d(t.hmf), fees: d(t.mpf + t.hmf),
+      byProgram: new Map(t.programs.map((p, i) => [p, d(t.sums[i]!)])), mpf: d(t.mpf), hmf: d(t.hmf), fees: d(t.mpf + t.hmf),
       consumptionTax: d(t.consumptionTax), vat: d(t.vat), taxes: d(t.consumptionTax + t.vat), landedCost: d(t.landedCost),
       effectiveDutyRate: effectiveRateCents(t.duty, t.customsValue),
     };
