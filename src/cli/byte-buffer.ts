@@ -27,7 +27,8 @@ export class ByteBuffer {
 
   /** The bytes gathered so far (a copy, free to keep), and an empty block. */
   take(): Buffer {
-    const out = Buffer.from(this.buf.subarray(0, this.pos));
+    const out = Buffer.allocUnsafe(this.pos);
+    this.buf.copy(out, 0, 0, this.pos);
     this.pos = 0;
     return out;
   }

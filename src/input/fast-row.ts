@@ -40,13 +40,14 @@ export interface QuickRow {
 }
 
 export class QuickReader {
-  private readonly deciding: (number | undefined)[];
+  /** the places of the deciding columns the bill has */
+  private readonly deciding: number[];
   private readonly cents: (number | undefined)[];
   private readonly at: Partial<Record<Column, number>>;
 
   constructor(header: HeaderMap, private readonly defaults: LineDefaults) {
     this.at = header.index;
-    this.deciding = DECIDING.map((c) => header.index[c]);
+    this.deciding = DECIDING.map((c) => header.index[c]).filter((i) => i !== undefined);
     this.cents = CENTS.map((c) => header.index[c]);
     this.implied = header.impliedCurrency;
   }
@@ -69,29 +70,34 @@ export class QuickReader {
     const currency = this.cell(cells, this.at.currency)?.toUpperCase() ?? this.implied ?? home;
     if (currency !== home) return undefined;
 
-    let key = '';
-    for (const i of this.deciding) if (i !== undefined) key += (cells[i]?.trim() ?? '') + '\u0001';
+    const parts: string[] = [];
+    for (const i of this.deciding) parts.push(cells[i]?.trim() ?? '');
     const value = cents(this.cell(cells, this.cents[0]));
     if (value === undefined || value === null) return undefined;
     // every field set, in one order: one object shape for every row
     const amounts: CentAmounts = { value, metal_value: undefined, steel_value: undefined, aluminum_value: undefined, copper_value: undefined,
       us_content_value: undefined, freight: undefined, insurance: undefined, quantity: undefined };
+    // which amounts are given, as bits (the quantity's is the last)
+    let given = 0;
     for (let c = 1; c < CENTS.length; c++) {
       const found = cents(this.cell(cells, this.cents[c]));
       if (found === null) return undefined;
-      if (found !== undefined) amounts[CENTS[c] as 'metal_value'] = found;
-      key += found === undefined ? '0' : '1';
+      if (found !== undefined) {
+        amounts[CENTS[c] as 'metal_value'] = found;
+        given |= 1 << c;
+      }
     }
     if ((amounts.metal_value ?? 0n) > value || (amounts.us_content_value ?? 0n) > value) return undefined;
-    const out: QuickRow = { key, into, entry: this.cell(cells, this.at.entry) ?? '1', amounts };
     const quantity = this.cell(cells, this.at.quantity);
     if (quantity !== undefined) {
       const m = QUANTITY_TEXT.exec(quantity);
       if (!m) return undefined;
-      out.amounts.quantity = { num: BigInt(m[1]! + (m[2] ?? '')), den: 10n ** BigInt((m[2] ?? '').length) };
-      out.quantity = quantity;
-      out.key += 'q';
+      amounts.quantity = { num: BigInt(m[1]! + (m[2] ?? '')), den: 10n ** BigInt((m[2] ?? '').length) };
+      given |= 1 << CENTS.length;
     }
+    parts.push(String(given));
+    const out: QuickRow = { key: parts.join('\u0001'), into, entry: this.cell(cells, this.at.entry) ?? '1', amounts };
+    if (quantity !== undefined) out.quantity = quantity;
     const price = this.cell(cells, this.at.price);
     if (price !== undefined) {
       if (!CENTS_TEXT.test(price)) return undefined;
