@@ -59,8 +59,6 @@ export class RecordReader {
   a = 0;
   b = 0;
   c = 0;
-  x = 0n;
-  y = 0n;
   /** the text's bytes are bytes[from, to), until the next call to next() */
   from = 0;
   to = 0;
@@ -71,6 +69,15 @@ export class RecordReader {
 
   get bytes(): Buffer {
     return this.buf;
+  }
+
+  /** The i64 of the current record, read when asked for (the text follows them: x at from - 20, y at from - 12). */
+  get x(): bigint {
+    return this.buf.readBigInt64LE(this.from - 20);
+  }
+
+  get y(): bigint {
+    return this.buf.readBigInt64LE(this.from - 12);
   }
 
   /** The text, or the part of it in bytes [from, to). */
@@ -85,8 +92,6 @@ export class RecordReader {
     this.a = buf.readUInt32LE(p);
     this.b = buf.readUInt32LE(p + 4);
     this.c = buf.readUInt32LE(p + 8);
-    this.x = buf.readBigInt64LE(p + 12);
-    this.y = buf.readBigInt64LE(p + 20);
     const n = buf.readUInt32LE(p + 28);
     if (!this.ensure(32 + n)) throw new Error('record file cut short');
     this.from = this.start + 32;

@@ -34,10 +34,19 @@ export class StreamSplit {
   private readonly threshold: bigint;
   private readonly ties: bigint;
   private tiesGiven = 0n;
+  /** all weights are zero: the amount is split evenly */
+  private readonly even: boolean;
 
   constructor(private readonly amount: bigint, private readonly weights: CentWeights) {
     const n = weights.count;
-    this.weightSum = weights.total > 0n ? weights.total : BigInt(n);
+    this.even = weights.total <= 0n;
+    this.weightSum = this.even ? BigInt(n) : weights.total;
+    if (amount === 0n || n <= 1) {
+      // nothing to share, or one line takes it all
+      this.threshold = -1n;
+      this.ties = 0n;
+      return;
+    }
     const rems = new BigInt64Array(n);
     let floors = 0n;
     for (let i = 0; i < n; i++) {
@@ -60,11 +69,13 @@ export class StreamSplit {
   }
 
   private w(i: number): bigint {
-    return this.weights.total > 0n ? this.weights.weight(i) : 1n;
+    return this.even ? 1n : this.weights.weight(i);
   }
 
   /** The share, in cents, of weight i; call it for i = 0, 1, 2... in order. */
   share(i: number): bigint {
+    if (this.amount === 0n) return 0n;
+    if (this.weights.count === 1) return this.amount;
     const s = this.amount * this.w(i);
     const floor = s / this.weightSum;
     const rem = s % this.weightSum;
