@@ -17,11 +17,14 @@ interface EntryState {
   first: EntryFirst;
   value: bigint;
   duty: bigint;
-  weights: CentWeights;
+  /** dropped once the entry's last line has its share */
+  weights: CentWeights | undefined;
   mixedDates: boolean;
-  /** decided once every line is read */
-  mpf?: StreamSplit;
-  hmf?: StreamSplit;
+  /** decided once every line is read; split when the entry's first line asks for its share */
+  mpfCents?: bigint;
+  hmfCents?: bigint;
+  mpf: StreamSplit | undefined;
+  hmf: StreamSplit | undefined;
   exemption?: string;
   /** lines already given their share, in file order */
   done: number;
@@ -54,7 +57,7 @@ export class EntryBook {
       if (known === undefined) {
         id = this.entries.length;
         this.ids.set(key, id);
-        this.entries.push({ first: { date, mode, into, entry }, value: 0n, duty: 0n, weights: new CentWeights(), mixedDates: false, done: 0 });
+        this.entries.push({ first: { date, mode, into, entry }, value: 0n, duty: 0n, weights: new CentWeights(), mixedDates: false, mpf: undefined, hmf: undefined, done: 0 });
       } else id = known;
       e = this.entries[id]!;
       this.last = e;
@@ -62,7 +65,7 @@ export class EntryBook {
     }
     e.value += value;
     e.duty += duty;
-    e.weights.push(value);
+    e.weights!.push(value);
     if (date !== e.first.date) e.mixedDates = true;
     return id;
   }
@@ -80,9 +83,9 @@ export class EntryBook {
       }
       const fees = entryFees(entry.first, fromCents(entry.value), ledger);
       fees.warnings.forEach((w) => warnings.add(w));
-      entry.mpf = entry.weights.split(toCents(fees.mpf));
-      entry.hmf = entry.weights.split(toCents(fees.hmf));
-      feesOf?.(toCents(fees.mpf), toCents(fees.hmf));
+      entry.mpfCents = toCents(fees.mpf);
+      entry.hmfCents = toCents(fees.hmf);
+      feesOf?.(entry.mpfCents, entry.hmfCents);
     }
   }
 
@@ -99,8 +102,19 @@ export class EntryBook {
   nextFees(id: number): { mpf: bigint; hmf: bigint } {
     const e = this.entries[id]!;
     const i = e.done++;
+    // the split is made when it is first needed and dropped with the weights after the entry's last line: a bill read
+    // entry by entry holds one split at a time
+    if (i === 0 && e.mpfCents !== undefined) {
+      e.mpf = e.weights!.split(e.mpfCents);
+      e.hmf = e.weights!.split(e.hmfCents!);
+    }
     this.fees.mpf = e.mpf?.share(i) ?? 0n;
     this.fees.hmf = e.hmf?.share(i) ?? 0n;
+    if (e.done === e.weights?.count) {
+      e.mpf = undefined;
+      e.hmf = undefined;
+      e.weights = undefined;
+    }
     return this.fees;
   }
 
