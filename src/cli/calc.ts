@@ -40,9 +40,9 @@ export interface CalcOptions extends CommonOptions {
   color?: boolean;
 }
 
-/** rows between two full garbage collections of a long run: JSON output keeps more of each line than CSV output */
+/** rows between two full garbage collections of a long run with JSON output, which keeps every detail of a line (CSV
+ * output makes little garbage that outlives the young generation: forced collections there cost time and saved no memory) */
 const GC_EVERY = 25_000;
-const CSV_GC_EVERY = 100_000;
 /** kinds of line (code, date, claims...) remembered at once by the integer-cent path */
 const PLAN_LIMIT = 20_000;
 
@@ -62,13 +62,13 @@ interface Run {
   rowsIn: number;
 }
 
-/** The rows of the bill that are not ragged, a batch at a time, counted, with progress shown and garbage collected as they go. */
-async function* rows(run: Run, gcEvery: number): AsyncGenerator<CsvRecord[]> {
+/** The rows of the bill that are not ragged, a batch at a time, counted, with progress shown (and with `gcEvery`, a full collection every so many rows). */
+async function* rows(run: Run, gcEvery = 0): AsyncGenerator<CsvRecord[]> {
   for await (const batch of run.bill.batches) {
     yield batch.filter((record) => {
       run.rowsIn++;
       run.progress.tick(run.rowsIn);
-      if (run.rowsIn % gcEvery === 0) collectGarbage();
+      if (gcEvery > 0 && run.rowsIn % gcEvery === 0) collectGarbage();
       const ragged = raggedRow(record, run.bill.headers);
       if (ragged) run.rejected.push(ragged);
       return !ragged;
@@ -261,7 +261,7 @@ async function csvPasses(run: Run, targetMargin: Decimal | undefined): Promise<F
         else records.write(row, entryId, US, landed, p.beforeTariffsPart, `${head}${NUL}${rate},,,${tail}`);
       } else write(US_UNITS, [head, rate, tail, p.quantity, p.price ?? '']);
     };
-    for await (const batch of rows(run, CSV_GC_EVERY)) for (const record of batch) {
+    for await (const batch of rows(run)) for (const record of batch) {
       const quick = reader.read(record.cells);
       const slot = quick ? plans.get(quick.key) : undefined;
       if (quick && typeof slot === 'object') {
@@ -293,9 +293,7 @@ async function csvPasses(run: Run, targetMargin: Decimal | undefined): Promise<F
     const out = new StdoutBuffer();
     out.add(csvHeader(run.bill.headers));
     const line = new RecordReader(records.file);
-    let rowsOut = 0;
     while (line.next()) {
-      if (++rowsOut % CSV_GC_EVERY === 0) collectGarbage();
       const { a: row, b: entryId, c: kind, bytes } = line;
       const escaped = (kind & ESCAPED) !== 0 ? JSON.parse(line.text()) as string[] : undefined;
       if ((kind & ~ESCAPED) === CN) {
