@@ -15,7 +15,7 @@ import { renderTable } from '../output/table.js';
 import { loadLedger, type Ledger } from '../rates/load.js';
 import { withScenarios } from '../rates/scenario.js';
 import { ByteBuffer } from './byte-buffer.js';
-import { collectGarbage } from './collect-garbage.js';
+import { collectGarbage, collectIfGrown } from './collect-garbage.js';
 import { PlanText, landedBeforeFees, linePieces, pricedOfResult, unitColumns, usFeeColumns, type PricedCents } from './csv-line.js';
 import { RecordReader, RecordWriter } from './record-file.js';
 import { EntryBook } from './entries.js';
@@ -41,8 +41,11 @@ export interface CalcOptions extends CommonOptions {
 }
 
 /** rows between two full garbage collections of a long run with JSON output, which keeps every detail of a line (CSV
- * output makes little garbage that outlives the young generation: forced collections there cost time and saved no memory) */
+ * output makes little garbage that outlives the young generation: regular forced collections there cost time and saved
+ * no memory; it only collects when the heap has grown, collectIfGrown) */
 const GC_EVERY = 25_000;
+/** rows between two looks at the heap of a long run with CSV output */
+const CHECK_HEAP_EVERY = 10_000;
 /** kinds of line (code, date, claims...) remembered at once by the integer-cent path */
 const PLAN_LIMIT = 20_000;
 
@@ -69,6 +72,7 @@ async function* rows(run: Run, gcEvery = 0): AsyncGenerator<CsvRecord[]> {
       run.rowsIn++;
       run.progress.tick(run.rowsIn);
       if (gcEvery > 0 && run.rowsIn % gcEvery === 0) collectGarbage();
+      else if (gcEvery === 0 && run.rowsIn % CHECK_HEAP_EVERY === 0) collectIfGrown();
       const ragged = raggedRow(record, run.bill.headers);
       if (ragged) run.rejected.push(ragged);
       return !ragged;
@@ -293,7 +297,9 @@ async function csvPasses(run: Run, targetMargin: Decimal | undefined): Promise<F
     const out = new StdoutBuffer();
     out.add(csvHeader(run.bill.headers));
     const line = new RecordReader(records.file);
+    let rowsOut = 0;
     while (line.next()) {
+      if (++rowsOut % CHECK_HEAP_EVERY === 0) collectIfGrown();
       const { a: row, b: entryId, c: kind, bytes } = line;
       const escaped = (kind & ESCAPED) !== 0 ? JSON.parse(line.text()) as string[] : undefined;
       if ((kind & ~ESCAPED) === CN) {

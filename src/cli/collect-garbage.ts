@@ -14,3 +14,19 @@ export function collectGarbage(): void {
   }
   gc();
 }
+
+/** heap in use after the last collection this module made or saw */
+let settled = 0;
+
+/**
+ * A full collection only when the heap in use has grown by half since the last one (and passed 40 MB): V8 now and then
+ * lets garbage pile up in the old generation of a long run that makes little of it; checking costs next to nothing.
+ */
+export function collectIfGrown(): void {
+  const used = v8.getHeapStatistics().used_heap_size;
+  if (settled === 0 || used < settled) settled = used;
+  if (used > 1.5 * settled && used > 40 * 2 ** 20) {
+    collectGarbage();
+    settled = v8.getHeapStatistics().used_heap_size;
+  }
+}

@@ -1,31 +1,26 @@
-import { CentWeights, type StreamSplit } from '../core/allocate-stream.js';
+import { CentWeights, WeightPool, type StreamSplit } from '../core/allocate-stream.js';
 import { cnExemption, entryFees, mixedDatesWarning } from '../core/bill.js';
 import { fromCents, toCents } from '../core/money.js';
 import type { LedgerView, Mode, Side } from '../core/types.js';
 import type { WarningCollector } from './warnings.js';
 
-/** What an entry's fees need of its first line. */
-export interface EntryFirst {
+/** What an entry keeps while the bill streams: what its fees need of its first line (date, mode), its duty, its lines'
+ * values as the weights of the fee split (their total is the entry's value). */
+interface EntryState {
   date: string;
   mode: Mode;
   into: Side;
   entry: string;
-}
-
-/** What an entry keeps while the bill streams: its first line, its value and duty, its lines' weights for the fee split. */
-interface EntryState {
-  first: EntryFirst;
-  value: bigint;
   duty: bigint;
   /** dropped once the entry's last line has its share */
   weights: CentWeights | undefined;
   mixedDates: boolean;
   /** decided once every line is read; split when the entry's first line asks for its share */
-  mpfCents?: bigint;
-  hmfCents?: bigint;
+  mpfCents: bigint | undefined;
+  hmfCents: bigint | undefined;
   mpf: StreamSplit | undefined;
   hmf: StreamSplit | undefined;
-  exemption?: string;
+  exemption: string | undefined;
   /** lines already given their share, in file order */
   done: number;
 }
@@ -36,52 +31,52 @@ interface EntryState {
  * pro rata by value, and each Chinese declaration's small-consignment exemption is decided.
  */
 export class EntryBook {
-  private readonly ids = new Map<string, number>();
+  private readonly ids: Record<Side, Map<string, number>> = { US: new Map(), CN: new Map() };
   private readonly entries: EntryState[] = [];
-
-  id(into: Side, entry: string): number | undefined {
-    return this.ids.get(`${into}\u0000${entry}`);
-  }
-
+  /** the weights of every entry */
+  private readonly pool = new WeightPool();
   /** the entry of the last line added (a bill's lines usually come entry by entry) */
   private last: EntryState | undefined;
   private lastId = 0;
+
+  id(into: Side, entry: string): number | undefined {
+    return this.ids[into].get(entry);
+  }
 
   /** Add a line of entry `entry` of side `into`; returns the entry's id. */
   add(into: Side, entry: string, date: string, mode: Mode, value: bigint, duty: bigint): number {
     let e = this.last;
     let id = this.lastId;
-    if (e === undefined || e.first.entry !== entry || e.first.into !== into) {
-      const key = `${into}\u0000${entry}`;
-      const known = this.ids.get(key);
+    if (e === undefined || e.entry !== entry || e.into !== into) {
+      const known = this.ids[into].get(entry);
       if (known === undefined) {
         id = this.entries.length;
-        this.ids.set(key, id);
-        this.entries.push({ first: { date, mode, into, entry }, value: 0n, duty: 0n, weights: new CentWeights(), mixedDates: false, mpf: undefined, hmf: undefined, done: 0 });
+        this.ids[into].set(entry, id);
+        this.entries.push({ date, mode, into, entry, duty: 0n, weights: new CentWeights(this.pool), mixedDates: false, mpfCents: undefined, hmfCents: undefined,
+          mpf: undefined, hmf: undefined, exemption: undefined, done: 0 });
       } else id = known;
       e = this.entries[id]!;
       this.last = e;
       this.lastId = id;
     }
-    e.value += value;
     e.duty += duty;
     e.weights!.push(value);
-    if (date !== e.first.date) e.mixedDates = true;
+    if (date !== e.date) e.mixedDates = true;
     return id;
   }
 
   /** Set the fees of every US entry and the exemptions of Chinese ones; `feesOf` is told each US entry's fees. */
   settle(ledger: LedgerView, warnings: WarningCollector, feesOf?: (mpf: bigint, hmf: bigint) => void): void {
-    const mixed = this.entries.filter((e) => e.mixedDates && e.first.into === 'US').map((e) => e.first.entry);
+    const mixed = this.entries.filter((e) => e.mixedDates && e.into === 'US').map((e) => e.entry);
     if (mixed.length > 0) warnings.add(mixedDatesWarning(mixed));
     for (const entry of this.entries) {
-      if (entry.first.into === 'CN') {
+      if (entry.into === 'CN') {
         const found: string[] = [];
         entry.exemption = cnExemption(fromCents(entry.duty), ledger, found);
         found.forEach((w) => warnings.add(w));
         continue;
       }
-      const fees = entryFees(entry.first, fromCents(entry.value), ledger);
+      const fees = entryFees(entry, fromCents(entry.weights!.total), ledger);
       fees.warnings.forEach((w) => warnings.add(w));
       entry.mpfCents = toCents(fees.mpf);
       entry.hmfCents = toCents(fees.hmf);

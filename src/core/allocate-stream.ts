@@ -1,26 +1,59 @@
 /**
+ * Blocks of weights shared by many CentWeights (the entries of one bill), handed out 16 at a time: a small growing
+ * typed array per entry costs far more than its 8 bytes a line (array objects, allocator overhead, the copies left
+ * behind by growth). Blocks start small and double up to 65,536 weights.
+ */
+export class WeightPool {
+  private readonly blocks: BigInt64Array[] = [];
+  private used = 0;
+  private size = 0;
+
+  /** A run of 16 places: its address (block << 16 | offset). */
+  segment(): number {
+    if (this.used + SEGMENT > this.size) {
+      this.size = Math.min(BLOCK, Math.max(4 * SEGMENT, this.size * 2));
+      this.blocks.push(new BigInt64Array(this.size));
+      this.used = 0;
+    }
+    const at = ((this.blocks.length - 1) << 16) | this.used;
+    this.used += SEGMENT;
+    return at;
+  }
+
+  get(at: number): bigint {
+    return this.blocks[at >>> 16]![at & (BLOCK - 1)]!;
+  }
+
+  set(at: number, value: bigint): void {
+    this.blocks[at >>> 16]![at & (BLOCK - 1)] = value;
+  }
+}
+
+const BLOCK = 1 << 16;
+const SEGMENT = 16;
+
+/**
  * The same split as allocateCents (pro rata, leftover cents to the largest remainders, the earlier line on a tie)
- * without holding the lines: the weights are kept as integer cents in a typed array (8 bytes a line), the leftover
+ * without holding the lines: the weights are kept as integer cents (8 bytes a line, in a WeightPool), the leftover
  * cents are decided once the entry is complete, and each line's share is then asked for in file order.
  */
 export class CentWeights {
-  private values = new BigInt64Array(16);
+  /** where each run of 16 weights starts in the pool */
+  private readonly segments: number[] = [];
   count = 0;
   total = 0n;
 
+  constructor(private readonly pool = new WeightPool()) {}
+
   push(cents: bigint): number {
-    if (this.count === this.values.length) {
-      const grown = new BigInt64Array(this.values.length * 2);
-      grown.set(this.values);
-      this.values = grown;
-    }
-    this.values[this.count] = cents;
+    if ((this.count & (SEGMENT - 1)) === 0) this.segments.push(this.pool.segment());
+    this.pool.set(this.segments[this.count >>> 4]! + (this.count & (SEGMENT - 1)), cents);
     this.total += cents;
     return this.count++;
   }
 
   weight(i: number): bigint {
-    return this.values[i]!;
+    return this.pool.get(this.segments[i >>> 4]! + (i & (SEGMENT - 1)));
   }
 
   /** Split `amount` cents over the weights; shares are then read with StreamSplit.next in the order the weights came. */
