@@ -4,33 +4,37 @@ import path from 'node:path';
 
 /**
  * A temporary file of binary records, written in order and read back once in order, then removed. A record is three
- * u32 and two i64 (little-endian) and one text as UTF-8 bytes (its length first, u32). The text is read back as a byte
- * range, so what goes to the output as it was written is copied, never decoded.
+ * u32, the text's byte length (u32), two i64 (little-endian) and the text as UTF-8 bytes, padded to a multiple of 8 so
+ * the next record's i64 stay aligned for a BigInt64Array view. The text is read back as a byte range, so what goes to
+ * the output as it was written is copied, never decoded.
  */
 export class RecordWriter {
   private readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tariff-'));
   readonly file = path.join(this.dir, 'records');
   private readonly fd = fs.openSync(this.file, 'w');
-  private buf = Buffer.allocUnsafe(1 << 20);
+  private buf = aligned(1 << 20);
+  private i64 = new BigInt64Array(this.buf.buffer, this.buf.byteOffset, this.buf.length >>> 3);
   private pos = 0;
 
   write(a: number, b: number, c: number, x: bigint, y: bigint, text: string): void {
-    const need = 32 + text.length * 3;
+    const need = 32 + text.length * 3 + 8;
     if (this.pos + need > this.buf.length) {
       this.flush();
-      if (need > this.buf.length) this.buf = Buffer.allocUnsafe(need * 2);
+      if (need > this.buf.length) {
+        this.buf = aligned(need * 2);
+        this.i64 = new BigInt64Array(this.buf.buffer, this.buf.byteOffset, this.buf.length >>> 3);
+      }
     }
     const buf = this.buf;
-    let p = this.pos;
+    const p = this.pos;
     buf.writeUInt32LE(a, p);
     buf.writeUInt32LE(b, p + 4);
     buf.writeUInt32LE(c, p + 8);
-    buf.writeBigInt64LE(x, p + 12);
-    buf.writeBigInt64LE(y, p + 20);
+    this.i64[(p >>> 3) + 2] = x;
+    this.i64[(p >>> 3) + 3] = y;
     const n = buf.write(text, p + 32);
-    buf.writeUInt32LE(n, p + 28);
-    p += 32 + n;
-    this.pos = p;
+    buf.writeUInt32LE(n, p + 12);
+    this.pos = p + 32 + ((n + 7) & ~7);
   }
 
   private flush(): void {
@@ -52,7 +56,8 @@ export class RecordWriter {
 /** Reads the records of a RecordWriter's file in order: next() moves to the next record, whose fields are then read in place. */
 export class RecordReader {
   private readonly fd: number;
-  private buf = Buffer.allocUnsafe(1 << 20);
+  private buf = aligned(1 << 20);
+  private i64 = new BigInt64Array(this.buf.buffer, this.buf.byteOffset, this.buf.length >>> 3);
   private start = 0;
   private end = 0;
   private eof = false;
@@ -71,13 +76,13 @@ export class RecordReader {
     return this.buf;
   }
 
-  /** The i64 of the current record, read when asked for (the text follows them: x at from - 20, y at from - 12). */
+  /** The i64 of the current record, read when asked for (the text follows them: x at from - 16, y at from - 8). */
   get x(): bigint {
-    return this.buf.readBigInt64LE(this.from - 20);
+    return this.i64[(this.from - 16) >>> 3]!;
   }
 
   get y(): bigint {
-    return this.buf.readBigInt64LE(this.from - 12);
+    return this.i64[(this.from - 8) >>> 3]!;
   }
 
   /** The text, or the part of it in bytes [from, to). */
@@ -92,11 +97,12 @@ export class RecordReader {
     this.a = buf.readUInt32LE(p);
     this.b = buf.readUInt32LE(p + 4);
     this.c = buf.readUInt32LE(p + 8);
-    const n = buf.readUInt32LE(p + 28);
-    if (!this.ensure(32 + n)) throw new Error('record file cut short');
+    const n = buf.readUInt32LE(p + 12);
+    const padded = (n + 7) & ~7;
+    if (!this.ensure(32 + padded)) throw new Error('record file cut short');
     this.from = this.start + 32;
     this.to = this.from + n;
-    this.start = this.to;
+    this.start = this.from + padded;
     return true;
   }
 
@@ -105,9 +111,10 @@ export class RecordReader {
     if (this.end - this.start >= n) return true;
     const kept = this.end - this.start;
     if (n > this.buf.length) {
-      const bigger = Buffer.allocUnsafe(n * 2);
+      const bigger = aligned(n * 2);
       this.buf.copy(bigger, 0, this.start, this.end);
       this.buf = bigger;
+      this.i64 = new BigInt64Array(this.buf.buffer, this.buf.byteOffset, this.buf.length >>> 3);
     } else this.buf.copy(this.buf, 0, this.start, this.end);
     this.start = 0;
     this.end = kept;
@@ -122,4 +129,9 @@ export class RecordReader {
   close(): void {
     fs.closeSync(this.fd);
   }
+}
+
+/** A buffer of its own memory, 8-byte aligned (Buffer.allocUnsafe may share a pool at any offset). */
+function aligned(size: number): Buffer {
+  return Buffer.from(new ArrayBuffer((size + 7) & ~7));
 }

@@ -63,11 +63,13 @@ export class QuickReader {
   /** The row read quickly, or undefined when parseRow must read it. */
   read(cells: string[]): QuickRow | undefined {
     if (this.defaults.decimalComma) return undefined;
-    const intoText = this.cell(cells, this.at.into)?.toUpperCase() ?? this.defaults.into;
+    const intoCell = this.cell(cells, this.at.into);
+    const intoText = intoCell === 'US' || intoCell === 'CN' ? intoCell : intoCell?.toUpperCase() ?? this.defaults.into;
     if (intoText !== 'US' && intoText !== 'CN') return undefined;
     const into: Side = intoText;
     const home = into === 'CN' ? 'CNY' : 'USD';
-    const currency = this.cell(cells, this.at.currency)?.toUpperCase() ?? this.implied ?? home;
+    const currencyCell = this.cell(cells, this.at.currency);
+    const currency = currencyCell === home ? home : currencyCell?.toUpperCase() ?? this.implied ?? home;
     if (currency !== home) return undefined;
 
     const parts: string[] = [];
