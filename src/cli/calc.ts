@@ -197,8 +197,8 @@ async function documentPasses(run: Run, out: Output): Promise<Finished> {
       const fees = run.book.nextFees(id);
       if (line.into === 'CN') {
         const exemption = run.book.exemption(id);
+        // priced again without duty when exempt: its warnings were said in pass one
         r = finishCnLine(r, run.ledger, run.explain, exemption);
-        if (exemption) r.warnings.forEach((w) => run.warnings.add(w));
       } else {
         finishUsLine(r, fromCents(fees.mpf), fromCents(fees.hmf));
       }
@@ -213,13 +213,16 @@ async function documentPasses(run: Run, out: Output): Promise<Finished> {
  * A priced line between the passes of CSV output (record-file.ts): its row, entry and kind; its landed cost before
  * fees and the part of it before tariffs; its text (csv-line.ts), pieces separated by NUL: a US line's head and the
  * rest, or its head, rate, tail, quantity and price (US_UNITS); a Chinese line's whole text and its input cells as JSON
- * (to price it again if its declaration is exempt). A line whose text holds a NUL has its pieces in JSON (ESCAPED).
+ * (to price it again if its declaration is exempt). A line whose text holds a NUL, or whose amounts pass 64 bits, has
+ * its pieces and those two amounts in JSON (ESCAPED).
  */
 const US = 0;
 const US_UNITS = 1;
 const CN = 2;
 const ESCAPED = 4;
 const NUL = '\u0000';
+const INT64 = 2n ** 63n;
+const int64 = (v: bigint) => v >= -INT64 && v < INT64;
 
 /** The byte offsets of the NUL-separated pieces of the current record's text: [from0, to0, from1, to1, ...]. */
 function pieces(line: RecordReader, count: number): number[] {
@@ -249,14 +252,16 @@ async function csvPasses(run: Run, targetMargin: Decimal | undefined): Promise<F
     const plans = new Map<string, Slot | number>();
     const rule = run.ledger.cnSmallConsignment?.dutyAtMost;
     const smallConsignment = rule === undefined ? undefined : toCents(new Decimal(rule));
+    const width = run.bill.headers.length;
     const keep = (row: number, entryId: number, p: PricedCents, cells: string[], plain = false) => {
       const landed = landedBeforeFees(p);
       totals.addLine(p.side, p, landed, p.programs, p.amounts);
-      const { head, rate, tail } = linePieces(p, csvCells(cells, plain));
-      // only the input cells can hold a NUL: such a line's pieces go in JSON
-      const escaped = head.includes(NUL);
-      const write = (kind: number, texts: string[]) =>
-        records.write(row, entryId, escaped ? kind | ESCAPED : kind, landed, p.beforeTariffsPart, escaped ? JSON.stringify(texts) : texts.join(NUL));
+      const { head, rate, tail } = linePieces(p, csvCells(filled(cells, width), plain));
+      // only the input cells can hold a NUL, and only enormous amounts pass 64 bits: such a line goes in JSON
+      const escaped = head.includes(NUL) || !int64(landed) || !int64(p.beforeTariffsPart);
+      const write = (kind: number, texts: string[]) => escaped
+        ? records.write(row, entryId, kind | ESCAPED, 0n, 0n, JSON.stringify([...texts, String(landed), String(p.beforeTariffsPart)]))
+        : records.write(row, entryId, kind, landed, p.beforeTariffsPart, texts.join(NUL));
       if (p.side === 'CN') {
         // its cells, to price it again, only while its declaration's duty is small enough to be exempt
         write(CN, [head + rate + unitColumns('CN', p.quantity, p.price, p.beforeTariffsPart, landed, targetMargin) + tail, run.book.mayBeExempt(entryId, smallConsignment) ? JSON.stringify(cells) : '']);
@@ -302,6 +307,8 @@ async function csvPasses(run: Run, targetMargin: Decimal | undefined): Promise<F
       if (++rowsOut % CHECK_HEAP_EVERY === 0) collectIfGrown();
       const { a: row, b: entryId, c: kind, bytes } = line;
       const escaped = (kind & ESCAPED) !== 0 ? JSON.parse(line.text()) as string[] : undefined;
+      // the landed cost before fees and the part of it before tariffs
+      const [x, y] = escaped ? [BigInt(escaped[escaped.length - 2]!), BigInt(escaped[escaped.length - 1]!)] : [line.x, line.y];
       if ((kind & ~ESCAPED) === CN) {
         const exemption = run.book.exemption(entryId);
         if (exemption) out.add(exempted(run, row, JSON.parse(escaped ? escaped[1]! : line.text(...pieces(line, 2).slice(2))) as string[], exemption, totals, targetMargin));
@@ -309,7 +316,7 @@ async function csvPasses(run: Run, targetMargin: Decimal | undefined): Promise<F
         else out.addBytes(bytes, line.from, bytes.indexOf(0, line.from));
       } else {
         const { mpf, hmf } = run.book.nextFees(entryId);
-        const landed = line.x + mpf + hmf;
+        const landed = x + mpf + hmf;
         if (kind === US) {
           // the usual line, written without a list of its pieces
           const nul = bytes.indexOf(0, line.from);
@@ -326,7 +333,7 @@ async function csvPasses(run: Run, targetMargin: Decimal | undefined): Promise<F
         piece(1);
         if ((kind & ~ESCAPED) === US_UNITS) {
           const [quantity, price] = escaped ? [escaped[3]!, escaped[4]!] : [line.text(at[6], at[7]), line.text(at[8], at[9])];
-          out.add(unitColumns('US', quantity, price === '' ? undefined : price, line.y, landed, targetMargin));
+          out.add(unitColumns('US', quantity, price === '' ? undefined : price, y, landed, targetMargin));
           piece(2);
         }
       }
@@ -344,13 +351,18 @@ function exempted(run: Run, row: number, cells: string[], exemption: string, tot
   const record = { row, cells };
   const before = pricedOfResult(priceAgain(run, record));
   totals.addLine('CN', before, landedBeforeFees(before), before.programs, before.amounts, -1n);
+  // its warnings were said in pass one
   const finished = finishCnLine(priceAgain(run, record), run.ledger, false, exemption);
-  finished.warnings.forEach((w) => run.warnings.add(w));
   const p = pricedOfResult(finished);
   const landed = landedBeforeFees(p);
   totals.addLine('CN', p, landed, p.programs, p.amounts);
-  const { head, rate, tail } = linePieces(p, csvCells(cells));
+  const { head, rate, tail } = linePieces(p, csvCells(filled(cells, run.bill.headers.length)));
   return head + rate + unitColumns('CN', p.quantity, p.price, p.beforeTariffsPart, landed, targetMargin) + tail;
+}
+
+/** A row shorter than the header with its empty cells, so the computed columns stay under their names. */
+function filled(cells: string[], width: number): string[] {
+  return cells.length < width ? [...cells, ...Array<string>(width - cells.length).fill('')] : cells;
 }
 
 /** A row priced in pass one, priced again by the engine (a refusal now is a defect, not a user error). */

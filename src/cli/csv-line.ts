@@ -102,7 +102,8 @@ export function usFeeColumns(mpf: bigint, hmf: bigint, landed: bigint): string {
   return `${formatCents(mpf)},${formatCents(hmf)},${formatCents(mpf + hmf)},0.00,0.00,0.00,${formatCents(landed)},`;
 }
 
-const PLAIN_DECIMAL = /^(\d+)(?:\.(\d+))?$/;
+/** a quantity of at most 21 digits, whose per-unit cost in whole cents is the Decimal engine's (money.ts perUnitCents) */
+const PLAIN_DECIMAL = /^(\d{1,15})(?:\.(\d{1,6}))?$/;
 
 /** The four per-unit columns (unit landed cost, margins before and after, target price), empty without a quantity. */
 export function unitColumns(side: Side, quantity: string | undefined, price: string | undefined, beforeTariffsPart: bigint, landed: bigint, targetMargin?: Decimal): string {

@@ -79,7 +79,8 @@ export function applyCentsRate(cents: bigint, r: CentsRate): bigint {
 
 /**
  * roundCents(amount / quantity) in whole cents, exactly: (2 x cents x den + num) / (2 x num) for a quantity num/den
- * (positive). The Decimal form divides to 40 significant digits, too many to move such a quotient across a half cent.
+ * (positive). For quantities of up to 21 digits this is the Decimal form, whose 40 significant digits are too many to
+ * move such a quotient across a half cent; a longer quantity must take the Decimal form.
  */
 export function perUnitCents(cents: bigint, quantity: Fraction): bigint {
   const sign = cents < 0n ? -1n : 1n;

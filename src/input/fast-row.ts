@@ -17,7 +17,9 @@ const CENTS: ('value' | 'metal_value' | 'steel_value' | 'aluminum_value' | 'copp
   ['value', 'metal_value', 'steel_value', 'aluminum_value', 'copper_value', 'us_content_value', 'freight', 'insurance'];
 
 const CENTS_TEXT = /^\d{1,15}(?:\.\d{1,2})?$/;
-const QUANTITY_TEXT = /^(\d{1,15})(?:\.(\d+))?$/;
+/** a quantity of at most 21 digits: its products stay far inside the 40 digits the Decimal engine keeps */
+const QUANTITY_TEXT = /^(\d{1,15})(?:\.(\d{1,6}))?$/;
+const SEPARATOR = '\u0001';
 
 /** An amount of whole cents: undefined when not given, null when not in the plain form (digits, at most two decimals). */
 function cents(text: string | undefined): bigint | undefined | null {
@@ -73,7 +75,12 @@ export class QuickReader {
     if (currency !== home) return undefined;
 
     const parts: string[] = [];
-    for (const i of this.deciding) parts.push(cells[i]?.trim() ?? '');
+    for (const i of this.deciding) {
+      const text = cells[i]?.trim() ?? '';
+      // the key's separator in a cell would let two kinds of row share a key
+      if (text.includes(SEPARATOR)) return undefined;
+      parts.push(text);
+    }
     const value = cents(this.cell(cells, this.cents[0]));
     if (value === undefined || value === null) return undefined;
     // every field set, in one order: one object shape for every row
@@ -98,7 +105,7 @@ export class QuickReader {
       given |= 1 << CENTS.length;
     }
     parts.push(String(given));
-    const out: QuickRow = { key: parts.join('\u0001'), into, entry: this.cell(cells, this.at.entry) ?? '1', amounts };
+    const out: QuickRow = { key: parts.join(SEPARATOR), into, entry: this.cell(cells, this.at.entry) ?? '1', amounts };
     if (quantity !== undefined) out.quantity = quantity;
     const price = this.cell(cells, this.at.price);
     if (price !== undefined) {

@@ -1,4 +1,5 @@
 const NEEDS_QUOTES = /[",\r\n]/;
+const LINE_BREAK = /[\r\n]/;
 
 /**
  * One CSV cell. Text that a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR)
@@ -13,7 +14,7 @@ export function csvCell(value: string): string {
 
 /**
  * Cells joined as one CSV line (no newline), each as csvCell writes it. `plain` cells (from a line without quotes,
- * so without commas, quotes or line breaks) are joined as they are unless one starts like a formula or holds a CR.
+ * so without commas or quotes) are joined as they are unless one starts like a formula or holds a line break.
  */
 export function csvCells(cells: string[], plain = false): string {
   if (plain) {
@@ -23,7 +24,8 @@ export function csvCells(cells: string[], plain = false): string {
       ok = !(c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13);
     }
     const joined = ok ? cells.join(',') : '';
-    if (ok && !joined.includes('\r')) return joined;
+    // a bill whose lines end in CRLF or CR can still hold a bare LF (or CR) in a plain cell: such cells are quoted
+    if (ok && !LINE_BREAK.test(joined)) return joined;
   }
   let out = '';
   for (let i = 0; i < cells.length; i++) out += (i > 0 ? ',' : '') + csvCell(cells[i]!);

@@ -27,6 +27,31 @@ const rows = [
   ...[1, 2, 3].map((i) => `D${4 + i},8517.13.00.00,${900 + i}.00,,,,,US,USD,,2025-04-15,E3,,,`),
 ];
 
+/** Price a bill as CSV and as NDJSON: the same exit code, the same standard error, the same figures on every line. */
+function same(bill: string, args: string[] = []): Record<string, string>[] {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'csv-path-')), 'bill.csv');
+  fs.writeFileSync(file, bill);
+  const csv = run(['calc', file, '--format', 'csv', ...args]);
+  const nd = run(['calc', file, '--format', 'ndjson', ...args]);
+  expect(csv.status).toBe(nd.status);
+  expect(csv.stderr).toBe(nd.stderr);
+  const out = parse(csv.stdout, { columns: true, relax_column_count: true }) as Record<string, string>[];
+  const lines = nd.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  lines.pop();
+  expect(out).toHaveLength(lines.length);
+  out.forEach((c, i) => {
+    const l = lines[i];
+    const fees = l.into === 'US' ? [l.mpf, l.hmf] : ['0.00', '0.00'];
+    const taxes = l.into === 'CN' ? [l.consumptionTax, l.vat] : ['0.00', '0.00'];
+    expect([c.customs_value, c.duty, c.mpf, c.hmf, c.fees, c.consumption_tax, c.vat, c.taxes, c.landed_cost, c.effective_duty_rate,
+      c.unit_landed_cost, c.margin_before_tariffs, c.margin_after_tariffs, c.target_price, c.duties], `row of ${c.sku}`).toEqual([
+      l.customsValue, l.duty, ...fees, l.fees, ...taxes, l.taxes, l.landedCost, l.effectiveDutyRate,
+      l.unitLandedCost ?? '', l.marginBeforeTariffs ?? '', l.marginAfterTariffs ?? '', l.targetPrice ?? '',
+      l.duties.map((d: { program: string; heading: string; rate: string; amount: string }) => `${d.program} ${d.heading} ${d.rate} ${d.amount}`).join('; ')]);
+  });
+  return out;
+}
+
 describe('CSV output (integer cents) = NDJSON output (Decimal engine)', () => {
   it('on plans, declined lines, exempt declarations, margins, odd cells, conversions and refused rows', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'csv-path-')), 'bill.csv');
@@ -63,5 +88,46 @@ describe('CSV output (integer cents) = NDJSON output (Decimal engine)', () => {
     expect([by('D1').notes, by('D2').notes, by('D3').notes]).toEqual(['a\u0000b', "'=SUM(A1:A9)", 'one, two\nthree']);
     // the margins of a line with a price are there (computed by the Decimal path for both)
     expect(by('B1').margin_after_tariffs).not.toBe('');
+  });
+});
+
+describe('CSV output = NDJSON output on what a review found', () => {
+  it('quotes a bare line feed in a cell of a CRLF bill, so the output row is not split', () => {
+    const out = same('sku,hts,value,date,notes\r\nA1,8517.13.00.00,100.00,2025-04-15,one\ntwo\r\nA2,8517.13.00.00,200.00,2025-04-15,x\r\n');
+    expect(out.map((r) => [r.sku, r.notes])).toEqual([['A1', 'one\ntwo'], ['A2', 'x']]);
+  });
+
+  it('does not let a cell holding the key separator make two kinds of row one', () => {
+    // row 4's date cell is not a date: the engine refuses it, and so must the CSV path
+    const r = same('sku,hts,value,claims,date\nA1,8517.13.00.00,100.00,9903.94.06\u0001x,2025-04-15\nA2,8517.13.00.00,200.00,9903.94.06\u0001x,2025-04-15\n'
+      + 'B1,8517.13.00.00,300.00,x,2025-04-15\u00019903.94.06\n');
+    expect(r.map((x) => x.sku)).toEqual(['A1', 'A2']);
+  });
+
+  it('prices amounts past 64 bits of cents', () => {
+    const [r] = same('sku,hts,value,extra_rate,date\nA1,8517.13.00.00,999999999999999.99,9999,2025-04-15\n');
+    // 9,999% of 999,999,999,999,999.99 = 99.99 x 999,999,999,999,999.99 = 99,989,999,999,999,999.0001 -> ...999.00
+    expect(r!.duties).toContain('Additional (user) extra_rate 9999% 99989999999999999.00');
+  });
+
+  it('takes quantities of more than 21 digits to the Decimal engine', () => {
+    const long = `0.4${'9'.repeat(44)}`;
+    same(`sku,hts,value,origin,date,quantity,unit,mfn_rate\nA1,8517.13.00.00,1.00,VN,2025-01-15,3,kg,1¢/kg\nA2,8517.13.00.00,1.00,VN,2025-01-15,3,kg,1¢/kg\n`
+      + `A3,8517.13.00.00,0.00,VN,2025-01-15,${long},kg,1¢/kg\nA4,8517.13.00.00,1.01,VN,2025-01-15,2.0000000000000000000000000000000000000001,kg,1¢/kg\n`);
+  });
+
+  it('keeps the computed columns under their names for a row shorter than the header', () => {
+    const out = same('sku,hts,value,date,notes,extra\nA1,8517.13.00.00,100.00,2025-04-15,n,e\nA2,8517.13.00.00,200.00,2025-04-15\n');
+    expect([out[1]!.notes, out[1]!.extra, out[1]!.hts_code]).toEqual(['', '', '8517.13.00.00']);
+  });
+
+  it('counts each row of an exempt declaration once in a warning', () => {
+    const rows = Array.from({ length: 10 }, (_, i) => `C${i},203.29.00,${i + 1}.00,CN,CNY,2026-03-01,K1`);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'csv-path-')), 'bill.csv');
+    fs.writeFileSync(file, ['sku,hts,value,into,currency,date,entry', ...rows].join('\n') + '\n');
+    const r = run(['calc', file, '--format', 'csv']);
+    // rows 2-11: five named and five more, not "and 11 more"
+    expect(r.stderr).toMatch(/rows 2, 3, 4, 5, 6 and 5 more: hts 2032900 read as 02032900/);
+    same(fs.readFileSync(file, 'utf8'));
   });
 });
