@@ -28,7 +28,7 @@ async function* translated(batches: AsyncGenerator<CsvRecord[]>, name: string): 
 
 /** Open a CSV bill (a file, or standard input for - / none) and read its header. */
 export async function openBill(file: string | undefined, encoding?: string): Promise<BillSource> {
-  const name = file ?? 'standard input';
+  const name = file === undefined || file === '-' ? 'standard input' : file;
   const all = translated(readCsv(openInput(file), { encoding }), name);
   const first = await all.next();
   if (first.done) throw new UserError(`${name}: empty file: expected a header row with at least the columns hts and value`);

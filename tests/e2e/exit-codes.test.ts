@@ -162,3 +162,20 @@ describe('exit 4: --fail-over', () => {
     expect(r.status, r.stderr).toBe(0);
   });
 });
+
+describe('broken quoting', () => {
+  it('is a user error naming the line, for a stray quote, text after a closing quote and a quote left open', () => {
+    for (const [bill, message] of [
+      ['hts,value,date\n85"17.13.00.00,100,2025-04-15\n', /near line 2: a quote inside an unquoted field on line 2/],
+      ['hts,value,date\n"8517.13.00.00"x,100,2025-04-15\n', /near line 2: after the closing quote of a field on line 2 comes "x"/],
+      ['hts,value,date\n8517.13.00.00,100,2025-04-15\n"8517.13.00.00,100,2025-04-15\n', /near line 3: a quoted field opened on line 3 is not closed/],
+    ] as const) {
+      const r = run(['calc', '-', '--format', 'csv'], bill);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/^tariff: standard input: the CSV cannot be read /);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/internal error/);
+      expect(r.stderr).not.toMatch(STACK_LINE);
+    }
+  });
+});
