@@ -5,7 +5,7 @@ import { applyScenario } from '../rates/scenario.js';
 import { compareDocument, renderCompare, type CompareColumn } from '../output/compare.js';
 import { EXIT } from './errors.js';
 import { makeChalk, reportProblems, write } from './io.js';
-import { parseDateOption, parseFormat, REPORT_FORMATS, parseFx, parseMode, parseOrigin, parseSide, usage, type CommonOptions } from './options.js';
+import { parseDateOption, parseEncoding, parseFormat, REPORT_FORMATS, parseFx, parseMode, parseOrigin, parseSide, usage, type CommonOptions } from './options.js';
 import { readBill } from './read-bill.js';
 import { failsOnStale, staleWarnings } from './stale.js';
 import { summarizeWarnings } from './warnings.js';
@@ -16,6 +16,8 @@ export interface CompareOptions extends CommonOptions {
   lines?: boolean;
   failOnStale?: boolean;
   mode?: string;
+  encoding?: string;
+  decimalComma?: boolean;
   color?: boolean;
 }
 
@@ -31,7 +33,8 @@ export async function runCompare(file: string | undefined, opts: CompareOptions)
   const format = parseFormat(opts.format, Boolean(process.stdout.isTTY), REPORT_FORMATS);
   const base = loadLedger();
   const scenarios: (Ledger & { scenario: string })[] = (opts.scenario ?? []).map((f) => applyScenario(f, base));
-  const bill = await readBill(file, { into, origin: parseOrigin(opts.origin), date: dates[0]!, mode: parseMode(opts.mode), fx: parseFx(opts.fx) });
+  const bill = await readBill(file, { into, origin: parseOrigin(opts.origin), date: dates[0]!, mode: parseMode(opts.mode), fx: parseFx(opts.fx),
+    decimalComma: Boolean(opts.decimalComma) }, parseEncoding(opts.encoding));
   const last = dates[dates.length - 1]!;
   const specs = [
     ...dates.map((date) => ({ label: date, date, ledger: base as Ledger, scenario: undefined as string | undefined })),

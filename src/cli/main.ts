@@ -81,6 +81,8 @@ export function buildProgram(): Command {
     .option('--lines', 'the duty of each line in each column')
     .addOption(new Option('--mode <mode>', 'transport mode').choices(['ocean', 'air', 'truck', 'rail', 'postal']).default('ocean'))
     .option('--fx <FROM:TO=RATE>', 'exchange rate (repeatable)', collect)
+    .option('--encoding <name>', "the bill's character encoding (default utf-8; e.g. gb18030, latin1)")
+    .option('--decimal-comma', 'amounts are written 1.234,56 (a comma for decimals)')
     .addHelpText('after', `
 Examples:
   $ tariff compare examples/bill.csv --dates 2025-01-01,2025-04-15,2025-06-01
@@ -94,6 +96,8 @@ Examples:
     .option('--origin <ISO2>', 'country of origin (column "origin" overrides)')
     .addOption(new Option('--format <format>', 'output').choices(['table', 'json', 'ndjson']))
     .option('--fx <FROM:TO=RATE>', 'exchange rate (repeatable)', collect)
+    .option('--encoding <name>', "the bill's character encoding (default utf-8; e.g. gb18030, latin1)")
+    .option('--decimal-comma', 'amounts are written 1.234,56 (a comma for decimals)')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (NO_COLOR is honoured too)')
     .addHelpText('after', `

@@ -5,12 +5,14 @@ import { ieepaRefunds } from '../core/refund.js';
 import { loadLedger } from '../rates/load.js';
 import { EXIT, UserError } from './errors.js';
 import { makeChalk, reportProblems, write } from './io.js';
-import { parseDateOption, parseFormat, REPORT_FORMATS, parseFx, parseOrigin, today, type CommonOptions } from './options.js';
+import { parseDateOption, parseEncoding, parseFormat, REPORT_FORMATS, parseFx, parseOrigin, today, type CommonOptions } from './options.js';
 import { readBill } from './read-bill.js';
 import { mapHeader } from '../input/columns.js';
 
 export interface RefundOptions extends CommonOptions {
   asOf?: string;
+  encoding?: string;
+  decimalComma?: boolean;
   color?: boolean;
 }
 
@@ -21,7 +23,8 @@ export async function runRefund(file: string | undefined, opts: RefundOptions): 
   const format = parseFormat(opts.format, Boolean(process.stdout.isTTY), REPORT_FORMATS);
   const asOf = parseDateOption(opts.asOf ?? today(), '--as-of');
   const ledger = loadLedger();
-  const bill = await readBill(file, { into: 'US', origin: parseOrigin(opts.origin), date: '(none)', mode: 'ocean', fx: parseFx(opts.fx) });
+  const bill = await readBill(file, { into: 'US', origin: parseOrigin(opts.origin), date: '(none)', mode: 'ocean', fx: parseFx(opts.fx),
+    decimalComma: Boolean(opts.decimalComma) }, parseEncoding(opts.encoding));
   if (mapHeader(bill.headers).index.date === undefined) {
     throw new UserError(`${file ?? 'standard input'}: row 1 (header): refund needs a date column: the entry date of each line`);
   }

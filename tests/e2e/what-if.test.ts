@@ -1,5 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run, runJson } from './run.js';
+import { ROOT, run, runJson } from './run.js';
 
 // smartphone $10,000 + sweaters $1,000, one entry (us-measures.md §1 rates):
 //   2025-01-01: 0 + 16.5% + 7.5% of 1,000 = 240.00
@@ -78,5 +81,35 @@ describe('per-unit cost and margins in calc', () => {
   it('CSV output carries the unit landed cost, the margins and the target price', () => {
     const r = run(['calc', '-', '--target-margin', '40', '--format', 'csv'], 'hts,value,quantity,price,date\n9503.00.00.90,1000.00,100,25.00,2025-04-15\n');
     expect(r.stdout).toMatch(/,24\.54,59\.85,1\.85,40\.90,/);
+  });
+});
+
+describe('compare and refund read bills as calc does', () => {
+  it('compare takes --decimal-comma: 1.000,00 is 1,000.00 (smartphone: no duty on 2025-01-01, 20% fentanyl on 2025-04-15 = 200.00)', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'compare-dc-')), 'bill.csv');
+    fs.writeFileSync(file, 'hts;value;date\n8517.13.00.00;1.000,00;2025-04-15\n');
+    const r = runJson(['compare', file, '--dates', '2025-01-01,2025-04-15', '--format', 'json', '--decimal-comma']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.json.columns.map((c: { totals: { US: { customsValue: string; duty: string } } }) => [c.totals.US.customsValue, c.totals.US.duty])).toEqual([['1000.00', '0.00'], ['1000.00', '200.00']]);
+    expect(run(['compare', file, '--dates', '2025-01-01,2025-04-15', '--format', 'json']).status).toBe(3);
+  });
+
+  it('refund takes --encoding: a GB18030 file gives the figures of its UTF-8 original', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'refund-enc-'));
+    // a description in GB18030 bytes, taken from the corpus file (Node can decode GB18030 but not encode it)
+    const corpus = fs.readFileSync(path.join(ROOT, 'tests', 'fixtures', 'corpus', '40-gb18030.csv'));
+    const line2 = corpus.subarray(corpus.indexOf(0x0a) + 1);
+    const end = line2.indexOf(0x0a);
+    const gbDescription = line2.subarray(line2.lastIndexOf(0x2c, end < 0 ? line2.length : end) + 1, end < 0 ? line2.length : end);
+    const head = 'entry,date,hts,value,description\nENT-1,2025-04-15,8517.13.00.00,10000.00,';
+    fs.writeFileSync(path.join(dir, 'utf8.csv'), `${head}${new TextDecoder('gb18030').decode(gbDescription)}\n`);
+    fs.writeFileSync(path.join(dir, 'gb.csv'), Buffer.concat([Buffer.from(head), gbDescription, Buffer.from('\n')]));
+    const utf8 = runJson(['refund', path.join(dir, 'utf8.csv'), '--as-of', '2026-03-01', '--format', 'json']);
+    const gb = runJson(['refund', path.join(dir, 'gb.csv'), '--as-of', '2026-03-01', '--format', 'json', '--encoding', 'gb18030']);
+    expect([gb.status, utf8.status]).toEqual([0, 0]);
+    // 10,000.00 of smartphones on 2025-04-15: the IEEPA fentanyl duty, 20% = 2,000.00
+    expect(gb.json.totals.ieepa).toBe('2000.00');
+    expect(gb.json.totals).toEqual(utf8.json.totals);
+    expect(run(['refund', path.join(dir, 'gb.csv'), '--as-of', '2026-03-01', '--format', 'json']).status).toBe(1);
   });
 });
