@@ -253,22 +253,24 @@ async function csvPasses(run: Run, targetMargin: Decimal | undefined): Promise<F
     const rule = run.ledger.cnSmallConsignment?.dutyAtMost;
     const smallConsignment = rule === undefined ? undefined : toCents(new Decimal(rule));
     const width = run.bill.headers.length;
-    const keep = (row: number, entryId: number, p: PricedCents, cells: string[], plain = false) => {
+    const keep = (row: number, entryId: number, p: PricedCents, cells: string[], plain: boolean) => {
       const landed = landedBeforeFees(p);
       totals.addLine(p.side, p, landed, p.programs, p.amounts);
       const { head, rate, tail } = linePieces(p, csvCells(filled(cells, width), plain));
-      // only the input cells can hold a NUL, and only enormous amounts pass 64 bits: such a line goes in JSON
-      const escaped = head.includes(NUL) || !int64(landed) || !int64(p.beforeTariffsPart);
-      const write = (kind: number, texts: string[]) => escaped
-        ? records.write(row, entryId, kind | ESCAPED, 0n, 0n, JSON.stringify([...texts, String(landed), String(p.beforeTariffsPart)]))
-        : records.write(row, entryId, kind, landed, p.beforeTariffsPart, texts.join(NUL));
+      let kind = US;
+      let texts: string[] | undefined;
       if (p.side === 'CN') {
+        kind = CN;
         // its cells, to price it again, only while its declaration's duty is small enough to be exempt
-        write(CN, [head + rate + unitColumns('CN', p.quantity, p.price, p.beforeTariffsPart, landed, targetMargin) + tail, run.book.mayBeExempt(entryId, smallConsignment) ? JSON.stringify(cells) : '']);
-      } else if (p.quantity === undefined) {
-        if (escaped) write(US, [head, `${rate},,,${tail}`]);
-        else records.write(row, entryId, US, landed, p.beforeTariffsPart, `${head}${NUL}${rate},,,${tail}`);
-      } else write(US_UNITS, [head, rate, tail, p.quantity, p.price ?? '']);
+        texts = [head + rate + unitColumns('CN', p.quantity, p.price, p.beforeTariffsPart, landed, targetMargin) + tail, run.book.mayBeExempt(entryId, smallConsignment) ? JSON.stringify(cells) : ''];
+      } else if (p.quantity !== undefined) {
+        kind = US_UNITS;
+        texts = [head, rate, tail, p.quantity, p.price ?? ''];
+      }
+      // only the input cells can hold a NUL, and only enormous amounts pass 64 bits: such a line goes in JSON
+      if (head.includes(NUL) || !int64(landed) || !int64(p.beforeTariffsPart)) {
+        records.write(row, entryId, kind | ESCAPED, 0n, 0n, JSON.stringify([...(texts ?? [head, `${rate},,,${tail}`]), String(landed), String(p.beforeTariffsPart)]));
+      } else records.write(row, entryId, kind, landed, p.beforeTariffsPart, texts ? texts.join(NUL) : `${head}${NUL}${rate},,,${tail}`);
     };
     for await (const batch of rows(run)) for (const record of batch) {
       const quick = reader.read(record.cells);
@@ -277,7 +279,8 @@ async function csvPasses(run: Run, targetMargin: Decimal | undefined): Promise<F
         const p = slot.plan.price(quick.amounts);
         if (p) {
           for (const w of slot.plan.warnings) run.warnings.addAt(w.perRow ? record.row : undefined, w.message);
-          const id = enter(run, quick.into, quick.entry, slot.date, quick.amounts.value, p.duty);
+          // the side and date of a plan's lines were noted with the line it was made from (enter, below)
+          const id = run.book.add(quick.into, quick.entry, slot.date, run.defaults.mode, quick.amounts.value, p.duty);
           const carriage = quick.into === 'US' ? (quick.amounts.freight ?? 0n) + (quick.amounts.insurance ?? 0n) : 0n;
           keep(record.row, id, slot.text.priced(p, { value: quick.amounts.value, carriage, quantity: quick.quantity, price: quick.price }), record.cells, record.plain);
           continue;
