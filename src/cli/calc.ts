@@ -16,7 +16,8 @@ import { loadLedger, type Ledger } from '../rates/load.js';
 import { withScenarios } from '../rates/scenario.js';
 import { ByteBuffer } from './byte-buffer.js';
 import { collectGarbage, collectIfGrown } from './collect-garbage.js';
-import { PlanText, landedBeforeFees, linePieces, pricedOfResult, unitColumns, usFeeColumns, type PricedCents } from './csv-line.js';
+import { landedBeforeFees, withFees } from '../core/line-cents.js';
+import { PlanText, linePieces, pricedOfResult, unitColumns, usFeeColumns, type PricedCents } from './csv-line.js';
 import { RecordReader, RecordWriter } from './record-file.js';
 import { EntryBook } from './entries.js';
 import { EXIT, UserError } from './errors.js';
@@ -255,14 +256,14 @@ async function csvPasses(run: Run, targetMargin: Decimal | undefined): Promise<F
     const width = run.bill.headers.length;
     const keep = (row: number, entryId: number, p: PricedCents, cells: string[], plain: boolean) => {
       const landed = landedBeforeFees(p);
-      totals.addLine(p.side, p, landed, p.programs, p.amounts);
+      totals.addLine(p.side, p, landed);
       const { head, rate, tail } = linePieces(p, csvCells(filled(cells, width), plain));
       let kind = US;
       let texts: string[] | undefined;
       if (p.side === 'CN') {
         kind = CN;
         // its cells, to price it again, only while its declaration's duty is small enough to be exempt
-        texts = [head + rate + unitColumns('CN', p.quantity, p.price, p.beforeTariffsPart, landed, targetMargin) + tail, run.book.mayBeExempt(entryId, smallConsignment) ? JSON.stringify(cells) : ''];
+        texts = [head + rate + unitColumns(p, landed, targetMargin) + tail, run.book.mayBeExempt(entryId, smallConsignment) ? JSON.stringify(cells) : ''];
       } else if (p.quantity !== undefined) {
         kind = US_UNITS;
         texts = [head, rate, tail, p.quantity, p.price ?? ''];
@@ -281,8 +282,7 @@ async function csvPasses(run: Run, targetMargin: Decimal | undefined): Promise<F
           for (const w of slot.plan.warnings) run.warnings.addAt(w.perRow ? record.row : undefined, w.message);
           // the side and date of a plan's lines were noted with the line it was made from (enter, below)
           const id = run.book.add(quick.into, quick.entry, slot.date, run.defaults.mode, quick.amounts.value, p.duty);
-          const carriage = quick.into === 'US' ? (quick.amounts.freight ?? 0n) + (quick.amounts.insurance ?? 0n) : 0n;
-          keep(record.row, id, slot.text.priced(p, { value: quick.amounts.value, carriage, quantity: quick.quantity, price: quick.price }), record.cells, record.plain);
+          keep(record.row, id, slot.text.priced(p, { quantity: quick.quantity, price: quick.price }), record.cells, record.plain);
           continue;
         }
       }
@@ -319,12 +319,12 @@ async function csvPasses(run: Run, targetMargin: Decimal | undefined): Promise<F
         else out.addBytes(bytes, line.from, bytes.indexOf(0, line.from));
       } else {
         const { mpf, hmf } = run.book.nextFees(entryId);
-        const landed = x + mpf + hmf;
+        const withFee = withFees(x, mpf, hmf);
         if (kind === US) {
           // the usual line, written without a list of its pieces
           const nul = bytes.indexOf(0, line.from);
           out.addBytes(bytes, line.from, nul);
-          out.add(usFeeColumns(mpf, hmf, landed));
+          out.add(usFeeColumns(mpf, hmf, withFee));
           out.addBytes(bytes, nul + 1, line.to);
           if (out.full) await out.flush();
           continue;
@@ -332,11 +332,11 @@ async function csvPasses(run: Run, targetMargin: Decimal | undefined): Promise<F
         const at = escaped ? [] : pieces(line, 5);
         const piece = (i: number) => (escaped ? out.add(escaped[i]!) : out.addBytes(bytes, at[2 * i]!, at[2 * i + 1]!));
         piece(0);
-        out.add(usFeeColumns(mpf, hmf, landed));
+        out.add(usFeeColumns(mpf, hmf, withFee));
         piece(1);
         if ((kind & ~ESCAPED) === US_UNITS) {
           const [quantity, price] = escaped ? [escaped[3]!, escaped[4]!] : [line.text(at[6], at[7]), line.text(at[8], at[9])];
-          out.add(unitColumns('US', quantity, price === '' ? undefined : price, y, landed, targetMargin));
+          out.add(unitColumns({ side: 'US', quantity, ...(price === '' ? {} : { price }), beforeTariffsPart: y }, withFee.landed, targetMargin));
           piece(2);
         }
       }
@@ -352,15 +352,14 @@ async function csvPasses(run: Run, targetMargin: Decimal | undefined): Promise<F
 /** The output line of a Chinese line of an exempt declaration, priced again by the engine without duty; the totals take the difference. */
 function exempted(run: Run, row: number, cells: string[], exemption: string, totals: CentTotals, targetMargin: Decimal | undefined): string {
   const record = { row, cells };
-  const before = pricedOfResult(priceAgain(run, record));
-  totals.addLine('CN', before, landedBeforeFees(before), before.programs, before.amounts, -1n);
+  totals.subtractLine('CN', pricedOfResult(priceAgain(run, record)));
   // its warnings were said in pass one
   const finished = finishCnLine(priceAgain(run, record), run.ledger, false, exemption);
   const p = pricedOfResult(finished);
   const landed = landedBeforeFees(p);
-  totals.addLine('CN', p, landed, p.programs, p.amounts);
+  totals.addLine('CN', p, landed);
   const { head, rate, tail } = linePieces(p, csvCells(filled(cells, run.bill.headers.length)));
-  return head + rate + unitColumns('CN', p.quantity, p.price, p.beforeTariffsPart, landed, targetMargin) + tail;
+  return head + rate + unitColumns(p, landed, targetMargin) + tail;
 }
 
 /** A row shorter than the header with its empty cells, so the computed columns stay under their names. */

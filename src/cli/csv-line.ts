@@ -1,7 +1,7 @@
+import { landedBeforeFees, lineCentsOf, unitTexts, type LineCents } from '../core/line-cents.js';
 import type { LinePlan, PlannedLine } from '../core/line-plan.js';
-import { unitFigures } from '../core/margin.js';
-import { Decimal, effectiveRateCents, formatAmount, formatCents, fromCents, perUnitCents, toCents } from '../core/money.js';
-import type { LineResult, Side } from '../core/types.js';
+import { effectiveRateCents, formatAmount, formatCents, type Decimal } from '../core/money.js';
+import type { LineResult } from '../core/types.js';
 import { csvCell } from '../output/csv.js';
 
 /**
@@ -11,41 +11,17 @@ import { csvCell } from '../output/csv.js';
  * A Chinese line pays no fees, so all but the per-unit columns is known in pass one.
  */
 
-/** What CSV output needs of a priced line, in whole cents. */
-export interface PricedCents {
-  side: Side;
+/** What CSV output needs of a priced line: its figures in whole cents and its two cells of text. */
+export interface PricedCents extends LineCents {
   /** the hts_code cell, CSV-escaped */
   htsCell: string;
-  /** US: the line's value and its freight and insurance (landed cost = value + duty + fees + carriage) */
-  value: bigint;
-  carriage: bigint;
-  customsValue: bigint;
-  duty: bigint;
-  consumptionTax: bigint;
-  vat: bigint;
-  /** US: the additional duties (landed cost before tariffs = landed cost less these); China: that figure itself */
-  beforeTariffsPart: bigint;
-  programs: readonly string[];
-  amounts: readonly bigint[];
   /** the duties cell ("program heading rate amount; ..."), CSV-escaped */
   dutiesCell: string;
-  /** quantity and price as plain decimals, for per-unit figures */
-  quantity?: string;
-  price?: string;
 }
 
-/** A line priced by the engine, in cents. */
+/** A line priced by the engine. */
 export function pricedOfResult(r: LineResult): PricedCents {
-  const l = r.line;
-  const cents = (d: Decimal | undefined) => (d === undefined ? 0n : toCents(d));
-  const amounts = r.duties.map((d) => toCents(d.amount));
-  return {
-    side: l.into, htsCell: csvCell(r.hts), value: cents(l.value), carriage: l.into === 'US' ? cents(l.freight) + cents(l.insurance) : 0n,
-    customsValue: toCents(r.customsValue), duty: toCents(r.duty), consumptionTax: toCents(r.consumptionTax), vat: toCents(r.vat),
-    beforeTariffsPart: r.cnBeforeTariffs !== undefined ? toCents(r.cnBeforeTariffs) : amounts.filter((_, i) => r.duties[i]!.program !== 'MFN').reduce((s, a) => s + a, 0n),
-    programs: r.duties.map((d) => d.program), amounts, dutiesCell: csvCell(r.duties.map((d) => `${d.program} ${d.heading} ${d.rate} ${formatAmount(d.amount)}`).join('; ')),
-    ...(l.quantity !== undefined ? { quantity: l.quantity.toString() } : {}), ...(l.price !== undefined ? { price: l.price.toString() } : {}),
-  };
+  return { ...lineCentsOf(r), htsCell: csvCell(r.hts), dutiesCell: csvCell(r.duties.map((d) => `${d.program} ${d.heading} ${d.rate} ${formatAmount(d.amount)}`).join('; ')) };
 }
 
 /** The text of a plan's lines that does not change with their amounts. */
@@ -68,9 +44,9 @@ export class PlanText {
     return this.escaped ? csvCell(text) : text;
   }
 
-  priced(p: PlannedLine, line: { value: bigint; carriage: bigint; quantity: string | undefined; price: string | undefined }): PricedCents {
+  priced(p: PlannedLine, line: { quantity: string | undefined; price: string | undefined }): PricedCents {
     const out: PricedCents = {
-      side: this.plan.side, htsCell: this.htsCell, value: line.value, carriage: line.carriage, customsValue: p.customsValue, duty: p.duty,
+      side: this.plan.side, htsCell: this.htsCell, value: p.value, carriage: p.carriage, customsValue: p.customsValue, duty: p.duty,
       consumptionTax: p.consumptionTax, vat: p.vat, beforeTariffsPart: p.beforeTariffsPart, programs: this.plan.programs, amounts: p.amounts,
       dutiesCell: this.dutiesCell(p.amounts),
     };
@@ -78,12 +54,6 @@ export class PlanText {
     if (line.price !== undefined) out.price = line.price;
     return out;
   }
-}
-
-/** The landed cost of a line before its fees. */
-export function landedBeforeFees(p: PricedCents): bigint {
-  const taxes = p.consumptionTax + p.vat;
-  return p.side === 'US' ? p.value + p.duty + taxes + p.carriage : p.customsValue + p.duty + taxes;
 }
 
 /**
@@ -98,24 +68,13 @@ export function linePieces(p: PricedCents, cellsText: string): { head: string; r
 }
 
 /** The columns of a US line from mpf to landed cost: "mpf,hmf,fees,0.00,0.00,0.00,landed,". */
-export function usFeeColumns(mpf: bigint, hmf: bigint, landed: bigint): string {
-  return `${formatCents(mpf)},${formatCents(hmf)},${formatCents(mpf + hmf)},0.00,0.00,0.00,${formatCents(landed)},`;
+export function usFeeColumns(mpf: bigint, hmf: bigint, withFee: { fees: bigint; landed: bigint }): string {
+  return `${formatCents(mpf)},${formatCents(hmf)},${formatCents(withFee.fees)},0.00,0.00,0.00,${formatCents(withFee.landed)},`;
 }
 
-/** a quantity of at most 21 digits, whose per-unit cost in whole cents is the Decimal engine's (money.ts perUnitCents) */
-const PLAIN_DECIMAL = /^(\d{1,15})(?:\.(\d{1,6}))?$/;
-
 /** The four per-unit columns (unit landed cost, margins before and after, target price), empty without a quantity. */
-export function unitColumns(side: Side, quantity: string | undefined, price: string | undefined, beforeTariffsPart: bigint, landed: bigint, targetMargin?: Decimal): string {
-  if (quantity === undefined) return ',,,';
-  const before = side === 'US' ? landed - beforeTariffsPart : beforeTariffsPart;
-  const plain = PLAIN_DECIMAL.exec(quantity);
-  if (plain && price === undefined && targetMargin === undefined) {
-    // the unit landed cost alone (the usual case) in whole cents; margins and target prices take the Decimal path
-    const q = { num: BigInt(plain[1]! + (plain[2] ?? '')), den: 10n ** BigInt((plain[2] ?? '').length) };
-    return q.num === 0n ? ',,,' : `${formatCents(perUnitCents(landed, q))},,,`;
-  }
-  const u = unitFigures({ quantity: new Decimal(quantity), ...(price !== undefined ? { price: new Decimal(price) } : {}), landedCost: fromCents(landed), beforeTariffs: fromCents(before) }, targetMargin);
+export function unitColumns(c: Pick<LineCents, 'side' | 'quantity' | 'price' | 'beforeTariffsPart'>, landed: bigint, targetMargin?: Decimal): string {
+  const u = unitTexts(c, landed, targetMargin);
   if (!u) return ',,,';
-  return `${formatAmount(u.unitLandedCost)},${csvCell(u.marginBefore ?? '')},${csvCell(u.marginAfter ?? '')},${u.targetPrice ? formatAmount(u.targetPrice) : ''}`;
+  return `${u.unitLandedCost},${csvCell(u.marginBefore ?? '')},${csvCell(u.marginAfter ?? '')},${u.targetPrice ?? ''}`;
 }

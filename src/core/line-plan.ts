@@ -1,4 +1,5 @@
 import { CentWeights } from './allocate-stream.js';
+import { isAdditional } from './margin.js';
 import { computeCnDuties } from './cn-duties.js';
 import { Decimal, ZERO, applyCentsRate, centsRate, fraction, toCents, type CentsRate, type Fraction } from './money.js';
 import type { BillLine, LedgerView, Side } from './types.js';
@@ -28,6 +29,9 @@ export interface CentAmounts {
 }
 
 export interface PlannedLine {
+  /** the line's value, and for the US its freight and insurance (part of its landed cost; China's are in its CIF) */
+  value: bigint;
+  carriage: bigint;
   customsValue: bigint;
   /** one amount per duty of the plan, in its order */
   amounts: bigint[];
@@ -89,7 +93,7 @@ function planWarnings(warnings: string[], row: number): LinePlan['warnings'] {
 }
 
 function samePlanned(a: PlannedLine | undefined, b: PlannedLine): boolean {
-  return a !== undefined && a.customsValue === b.customsValue && a.duty === b.duty && a.consumptionTax === b.consumptionTax && a.vat === b.vat
+  return a !== undefined && a.value === b.value && a.carriage === b.carriage && a.customsValue === b.customsValue && a.duty === b.duty && a.consumptionTax === b.consumptionTax && a.vat === b.vat
     && a.beforeTariffsPart === b.beforeTariffsPart && a.amounts.length === b.amounts.length && a.amounts.every((x, i) => x === b.amounts[i]);
 }
 
@@ -100,12 +104,12 @@ function usPlan(line: BillLine, ledger: LedgerView): { plan: LinePlan; expected:
   const formulas: CentFormula[] = r.formulas.map((f) => ({
     percent: fraction(f.percent), rate: centsRate(fraction(f.percent)), column: f.column, minus: f.minus, specific: (f.specific ?? []).map((s) => fraction(s.perUnit)),
   }));
-  const isMfn = r.duties.map((d) => d.program === 'MFN');
+  const additional = r.duties.map((d) => isAdditional(d.program));
   const price = (a: CentAmounts): PlannedLine | undefined => {
     const bases: bigint[] = [];
     const amounts: bigint[] = [];
     let duty = 0n;
-    let additional = 0n;
+    let additionalDuty = 0n;
     for (let i = 0; i < formulas.length; i++) {
       const f = formulas[i]!;
       let base = a[f.column];
@@ -131,13 +135,14 @@ function usPlan(line: BillLine, ledger: LedgerView): { plan: LinePlan; expected:
       }
       amounts.push(amount);
       duty += amount;
-      if (!isMfn[i]) additional += amount;
+      if (additional[i]) additionalDuty += amount;
     }
-    return { customsValue: a.value, amounts, duty, consumptionTax: 0n, vat: 0n, beforeTariffsPart: additional };
+    return { value: a.value, carriage: (a.freight ?? 0n) + (a.insurance ?? 0n), customsValue: a.value, amounts, duty, consumptionTax: 0n, vat: 0n, beforeTariffsPart: additionalDuty };
   };
   const expected: PlannedLine = {
+    value: toCents(line.value), carriage: toCents(line.freight ?? ZERO) + toCents(line.insurance ?? ZERO),
     customsValue: toCents(line.value), amounts: r.duties.map((d) => toCents(d.amount)), duty: toCents(r.duty), consumptionTax: 0n, vat: 0n,
-    beforeTariffsPart: r.duties.filter((d) => d.program !== 'MFN').reduce((s, d) => s + toCents(d.amount), 0n),
+    beforeTariffsPart: r.duties.filter((d) => isAdditional(d.program)).reduce((s, d) => s + toCents(d.amount), 0n),
   };
   return { plan: { side: 'US', hts: r.hts, duties: r.duties, programs: r.duties.map((d) => d.program), warnings: planWarnings(r.warnings, line.row), price }, expected };
 }
@@ -163,10 +168,10 @@ function cnPlan(line: BillLine, ledger: LedgerView): { plan: LinePlan; expected:
     const tax = applyCentsRate(customsValue + duty, vat);
     const baseDuty = applyCentsRate(customsValue, base);
     const before = customsValue + baseDuty + applyCentsRate(customsValue + baseDuty, vat);
-    return { customsValue, amounts, duty, consumptionTax: 0n, vat: tax, beforeTariffsPart: before };
+    return { value: a.value, carriage: 0n, customsValue, amounts, duty, consumptionTax: 0n, vat: tax, beforeTariffsPart: before };
   };
   const expected: PlannedLine = {
-    customsValue: toCents(r.customsValue), amounts: r.duties.map((d) => toCents(d.amount)), duty: toCents(r.duty), consumptionTax: toCents(r.consumptionTax),
+    value: toCents(line.value), carriage: 0n, customsValue: toCents(r.customsValue), amounts: r.duties.map((d) => toCents(d.amount)), duty: toCents(r.duty), consumptionTax: toCents(r.consumptionTax),
     vat: toCents(r.vat), beforeTariffsPart: toCents(r.beforeTariffs),
   };
   return { plan: { side: 'CN', hts: r.hts, duties: r.duties, programs: r.duties.map((d) => d.program), warnings: planWarnings(r.warnings, line.row), price }, expected };

@@ -16,6 +16,11 @@ export interface UnitEconomics {
 
 const HUNDRED = new Decimal(100);
 
+/** The duties a line would not pay without the trade war: all but MFN (margins before tariffs leave them out). */
+export function isAdditional(program: string): boolean {
+  return program !== 'MFN';
+}
+
 function margin(price: Decimal, cost: Decimal): string {
   return price.isZero() ? '0.00' : price.minus(cost).times(HUNDRED).dividedBy(price).toFixed(2);
 }
@@ -24,7 +29,7 @@ function margin(price: Decimal, cost: Decimal): string {
 export function unitEconomics(r: LineResult, targetMargin?: Decimal): UnitEconomics | undefined {
   // US: the landed cost less the additional duties (fees do not depend on them); China: the base rate's duty and
   // the taxes on it, computed with the line
-  const before = r.cnBeforeTariffs ?? r.landedCost.minus(sum(r.duties.filter((d) => d.program !== 'MFN').map((d) => d.amount)));
+  const before = r.cnBeforeTariffs ?? r.landedCost.minus(sum(r.duties.filter((d) => isAdditional(d.program)).map((d) => d.amount)));
   return unitFigures({ quantity: r.line.quantity, price: r.line.price, landedCost: r.landedCost, beforeTariffs: before }, targetMargin);
 }
 

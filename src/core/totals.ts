@@ -1,4 +1,5 @@
-import { Decimal, ZERO, effectiveRate, effectiveRateCents, fromCents } from './money.js';
+import { effectiveRateCents, fromCents, toCents, type Decimal } from './money.js';
+import { landedBeforeFees, lineCentsOf, type LineCents } from './line-cents.js';
 import type { LineResult, Side } from './types.js';
 
 export interface SideTotals {
@@ -18,30 +19,16 @@ export interface SideTotals {
 
 /** Totals built line by line (a streamed bill never holds its lines): sums of the rounded line amounts. */
 export class TotalsAccumulator {
-  private readonly sides = new Map<Side, Omit<SideTotals, 'effectiveDutyRate'>>();
+  // one way of summing: the whole-cent totals of the CSV path
+  private readonly cents = new CentTotals();
 
   add(r: LineResult): void {
-    const side = r.line.into;
-    let t = this.sides.get(side);
-    if (!t) {
-      t = { currency: side === 'US' ? 'USD' : 'CNY', customsValue: ZERO, duty: ZERO, byProgram: new Map(), mpf: ZERO, hmf: ZERO, fees: ZERO, consumptionTax: ZERO, vat: ZERO, taxes: ZERO, landedCost: ZERO };
-      this.sides.set(side, t);
-    }
-    for (const d of r.duties) t.byProgram.set(d.program, (t.byProgram.get(d.program) ?? ZERO).plus(d.amount));
-    t.customsValue = t.customsValue.plus(r.customsValue);
-    t.duty = t.duty.plus(r.duty);
-    t.mpf = t.mpf.plus(r.mpf);
-    t.hmf = t.hmf.plus(r.hmf);
-    t.fees = t.fees.plus(r.fees);
-    t.consumptionTax = t.consumptionTax.plus(r.consumptionTax);
-    t.vat = t.vat.plus(r.vat);
-    t.taxes = t.taxes.plus(r.taxes);
-    t.landedCost = t.landedCost.plus(r.landedCost);
+    this.cents.addLine(r.line.into, lineCentsOf(r), toCents(r.landedCost) - toCents(r.fees));
+    this.cents.addFees(r.line.into, toCents(r.mpf), toCents(r.hmf));
   }
 
   get(side: Side): SideTotals | undefined {
-    const t = this.sides.get(side);
-    return t ? { ...t, effectiveDutyRate: effectiveRate(t.duty, t.customsValue) } : undefined;
+    return this.cents.get(side);
   }
 }
 
@@ -79,32 +66,29 @@ export class CentTotals {
     return t;
   }
 
-  /** A line's figures but its fees (its landed cost before them), or with `sign` -1 takes them away. */
-  addLine(side: Side, f: { customsValue: bigint; duty: bigint; consumptionTax: bigint; vat: bigint }, landedBeforeFees: bigint,
-    programs: readonly string[], amounts: readonly bigint[], sign = 1n): void {
+  /** A line's figures but its fees (its landed cost before them). */
+  addLine(side: Side, c: Pick<LineCents, 'customsValue' | 'duty' | 'consumptionTax' | 'vat' | 'programs' | 'amounts'>, landedBeforeFees: bigint): void {
     const t = this.side(side);
-    for (let i = 0; i < programs.length; i++) {
-      let at = t.place.get(programs[i]!);
+    for (let i = 0; i < c.programs.length; i++) {
+      let at = t.place.get(c.programs[i]!);
       if (at === undefined) {
-        at = t.programs.push(programs[i]!) - 1;
+        at = t.programs.push(c.programs[i]!) - 1;
         t.sums.push(0n);
-        t.place.set(programs[i]!, at);
+        t.place.set(c.programs[i]!, at);
       }
-      t.sums[at] = t.sums[at]! + (sign === 1n ? amounts[i]! : -amounts[i]!);
+      t.sums[at] = t.sums[at]! + c.amounts[i]!;
     }
-    if (sign === 1n) {
-      t.customsValue += f.customsValue;
-      t.duty += f.duty;
-      t.consumptionTax += f.consumptionTax;
-      t.vat += f.vat;
-      t.landedCost += landedBeforeFees;
-    } else {
-      t.customsValue -= f.customsValue;
-      t.duty -= f.duty;
-      t.consumptionTax -= f.consumptionTax;
-      t.vat -= f.vat;
-      t.landedCost -= landedBeforeFees;
-    }
+    t.customsValue += c.customsValue;
+    t.duty += c.duty;
+    t.consumptionTax += c.consumptionTax;
+    t.vat += c.vat;
+    t.landedCost += landedBeforeFees;
+  }
+
+  /** Take a line's figures away again (a line priced anew, e.g. without duty in an exempt declaration). */
+  subtractLine(side: Side, c: LineCents): void {
+    this.addLine(side, { customsValue: -c.customsValue, duty: -c.duty, consumptionTax: -c.consumptionTax, vat: -c.vat, programs: c.programs,
+      amounts: c.amounts.map((a) => -a) }, -landedBeforeFees(c));
   }
 
   /** A US entry's fees (part of its landed cost too). */

@@ -23,7 +23,7 @@ const KINDS: { name: string; make: (value: Decimal, metal: Decimal, quantity: De
   { name: 'furniture: steel and aluminum content apart', make: (v, m) => line('9403.10.00.40', v.toString(), '2025-09-04', { metalValues: { steel: m.dividedBy(2).toDecimalPlaces(2), aluminum: m.dividedBy(3).toDecimalPlaces(2) } }) },
   { name: 'transformer: 2026 metal tier with a 15% floor', make: (v, m) => line('8504.23.00', v.toString(), '2026-05-01', { metalValue: m }) },
   { name: 'frozen beef: specific MFN per kg', make: (v, _m, q) => line('0201.10.05.90', v.toString(), '2025-09-04', { quantity: q, unit: 'kg' }) },
-  { name: 'batteries with a claim and AD/CVD', make: (v) => line('8507.60.00.90', v.toString(), '2025-11-15', { claims: ['9903.94.06'], extraRate: new Decimal('37.5') }) },
+  { name: 'batteries with a claim, AD/CVD, freight and insurance', make: (v, m) => line('8507.60.00.90', v.toString(), '2025-11-15', { claims: ['9903.94.06'], extraRate: new Decimal('37.5'), freight: m, insurance: new Decimal('12.34') }) },
   { name: 'auto part: metal content', make: (v, m) => line('8708.29.51.60', v.toString(), '2026-03-01', { metalValue: m }) },
   { name: 'China: soybeans, CIF', make: (v, m) => line('1201.90.19', v.toString(), '2025-04-15', { into: 'CN', origin: 'US', currency: 'CNY', freight: m, insurance: new Decimal('12.34') }) },
   { name: 'China: chips, layers split by rate', make: (v) => line('8542.31.90', v.toString(), '2025-11-15', { into: 'CN', origin: 'US', currency: 'CNY' }) },
@@ -35,12 +35,13 @@ function engine(l: BillLine): (PlannedLine & { valueDependent?: boolean }) | und
   if (l.into === 'CN') {
     const r = computeCnDuties(l, ledger);
     if ('row' in r) return undefined;
-    return { customsValue: toCents(r.customsValue), amounts: r.duties.map((d) => toCents(d.amount)), duty: toCents(r.duty), consumptionTax: toCents(r.consumptionTax),
+    return { value: toCents(l.value), carriage: 0n, customsValue: toCents(r.customsValue), amounts: r.duties.map((d) => toCents(d.amount)), duty: toCents(r.duty), consumptionTax: toCents(r.consumptionTax),
       vat: toCents(r.vat), beforeTariffsPart: toCents(r.beforeTariffs), ...(r.valueDependent ? { valueDependent: true } : {}) };
   }
   const r = computeUsDuties(l, ledger);
   if ('row' in r) return undefined;
-  return { customsValue: toCents(l.value), amounts: r.duties.map((d) => toCents(d.amount)), duty: toCents(r.duty), consumptionTax: 0n, vat: 0n,
+  const cents = (d: Decimal | undefined) => (d === undefined ? 0n : toCents(d));
+  return { value: toCents(l.value), carriage: cents(l.freight) + cents(l.insurance), customsValue: toCents(l.value), amounts: r.duties.map((d) => toCents(d.amount)), duty: toCents(r.duty), consumptionTax: 0n, vat: 0n,
     beforeTariffsPart: r.duties.filter((d) => d.program !== 'MFN').reduce((s, d) => s + toCents(d.amount), 0n), ...(r.valueDependent ? { valueDependent: true } : {}) };
 }
 

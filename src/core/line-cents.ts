@@ -1,0 +1,83 @@
+import { isAdditional, unitFigures } from './margin.js';
+import { Decimal, formatAmount, formatCents, fromCents, perUnitCents, toCents } from './money.js';
+import type { LineResult, Side } from './types.js';
+
+/**
+ * A priced line in whole cents, its fees aside: what the integer-cent path of `calc --format csv` carries (from a plan,
+ * src/core/line-plan.ts, or from the engine's LineResult). The landed cost and the per-unit figures are composed here
+ * as finishUsLine, finishCnLine and unitEconomics compose them for a LineResult.
+ */
+export interface LineCents {
+  side: Side;
+  /** US: the line's value and its freight and insurance (landed cost = value + duty + fees + carriage) */
+  value: bigint;
+  carriage: bigint;
+  customsValue: bigint;
+  duty: bigint;
+  consumptionTax: bigint;
+  vat: bigint;
+  /** US: the additional duties (landed cost before tariffs = landed cost less these); China: that figure itself */
+  beforeTariffsPart: bigint;
+  programs: readonly string[];
+  amounts: readonly bigint[];
+  /** quantity and price as plain decimals, for per-unit figures */
+  quantity?: string;
+  price?: string;
+}
+
+/** The figures of a line the engine priced, in cents. */
+export function lineCentsOf(r: LineResult): LineCents {
+  const l = r.line;
+  const cents = (d: Decimal | undefined) => (d === undefined ? 0n : toCents(d));
+  const amounts = r.duties.map((d) => toCents(d.amount));
+  return {
+    side: l.into, value: cents(l.value), carriage: l.into === 'US' ? cents(l.freight) + cents(l.insurance) : 0n,
+    customsValue: toCents(r.customsValue), duty: toCents(r.duty), consumptionTax: toCents(r.consumptionTax), vat: toCents(r.vat),
+    beforeTariffsPart: r.cnBeforeTariffs !== undefined ? toCents(r.cnBeforeTariffs) : amounts.filter((_, i) => isAdditional(r.duties[i]!.program)).reduce((s, a) => s + a, 0n),
+    programs: r.duties.map((d) => d.program), amounts,
+    ...(l.quantity !== undefined ? { quantity: l.quantity.toString() } : {}), ...(l.price !== undefined ? { price: l.price.toString() } : {}),
+  };
+}
+
+/** The landed cost of a line before its fees: US value + duty + taxes + freight and insurance; China CIF + duty + taxes. */
+export function landedBeforeFees(c: LineCents): bigint {
+  const taxes = c.consumptionTax + c.vat;
+  return c.side === 'US' ? c.value + c.duty + taxes + c.carriage : c.customsValue + c.duty + taxes;
+}
+
+/** A US line's fees (its MPF and HMF shares) and its landed cost with them. */
+export function withFees(landedBeforeFees: bigint, mpf: bigint, hmf: bigint): { fees: bigint; landed: bigint } {
+  const fees = mpf + hmf;
+  return { fees, landed: landedBeforeFees + fees };
+}
+
+/** a quantity of at most 21 digits, whose per-unit cost in whole cents is the Decimal engine's (money.ts perUnitCents) */
+const PLAIN_DECIMAL = /^(\d{1,15})(?:\.(\d{1,6}))?$/;
+
+/** Per-unit figures as written: unit landed cost, margins before and after tariffs, target price. */
+export interface UnitTexts {
+  unitLandedCost: string;
+  marginBefore?: string;
+  marginAfter?: string;
+  targetPrice?: string;
+}
+
+/**
+ * The per-unit figures of a line of `landed` cents (unitEconomics for a LineResult), or undefined without a quantity.
+ * The unit landed cost alone, the usual case, is worked in whole cents; margins and target prices in Decimal.
+ */
+export function unitTexts(c: Pick<LineCents, 'side' | 'quantity' | 'price' | 'beforeTariffsPart'>, landed: bigint, targetMargin?: Decimal): UnitTexts | undefined {
+  if (c.quantity === undefined) return undefined;
+  const plain = PLAIN_DECIMAL.exec(c.quantity);
+  if (plain && c.price === undefined && targetMargin === undefined) {
+    const q = { num: BigInt(plain[1]! + (plain[2] ?? '')), den: 10n ** BigInt((plain[2] ?? '').length) };
+    return q.num === 0n ? undefined : { unitLandedCost: formatCents(perUnitCents(landed, q)) };
+  }
+  const before = c.side === 'US' ? landed - c.beforeTariffsPart : c.beforeTariffsPart;
+  const u = unitFigures({ quantity: new Decimal(c.quantity), ...(c.price !== undefined ? { price: new Decimal(c.price) } : {}), landedCost: fromCents(landed), beforeTariffs: fromCents(before) }, targetMargin);
+  if (!u) return undefined;
+  return {
+    unitLandedCost: formatAmount(u.unitLandedCost), ...(u.marginBefore !== undefined ? { marginBefore: u.marginBefore } : {}),
+    ...(u.marginAfter !== undefined ? { marginAfter: u.marginAfter } : {}), ...(u.targetPrice ? { targetPrice: formatAmount(u.targetPrice) } : {}),
+  };
+}
