@@ -35,10 +35,9 @@ export function checkTarget(target: string | undefined, builtIn: () => Ledger): 
 }
 
 const provision = (m: Measure) => JSON.stringify([m.side, m.program, m.heading, m.scope, [...m.origins].sort(), m.modes ?? null, m.requiresClaim ?? null]);
-const fileOf = (m: Measure) => (m.side === 'US' ? 'us/measures.json' : 'cn/measures.json');
-
 /** The checks beyond the schema: overlapping and gapped periods of one provision, stacking cycles, list codes. */
 export function checkLedger(ledger: Ledger): CheckReport {
+  const fileOf = (m: Measure) => ledger.measuresFiles[m.side];
   const errors: LedgerIssue[] = [];
   const warnings: LedgerIssue[] = [];
   const groups = new Map<string, Measure[]>();

@@ -32,6 +32,8 @@ export interface Ledger extends LedgerView {
   cnLines(): { code: string; description: string; mfn: string; vat: string }[];
   dir: string;
   coverage: Partial<Record<Side, string>>;
+  /** each side's measures file, as the manifest names it (for messages about a measure) */
+  measuresFiles: Record<Side, string>;
   hts: HtsIndex;
   lists: Map<string, ProductList>;
 }
@@ -89,6 +91,7 @@ export function loadLedger(dir: string = BUILT_IN_RATES): Ledger {
     edition: manifest.edition,
     reviewedThrough: manifest.reviewedThrough,
     coverage: manifest.coverage,
+    measuresFiles: { US: us.measures, CN: cn.measures },
     htsEdition: htsDoc.edition,
     measures: [...(measuresDoc as { measures: Measure[] }).measures, ...(cnMeasuresDoc as { measures: Measure[] }).measures],
     notices: [...((measuresDoc as { notices?: Notice[] }).notices ?? []), ...((cnMeasuresDoc as { notices?: Notice[] }).notices ?? [])],

@@ -68,6 +68,12 @@ describe('tariff rates check', () => {
     }, /stacking rules form a cycle: (Section 301 -> IEEPA fentanyl -> Section 301|IEEPA fentanyl -> Section 301 -> IEEPA fentanyl)/],
     ['a missing HTSUS chapter file', (f: any) => { chaptered(f); delete f['us/hts/85.json']; }, /us\/hts\/85\.json: \(file\): \(file\): ENOENT/],
     ['an HTSUS chapter file without rows', (f: any) => { chaptered(f); f['us/hts/85.json'] = { lines: [] }; }, /us\/hts\/85\.json: \(file\): rows: expected \{"rows": \[\.\.\.\]\}/],
+    ['an overlap in a measures file of another name, named as the manifest names it', (f: any) => {
+      f['ledger.json'].files.US.measures = 'us/measures-2026.json';
+      f['us/measures-2026.json'] = f['us/measures.json'];
+      delete f['us/measures.json'];
+      f['us/measures-2026.json'].measures.push(measure('list3-b', { rate: '50%', from: '2025-01-01' }));
+    }, /^us\/measures-2026\.json: list3-b: from: overlaps list3/m],
     ['a ledger.json without its files', (f: any) => { delete f['ledger.json'].files.US.fees; }, /ledger\.json: files\.US: fees: expected a non-empty string/],
   ])('catches %s', (_name, mutate, expected) => {
     const r = check(ledgerDir(mutate));
