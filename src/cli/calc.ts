@@ -8,8 +8,7 @@ import { QuickReader } from '../input/fast-row.js';
 import type { CsvRecord } from '../input/read.js';
 import { parseRow, type LineDefaults } from '../input/row.js';
 import { csvCells, csvHeader } from '../output/csv.js';
-import { totalsObject } from '../output/document.js';
-import { lineObject } from '../output/document.js';
+import { lineObject, resultJson, totalsObject, type Query } from '../output/document.js';
 import { render7501 } from '../output/entry7501.js';
 import { renderTable } from '../output/table.js';
 import { loadLedger, type Ledger } from '../rates/load.js';
@@ -402,10 +401,8 @@ class Output {
   private readonly held: LineResult[] = [];
 
   constructor(private readonly format: string, private readonly opts: CalcOptions, private readonly targetMargin: Decimal | undefined,
-    private readonly ledger: Ledger, query: Record<string, string>) {
-    if (format === 'json') {
-      this.push(`{\n  "schema": "tariff-impact/result@1",\n  "query": ${JSON.stringify(query)},\n  "ledger": ${JSON.stringify({ edition: ledger.edition, reviewedThrough: ledger.reviewedThrough })},\n  "lines": [`);
-    }
+    ledger: Ledger, query: Query) {
+    if (format === 'json') this.push(resultJson.head(query, ledger));
   }
 
   private push(text: string): void {
@@ -420,7 +417,7 @@ class Output {
 
   line(r: LineResult): void {
     if (this.format === 'json') {
-      this.push(`${this.first ? '' : ','}\n    ${JSON.stringify(lineObject(r, this.targetMargin))}`);
+      this.push(resultJson.line(lineObject(r, this.targetMargin), this.first));
       this.first = false;
     } else if (this.format === 'ndjson') this.push(JSON.stringify(lineObject(r, this.targetMargin)) + '\n');
     else this.held.push(r);
@@ -432,9 +429,8 @@ class Output {
       const t: SideTotals | undefined = totals.get(side);
       if (t) sides[side] = totalsObject(t);
     }
-    if (this.format === 'json') {
-      this.push(`${this.first ? '' : '\n  '}],\n  "totals": ${JSON.stringify(sides)},\n  "rejected": ${JSON.stringify(rejected)},\n  "warnings": ${JSON.stringify(warnings)}\n}\n`);
-    } else if (this.format === 'ndjson') this.push(JSON.stringify({ totals: sides, rejected, warnings }) + '\n');
+    if (this.format === 'json') this.push(resultJson.tail(sides, rejected, warnings, !this.first));
+    else if (this.format === 'ndjson') this.push(JSON.stringify({ totals: sides, rejected, warnings }) + '\n');
     else if (this.format === '7501') this.push(render7501(this.held));
     else if (this.format === 'table') {
       const c = makeChalk(this.opts.color, process.stdout, process.env);

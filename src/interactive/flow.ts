@@ -223,7 +223,7 @@ export async function runFlow(deps: FlowDeps): Promise<GuidedBill> {
       const jsonPath = (await p.input({ message: 'Save the result as (JSON)', default: 'result.json' })).trim();
       const priced = price(bill, ledger);
       deps.writeFile(csvPath, billCsv(bill));
-      deps.writeFile(jsonPath, JSON.stringify(resultDocument({ date: bill.date, mode: 'ocean', into: side }, ledger, priced.lines, priced.rejected, priced.warnings), null, 2) + '\n');
+      deps.writeFile(jsonPath, resultDocument({ date: bill.date, mode: 'ocean', into: side }, ledger, priced.lines, priced.rejected, priced.warnings));
       p.show(`saved ${csvPath} and ${jsonPath}`);
       continue;
     }

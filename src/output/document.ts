@@ -77,15 +77,22 @@ export function allTotals(lines: LineResult[]): Record<string, unknown> {
   return out;
 }
 
-/** The whole result document (`--format json`). */
-export function resultDocument(query: Query, ledger: LedgerInfo, lines: LineResult[], rejected: RowError[], warnings: string[], targetMargin?: Decimal): Record<string, unknown> {
-  return {
-    schema: 'tariff-impact/result@1',
-    query,
-    ledger: { edition: ledger.edition, reviewedThrough: ledger.reviewedThrough },
-    lines: lines.map((l) => lineObject(l, targetMargin)),
-    totals: allTotals(lines),
-    rejected,
-    warnings,
-  };
+/**
+ * The result document (`--format json`, DESIGN §4) in pieces, so a long bill streams: the head, each line object on a
+ * line of its own, then the totals, rejected rows and warnings.
+ */
+export const resultJson = {
+  head: (query: Query, ledger: LedgerInfo): string =>
+    `{\n  "schema": "tariff-impact/result@1",\n  "query": ${JSON.stringify(query)},\n  "ledger": ${JSON.stringify({ edition: ledger.edition, reviewedThrough: ledger.reviewedThrough })},\n  "lines": [`,
+  /** a line object; `first` for the first line of the document */
+  line: (line: Record<string, unknown>, first: boolean): string => `${first ? '' : ','}\n    ${JSON.stringify(line)}`,
+  /** `anyLines`: whether a line was written */
+  tail: (totals: Record<string, unknown>, rejected: RowError[], warnings: string[], anyLines: boolean): string =>
+    `${anyLines ? '\n  ' : ''}],\n  "totals": ${JSON.stringify(totals)},\n  "rejected": ${JSON.stringify(rejected)},\n  "warnings": ${JSON.stringify(warnings)}\n}\n`,
+};
+
+/** The whole result document of lines in hand (the guided mode's saved result). */
+export function resultDocument(query: Query, ledger: LedgerInfo, lines: LineResult[], rejected: RowError[], warnings: string[], targetMargin?: Decimal): string {
+  return resultJson.head(query, ledger) + lines.map((l, i) => resultJson.line(lineObject(l, targetMargin), i === 0)).join('')
+    + resultJson.tail(allTotals(lines), rejected, warnings, lines.length > 0);
 }
