@@ -190,6 +190,7 @@ async function documentPasses(run: Run, out: Output): Promise<Finished> {
   for await (const batch of run.spill.batches()) {
     for (const text of batch) {
       if (++rowsOut % GC_EVERY === 0) collectGarbage();
+      run.progress.writing(rowsOut, run.spill.count);
       const s = JSON.parse(text) as SpilledLine;
       const line = parseRow(s.row, s.cells, run.bill.header, run.defaults) as BillLine;
       const id = run.book.id(line.into, line.entry)!;
@@ -307,6 +308,7 @@ async function csvPasses(run: Run, targetMargin: Decimal | undefined): Promise<F
     let rowsOut = 0;
     while (line.next()) {
       if (++rowsOut % CHECK_HEAP_EVERY === 0) collectIfGrown();
+      run.progress.writing(rowsOut, records.count);
       const { a: row, b: entryId, c: kind, bytes } = line;
       const escaped = (kind & ESCAPED) !== 0 ? JSON.parse(line.text()) as string[] : undefined;
       // the landed cost before fees and the part of it before tariffs

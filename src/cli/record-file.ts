@@ -16,7 +16,11 @@ export class RecordWriter {
   private i64 = new BigInt64Array(this.buf.buffer, this.buf.byteOffset, this.buf.length >>> 3);
   private pos = 0;
 
+  /** records written */
+  count = 0;
+
   write(a: number, b: number, c: number, x: bigint, y: bigint, text: string): void {
+    this.count++;
     const need = 32 + text.length * 3 + 8;
     if (this.pos + need > this.buf.length) {
       this.flush();

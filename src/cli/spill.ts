@@ -71,7 +71,11 @@ export class Spill {
   private readonly fd = fs.openSync(this.file, 'w');
   private readonly buffer = new ByteBuffer();
 
+  /** lines written */
+  count = 0;
+
   write(line: string): void {
+    this.count++;
     if (this.buffer.add(line + '\n')) this.flush();
   }
 
