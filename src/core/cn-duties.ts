@@ -49,10 +49,10 @@ export function computeCnDuties(line: BillLine, ledger: LedgerView, explain = fa
 
   let insurance = line.insurance;
   if (line.freight !== undefined && insurance === undefined) {
-    // insurance unknown: a share of price and freight (GACC Order 213 Art. 36), from the ledger
+    // insurance unknown: a share of price and freight, from the ledger
     const share = parseRate(ledger.cnDefaults.insuranceWhenUnknown)!.adValorem;
     insurance = roundCents(percentOf(share, line.value.plus(line.freight)));
-    warnings.push(`row ${line.row}: insurance not given: ${share.times(10).toString()}‰ of price and freight (${insurance.toFixed(2)} CNY) is added, as customs does when it is unknown (GACC Order 213 Art. 36)`);
+    warnings.push(`row ${line.row}: insurance not given: ${share.times(10).toString()}‰ of price and freight (${insurance.toFixed(2)} CNY) is added, ${ledger.cnDefaults.insuranceAdded}`);
   }
   const customsValue = roundCents(line.value.plus(line.freight ?? ZERO).plus(insurance ?? ZERO));
 
@@ -86,7 +86,7 @@ export function computeCnDuties(line: BillLine, ledger: LedgerView, explain = fa
   if (vatPercent === undefined && known) vatPercent = parseRate(known.vat)!.adValorem;
   if (vatPercent === undefined) {
     vatPercent = parseRate(ledger.cnDefaults.vat)!.adValorem;
-    warnings.push(`row ${line.row}: ${hts}: import VAT ${ledger.cnDefaults.vat} assumed (the general rate, VAT Law Art. 10(1)); give vat_rate 9 for goods of Art. 10(2) (farm products, edible oils, natural gas, books, feed, fertiliser...)`);
+    warnings.push(`row ${line.row}: ${hts}: import VAT ${ledger.cnDefaults.vat} assumed: ${ledger.cnDefaults.vatAssumed}`);
   }
   const vat = roundCents(percentOf(vatPercent, customsValue.plus(duty).plus(consumptionTax)));
   const baseDuty = dutyExempt ? ZERO : roundCents(percentOf(mfn.adValorem, customsValue));

@@ -176,6 +176,14 @@ export interface CnTariffLine {
 export type CnConsumptionTax = { rate: string; note?: string } | { ask: string };
 
 /** What the core needs from a ledger; built by src/rates. */
+/** China's defaults, each with what the warning that it was used says (its legal basis) */
+export interface CnDefaults {
+  vat: string;
+  vatAssumed: string;
+  insuranceWhenUnknown: string;
+  insuranceAdded: string;
+}
+
 export interface LedgerView {
   edition: string;
   reviewedThrough: Partial<Record<Side, string>>;
@@ -193,7 +201,7 @@ export interface LedgerView {
   /** China's small-consignment exemption (Tariff Law Art. 32(1)): duty of a declaration at most this amount is exempt */
   cnSmallConsignment?: { dutyAtMost: string; unconfirmed?: string; source: string };
   /** China: the VAT rate assumed for a line the ledger does not know, and the insurance rate used when it is unknown */
-  cnDefaults: { vat: string; insuranceWhenUnknown: string };
+  cnDefaults: CnDefaults;
   /** the consumption tax rule for a Chinese line, if any */
   cnConsumptionTax(code: string): CnConsumptionTax | undefined;
   /** the start and end dates of the list's entries that cover the code (memberships that change over time) */

@@ -1,5 +1,5 @@
 import { formatCode } from '../core/codes.js';
-import type { CnConsumptionTax, CnTariffLine, Source } from '../core/types.js';
+import type { CnConsumptionTax, CnDefaults, CnTariffLine, Source } from '../core/types.js';
 import { citeSources } from '../core/types.js';
 
 interface CnLineEntry { code?: string; prefix?: string; description: string; mfn: string; vat: string; ct?: string; unconfirmed?: string; sources: Source[] }
@@ -10,7 +10,7 @@ export interface CnLinesFile {
   prefixes: CnLineEntry[];
   consumptionTax: { sources: Source[]; rules: ({ prefix: string; rate: string; note?: string } | { prefix: string; ask: string })[] };
   smallConsignment?: { dutyAtMost: string; unconfirmed?: string; sources: Source[] };
-  defaults: { vat: string; insuranceWhenUnknown: string; sources: Source[] };
+  defaults: CnDefaults & { sources: Source[] };
 }
 
 /** The Chinese lines the ledger knows, by 8- or 10-digit code, then by prefix (e.g. passenger cars 8703). */
@@ -45,8 +45,9 @@ export class CnIndex {
     return 'ask' in rule ? { ask: rule.ask } : { rate: rule.rate, ...(rule.note ? { note: rule.note } : {}) };
   }
 
-  defaults(): { vat: string; insuranceWhenUnknown: string } {
-    return { vat: this.file.defaults.vat, insuranceWhenUnknown: this.file.defaults.insuranceWhenUnknown };
+  defaults(): CnDefaults {
+    const { vat, vatAssumed, insuranceWhenUnknown, insuranceAdded } = this.file.defaults;
+    return { vat, vatAssumed, insuranceWhenUnknown, insuranceAdded };
   }
 
   smallConsignment(): { dutyAtMost: string; unconfirmed?: string; source: string } | undefined {

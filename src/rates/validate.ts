@@ -188,7 +188,9 @@ export function checkCnLines(file: string, doc: unknown): LedgerIssue[] {
   }
   if (c.object(doc.defaults, '(file)', 'defaults')) {
     c.rate(doc.defaults, 'vat', 'defaults');
+    c.string(doc.defaults, 'vatAssumed', 'defaults');
     c.rate(doc.defaults, 'insuranceWhenUnknown', 'defaults');
+    c.string(doc.defaults, 'insuranceAdded', 'defaults');
     c.sources(doc.defaults, 'defaults');
   }
   if (doc.smallConsignment !== undefined && c.object(doc.smallConsignment, '(file)', 'smallConsignment')) {

@@ -31,6 +31,22 @@ describe('both sides in one bill', () => {
   });
 });
 
+describe("China's defaults, with the legal basis the ledger gives", () => {
+  it('adds insurance when only freight is given, and assumes the general VAT rate for a line the ledger does not know', () => {
+    const bill = 'sku,into,hts,value,currency,freight,mfn_rate,date,claims\n'
+      + 'SOY,CN,1201.90.19,3000.00,CNY,344.47,,2025-09-04,cn-exclusion\n'
+      + 'TOY,CN,9503.00.89,1000.00,CNY,,5%,2025-01-15,\n';
+    const r = runJson(['calc', '-', '--format', 'json'], bill);
+    expect(r.status, r.stderr).toBe(0);
+    // insurance 3 per mille of 3,000.00 + 344.47 = 10.03341: 10.03; CIF 3,354.50
+    expect(r.json.lines[0].customsValue).toBe('3354.50');
+    // 1,000.00 at the 5% given: 50.00 duty; VAT 13% of 1,050.00 = 136.50 (the declaration's duty, 821.54, is not small)
+    expect(r.json.lines[1]).toMatchObject({ duty: '50.00', vat: '136.50' });
+    expect(r.json.warnings).toContain('row 2: insurance not given: 3‰ of price and freight (10.03 CNY) is added, as customs does when it is unknown (GACC Order 213 Art. 36)');
+    expect(r.json.warnings).toContain('row 3: 9503.00.89: import VAT 13% assumed: the general rate, VAT Law Art. 10(1); give vat_rate 9 for goods of Art. 10(2) (farm products, edible oils, natural gas, books, feed, fertiliser...)');
+  });
+});
+
 describe('tariff lookup --into CN', () => {
   it('shows the Chinese stack with sources and the time of day', () => {
     const r = runJson(['lookup', '1201.90.19', '--into', 'CN', '--date', '2025-04-12T00:00', '--format', 'json']);

@@ -20,6 +20,6 @@ export function fixtureLedger(mfn: string, measures: Measure[], lists: Record<st
     listDates: () => [],
     cnLine: () => ({ error: 'no Chinese lines in the fixture' }),
     cnConsumptionTax: () => undefined,
-    cnDefaults: { vat: '13%', insuranceWhenUnknown: '0.3%' },
+    cnDefaults: { vat: '13%', vatAssumed: 'the general rate of the fixture', insuranceWhenUnknown: '0.3%', insuranceAdded: 'as the fixture says' },
   };
 }

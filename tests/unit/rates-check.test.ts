@@ -22,7 +22,7 @@ function ledgerDir(mutate: (files: Record<string, any>) => void = () => {}): str
     'us/fees.json': { mpf: [{ id: 'mpf', label: 'FY', from: '2024-10-01', rate: '0.3464%', min: '32.71', max: '634.62', informal: '2.62', informalBelow: '2500', modes: ['ocean', 'air'], otherModes: 'not charged', sources: SRC }], hmf: [{ id: 'hmf', from: '2025-01-01', rate: '0.125%', modes: ['ocean'], sources: SRC }] },
     'us/refund.json': { programs: ['IEEPA fentanyl'], ruling: SRC[0], cape: { opened: '2026-04-20', phase1WithinDaysOfLiquidation: '80', sources: SRC }, needs: ['an entry number'] },
     'us/lists.json': { lists: [{ id: 's301', title: 'List 3', sources: SRC, entries: [{ code: '85171300' }] }] },
-    'cn/lines.json': { lines: [], prefixes: [], consumptionTax: { sources: SRC, rules: [] }, defaults: { vat: '13%', insuranceWhenUnknown: '0.3%', sources: SRC } },
+    'cn/lines.json': { lines: [], prefixes: [], consumptionTax: { sources: SRC, rules: [] }, defaults: { vat: '13%', vatAssumed: 'x', insuranceWhenUnknown: '0.3%', insuranceAdded: 'y', sources: SRC } },
     'cn/measures.json': { measures: [] },
   };
   mutate(files);
@@ -74,6 +74,7 @@ describe('tariff rates check', () => {
       delete f['us/measures.json'];
       f['us/measures-2026.json'].measures.push(measure('list3-b', { rate: '50%', from: '2025-01-01' }));
     }, /^us\/measures-2026\.json: list3-b: from: overlaps list3/m],
+    ["China's VAT default without the text its warning gives", (f: any) => { delete f['cn/lines.json'].defaults.vatAssumed; }, /cn\/lines\.json: defaults: vatAssumed: expected a non-empty string/],
     ['a ledger.json without its files', (f: any) => { delete f['ledger.json'].files.US.fees; }, /ledger\.json: files\.US: fees: expected a non-empty string/],
   ])('catches %s', (_name, mutate, expected) => {
     const r = check(ledgerDir(mutate));
