@@ -1,5 +1,5 @@
 import { priceBill } from '../core/bill.js';
-import type { RowError } from '../core/types.js';
+import type { BillLine, RowError } from '../core/types.js';
 import { loadLedger, type Ledger } from '../rates/load.js';
 import { applyScenario } from '../rates/scenario.js';
 import { compareDocument, renderCompare, type CompareColumn } from '../output/compare.js';
@@ -40,23 +40,24 @@ export async function runCompare(file: string | undefined, opts: CompareOptions)
     ...dates.map((date) => ({ label: date, date, ledger: base as Ledger, scenario: undefined as string | undefined })),
     ...scenarios.map((s) => ({ label: `${s.scenario} (${last})`, date: last, ledger: s as Ledger, scenario: s.scenario as string | undefined })),
   ];
-  // every column prices the same rows: a row that cannot be priced in one column is left out of all, and said
+  // every column prices the same rows: a row that cannot be priced in one column is left out of all, and said; the
+  // columns are then priced again without it (an entry's fees depend on its lines)
   const rejected: RowError[] = [...bill.rejected];
   const refused = new Set<number>();
-  for (const spec of specs) {
-    for (const r of priceBill(bill.lines.map((l) => ({ ...l, date: spec.date })), spec.ledger).rejected) {
-      rejected.push({ ...r, message: `${r.message} (column ${spec.label})` });
+  const priceColumns = (lines: BillLine[]) => specs.map((spec) => priceBill(lines.map((l) => ({ ...l, date: spec.date })), spec.ledger));
+  let priced = priceColumns(bill.lines);
+  priced.forEach((p, i) => {
+    for (const r of p.rejected) {
+      rejected.push({ ...r, message: `${r.message} (column ${specs[i]!.label})` });
       refused.add(r.row);
     }
-  }
-  const kept = bill.lines.filter((l) => !refused.has(l.row));
-  const columns: CompareColumn[] = [];
+  });
+  if (refused.size > 0) priced = priceColumns(bill.lines.filter((l) => !refused.has(l.row)));
   const warnings = new Set<string>();
-  for (const spec of specs) {
-    const p = priceBill(kept.map((l) => ({ ...l, date: spec.date })), spec.ledger);
-    p.warnings.forEach((w) => warnings.add(w));
-    columns.push({ label: spec.label, date: spec.date, ...(spec.scenario ? { scenario: spec.scenario } : {}), lines: p.lines });
-  }
+  const columns: CompareColumn[] = specs.map((spec, i) => {
+    priced[i]!.warnings.forEach((w) => warnings.add(w));
+    return { label: spec.label, date: spec.date, ...(spec.scenario ? { scenario: spec.scenario } : {}), lines: priced[i]!.lines };
+  });
   rejected.sort((a, b) => a.row - b.row);
   const stale = staleWarnings(base.reviewedThrough, dates, [...new Set(bill.lines.map((l) => l.into))]);
   stale.forEach((w) => warnings.add(w));

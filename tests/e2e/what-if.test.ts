@@ -34,6 +34,17 @@ describe('tariff compare', () => {
     const r = run(['compare', '-', '--dates', '2025-01-01,2025-04-15'], BILL);
     expect(r.stdout).toMatch(/2025-01-01 -> 2025-04-15: duty \+3450\.00 \(IEEPA fentanyl \+2200\.00, IEEPA reciprocal \+1250\.00\)/);
   });
+  it('a row one column cannot price is left out of every column, and its entry\'s fees are set without it', () => {
+    // office furniture needs its steel content from 2025-06-04 (Section 232 steel, 9903.81.91): refused on 2025-09-04 only.
+    // The smartphone alone in the entry: MPF 0.3464% of 3,000.00 = 10.39, under the 32.71 minimum: 32.71 on both
+    // dates (with the furniture kept on 2025-01-15 the entry's 32.71 would be split: 12.27 for the smartphone)
+    const bill = 'sku,hts,value,entry\nA,8517.13.00.00,3000.00,E1\nB,9403.10.00.40,5000.00,E1\n';
+    const r = runJson(['compare', '-', '--dates', '2025-01-15,2025-09-04', '--format', 'json', '--lines'], bill);
+    expect(r.status).toBe(3);
+    expect(r.json.rejected).toEqual([{ row: 3, column: 'metal_value', message: expect.stringMatching(/9903\.81\.91 \(Section 232 steel\) is charged on the value of the steel content.*\(column 2025-09-04\)$/) }]);
+    expect(r.json.columns.map((c: any) => [c.totals.US.customsValue, c.totals.US.mpf])).toEqual([['3000.00', '32.71'], ['3000.00', '32.71']]);
+    expect(r.json.lines.map((l: any) => l.row)).toEqual([2]);
+  });
   it('one column is a usage error', () => {
     expect(run(['compare', '-', '--dates', '2025-01-01'], BILL).status).toBe(2);
   });
