@@ -1,31 +1,29 @@
-/**
- * Warnings said once: the same message about many rows becomes one line naming the rows
- * ("... (rows 2, 5, 9 and 1,204 more)").
- */
-export function summarizeWarnings(warnings: Iterable<string>): string[] {
-  const byMessage = new Map<string, number[]>();
-  for (const w of warnings) {
-    const m = /^row (\d+): (.*)$/s.exec(w);
-    const message = m ? m[2]! : w;
-    const rows = byMessage.get(message) ?? [];
-    if (m) rows.push(Number(m[1]));
-    byMessage.set(message, rows);
-  }
-  return [...byMessage].map(([message, rows]) => {
-    if (rows.length === 0) return message;
-    const unique = [...new Set(rows)].sort((a, b) => a - b);
-    const shown = unique.slice(0, 5).join(', ');
-    return unique.length === 1 ? `row ${shown}: ${message}` : `rows ${shown}${unique.length > 5 ? ` and ${(unique.length - 5).toLocaleString('en-US')} more` : ''}: ${message}`;
-  });
+/** A warning about one row ("row 12: ...") or about none. */
+function parseWarning(warning: string): { row: number | undefined; message: string } {
+  const m = /^row (\d+): (.*)$/s.exec(warning);
+  return m ? { row: Number(m[1]), message: m[2]! } : { row: undefined, message: warning };
 }
 
-/** Warnings gathered while a bill streams: per message, its first rows and how many; memory does not grow with rows. */
+/**
+ * Warnings said once: the same message about many rows becomes one line naming the rows
+ * ("... (rows 2, 5, 9 and 1,204 more)"), each row counted once, the messages in the order they first came.
+ */
+export function summarizeWarnings(warnings: Iterable<string>): string[] {
+  const collector = new WarningCollector();
+  const parsed = [...warnings].map(parseWarning);
+  for (const w of parsed) collector.addAt(undefined, w.message);
+  // in row order, as a streamed bill gives them
+  for (const w of parsed.filter((p) => p.row !== undefined).sort((a, b) => a.row! - b.row!)) collector.addAt(w.row, w.message);
+  return collector.summary();
+}
+
+/** Warnings gathered while a bill streams (rows in order): per message, its first rows and how many; memory does not grow with rows. */
 export class WarningCollector {
   private readonly byMessage = new Map<string, { rows: number[]; count: number; last?: number }>();
 
   add(warning: string): void {
-    const m = /^row (\d+): (.*)$/s.exec(warning);
-    this.addAt(m ? Number(m[1]) : undefined, m ? m[2]! : warning);
+    const { row, message } = parseWarning(warning);
+    this.addAt(row, message);
   }
 
   /** A warning about one row (or about none). */
