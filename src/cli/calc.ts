@@ -13,6 +13,7 @@ import { render7501 } from '../output/entry7501.js';
 import { renderTable } from '../output/table.js';
 import { loadLedger, type Ledger } from '../rates/load.js';
 import { withScenarios } from '../rates/scenario.js';
+import { BoundedCache } from '../core/bounded-cache.js';
 import { ByteBuffer } from './byte-buffer.js';
 import { collectGarbage, collectIfGrown } from './collect-garbage.js';
 import { landedBeforeFees, withFees } from '../core/line-cents.js';
@@ -250,7 +251,7 @@ async function csvPasses(run: Run, targetMargin: Decimal | undefined): Promise<F
   const records = new RecordWriter();
   try {
     // per kind of line: its plan, or how many of its lines were seen without one
-    const plans = new Map<string, Slot | number>();
+    const plans = new BoundedCache<string, Slot | number>(PLAN_LIMIT);
     const rule = run.ledger.cnSmallConsignment?.dutyAtMost;
     const smallConsignment = rule === undefined ? undefined : toCents(new Decimal(rule));
     const width = run.bill.headers.length;
@@ -291,7 +292,6 @@ async function csvPasses(run: Run, targetMargin: Decimal | undefined): Promise<F
         // a kind's first line only counts; the next few may make its plan (a kind seen once costs nothing more)
         const seen = slot ?? 0;
         const plan = priced && seen >= 1 && seen <= 3 ? planLine(priced.line, run.ledger) : undefined;
-        if (plans.size >= PLAN_LIMIT) plans.clear();
         plans.set(quick.key, plan ? { plan, text: new PlanText(plan), date: priced!.line.date } : seen + 1);
       }
       if (!priced) continue;

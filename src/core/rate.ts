@@ -1,4 +1,5 @@
 import { Decimal, ZERO, percentOf } from './money.js';
+import { BoundedCache } from './bounded-cache.js';
 
 /** One specific component of a rate: an amount in US dollars per unit of quantity. */
 export interface SpecificPart {
@@ -32,7 +33,7 @@ const AD_VALOREM = /^(\d+(?:\.\d+)?)\s*%$/;
 // 2.4¢/kg, $1.03/kg, 0.2¢ each, 6.3¢/liter, 16¢/pr., $2.50 each
 const SPECIFIC = /^(\$)?(\d+(?:\.\d+)?)\s*(¢)?\s*(?:\/\s*|\s+)(each|[a-z][a-z0-9. ]*?)$/i;
 
-const parsed = new Map<string, Rate | undefined>();
+const parsed = new BoundedCache<string, Rate | undefined>(10_000);
 
 /**
  * Parse a tariff rate text: "Free", "3%", "2.4¢/kg", "$1.03/kg + 1.2%", "0.2¢ each + 7%".
@@ -43,7 +44,6 @@ export function parseRate(text: string): Rate | undefined {
   // rates repeat across a bill: parse each text once (the Rate is never mutated)
   if (parsed.has(text)) return parsed.get(text);
   const rate = parseRateText(text);
-  if (parsed.size > 10_000) parsed.clear();
   parsed.set(text, rate);
   return rate;
 }

@@ -1,4 +1,5 @@
 import { formatCode, covers } from './codes.js';
+import { BoundedCache } from './bounded-cache.js';
 import { before, inPeriod, timeMatters } from './dates.js';
 import { Decimal, ZERO, roundCents, percentOf, sum } from './money.js';
 import { applyRate, parseRate, specificUnit, type Rate, type SpecificPart } from './rate.js';
@@ -170,7 +171,7 @@ interface StaticResolution {
   warnings: string[];
 }
 
-const staticCache = new WeakMap<LedgerView, Map<string, StaticResolution>>();
+const staticCache = new WeakMap<LedgerView, BoundedCache<string, StaticResolution>>();
 const CACHE_LIMIT = 50_000;
 
 function staticResolution(q: ProductQuery, ledger: LedgerView, explain: boolean): StaticResolution {
@@ -178,7 +179,7 @@ function staticResolution(q: ProductQuery, ledger: LedgerView, explain: boolean)
   const side = q.side ?? 'US';
   const key = `${side}|${q.code}|${q.origin}|${q.date}|${mode}|${q.claims.join(';')}|${q.loadedOn ?? ''}|${explain ? 1 : 0}`;
   let cache = staticCache.get(ledger);
-  if (!cache) staticCache.set(ledger, (cache = new Map()));
+  if (!cache) staticCache.set(ledger, (cache = new BoundedCache(CACHE_LIMIT)));
   const known = cache.get(key);
   if (known) return known;
   const warnings: string[] = [];
@@ -239,7 +240,6 @@ function staticResolution(q: ProductQuery, ledger: LedgerView, explain: boolean)
     steps.push({ measure, ...(transit ? { transit } : {}) });
   }
   const result = { steps, reaching, candidates, notApplied, warnings };
-  if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, result);
   return result;
 }

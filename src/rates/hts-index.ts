@@ -1,5 +1,6 @@
 import { formatCode } from '../core/codes.js';
 import type { TariffLine } from '../core/types.js';
+import { BoundedCache } from '../core/bounded-cache.js';
 
 /** A row of rates/us/hts.json: [code digits, indent, description, units, general rate]. */
 export type HtsRow = [string, number, string, string, string];
@@ -23,7 +24,7 @@ interface Chapter {
 /** The HTSUS lines by code, with rate inheritance and description paths. */
 export class HtsIndex {
   private readonly chapters = new Map<string, Chapter | undefined>();
-  private readonly lines = new Map<string, TariffLine | { error: string }>();
+  private readonly lines = new BoundedCache<string, TariffLine | { error: string }>(50_000);
 
   /** `readChapter` reads a file named in `file.chapters`. */
   constructor(readonly file: HtsFile, private readonly readChapter: (file: string) => HtsRow[] = () => []) {
@@ -73,7 +74,6 @@ export class HtsIndex {
     let known = this.lines.get(requested);
     if (!known) {
       known = this.findLine(requested);
-      if (this.lines.size > 50_000) this.lines.clear();
       this.lines.set(requested, known);
     }
     return known;
