@@ -1,4 +1,4 @@
-import { isAdditional, unitFigures } from './margin.js';
+import { isAdditional, unitFigures, type UnitEconomics } from './margin.js';
 import { Decimal, formatAmount, formatCents, fromCents, perUnitCents, toCents } from './money.js';
 import type { LineResult, Side } from './types.js';
 
@@ -62,8 +62,15 @@ export interface UnitTexts {
   targetPrice?: string;
 }
 
+/** The per-unit figures of a line of `landed` cents, as unitEconomics gives them for a LineResult (undefined without a quantity). */
+export function unitEconomicsOf(c: Pick<LineCents, 'side' | 'quantity' | 'price' | 'beforeTariffsPart'>, landed: bigint, targetMargin?: Decimal): UnitEconomics | undefined {
+  if (c.quantity === undefined) return undefined;
+  const before = c.side === 'US' ? landed - c.beforeTariffsPart : c.beforeTariffsPart;
+  return unitFigures({ quantity: new Decimal(c.quantity), ...(c.price !== undefined ? { price: new Decimal(c.price) } : {}), landedCost: fromCents(landed), beforeTariffs: fromCents(before) }, targetMargin);
+}
+
 /**
- * The per-unit figures of a line of `landed` cents (unitEconomics for a LineResult), or undefined without a quantity.
+ * The per-unit figures of a line of `landed` cents as CSV writes them (unitEconomics for a LineResult), or undefined without a quantity.
  * The unit landed cost alone, the usual case, is worked in whole cents; margins and target prices in Decimal.
  */
 export function unitTexts(c: Pick<LineCents, 'side' | 'quantity' | 'price' | 'beforeTariffsPart'>, landed: bigint, targetMargin?: Decimal): UnitTexts | undefined {
@@ -73,8 +80,7 @@ export function unitTexts(c: Pick<LineCents, 'side' | 'quantity' | 'price' | 'be
     const q = { num: BigInt(plain[1]! + (plain[2] ?? '')), den: 10n ** BigInt((plain[2] ?? '').length) };
     return q.num === 0n ? undefined : { unitLandedCost: formatCents(perUnitCents(landed, q)) };
   }
-  const before = c.side === 'US' ? landed - c.beforeTariffsPart : c.beforeTariffsPart;
-  const u = unitFigures({ quantity: new Decimal(c.quantity), ...(c.price !== undefined ? { price: new Decimal(c.price) } : {}), landedCost: fromCents(landed), beforeTariffs: fromCents(before) }, targetMargin);
+  const u = unitEconomicsOf(c, landed, targetMargin);
   if (!u) return undefined;
   return {
     unitLandedCost: formatAmount(u.unitLandedCost), ...(u.marginBefore !== undefined ? { marginBefore: u.marginBefore } : {}),

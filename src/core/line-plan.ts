@@ -33,7 +33,8 @@ export interface PlannedLine {
   value: bigint;
   carriage: bigint;
   customsValue: bigint;
-  /** one amount per duty of the plan, in its order */
+  /** one base and one amount per duty of the plan, in its order */
+  bases: bigint[];
   amounts: bigint[];
   duty: bigint;
   consumptionTax: bigint;
@@ -93,8 +94,9 @@ function planWarnings(warnings: string[], row: number): LinePlan['warnings'] {
 }
 
 function samePlanned(a: PlannedLine | undefined, b: PlannedLine): boolean {
+  const same = (x: bigint[], y: bigint[]) => x.length === y.length && x.every((v, i) => v === y[i]);
   return a !== undefined && a.value === b.value && a.carriage === b.carriage && a.customsValue === b.customsValue && a.duty === b.duty && a.consumptionTax === b.consumptionTax && a.vat === b.vat
-    && a.beforeTariffsPart === b.beforeTariffsPart && a.amounts.length === b.amounts.length && a.amounts.every((x, i) => x === b.amounts[i]);
+    && a.beforeTariffsPart === b.beforeTariffsPart && same(a.bases, b.bases) && same(a.amounts, b.amounts);
 }
 
 function usPlan(line: BillLine, ledger: LedgerView): { plan: LinePlan; expected: PlannedLine } | undefined {
@@ -137,11 +139,11 @@ function usPlan(line: BillLine, ledger: LedgerView): { plan: LinePlan; expected:
       duty += amount;
       if (additional[i]) additionalDuty += amount;
     }
-    return { value: a.value, carriage: (a.freight ?? 0n) + (a.insurance ?? 0n), customsValue: a.value, amounts, duty, consumptionTax: 0n, vat: 0n, beforeTariffsPart: additionalDuty };
+    return { value: a.value, carriage: (a.freight ?? 0n) + (a.insurance ?? 0n), customsValue: a.value, bases, amounts, duty, consumptionTax: 0n, vat: 0n, beforeTariffsPart: additionalDuty };
   };
   const expected: PlannedLine = {
     value: toCents(line.value), carriage: toCents(line.freight ?? ZERO) + toCents(line.insurance ?? ZERO),
-    customsValue: toCents(line.value), amounts: r.duties.map((d) => toCents(d.amount)), duty: toCents(r.duty), consumptionTax: 0n, vat: 0n,
+    customsValue: toCents(line.value), bases: r.duties.map((d) => toCents(d.base)), amounts: r.duties.map((d) => toCents(d.amount)), duty: toCents(r.duty), consumptionTax: 0n, vat: 0n,
     beforeTariffsPart: r.duties.filter((d) => isAdditional(d.program)).reduce((s, d) => s + toCents(d.amount), 0n),
   };
   return { plan: { side: 'US', hts: r.hts, duties: r.duties, programs: r.duties.map((d) => d.program), warnings: planWarnings(r.warnings, line.row), price }, expected };
@@ -168,10 +170,10 @@ function cnPlan(line: BillLine, ledger: LedgerView): { plan: LinePlan; expected:
     const tax = applyCentsRate(customsValue + duty, vat);
     const baseDuty = applyCentsRate(customsValue, base);
     const before = customsValue + baseDuty + applyCentsRate(customsValue + baseDuty, vat);
-    return { value: a.value, carriage: 0n, customsValue, amounts, duty, consumptionTax: 0n, vat: tax, beforeTariffsPart: before };
+    return { value: a.value, carriage: 0n, customsValue, bases: amounts.map(() => customsValue), amounts, duty, consumptionTax: 0n, vat: tax, beforeTariffsPart: before };
   };
   const expected: PlannedLine = {
-    value: toCents(line.value), carriage: 0n, customsValue: toCents(r.customsValue), amounts: r.duties.map((d) => toCents(d.amount)), duty: toCents(r.duty), consumptionTax: toCents(r.consumptionTax),
+    value: toCents(line.value), carriage: 0n, customsValue: toCents(r.customsValue), bases: r.duties.map((d) => toCents(d.base)), amounts: r.duties.map((d) => toCents(d.amount)), duty: toCents(r.duty), consumptionTax: toCents(r.consumptionTax),
     vat: toCents(r.vat), beforeTariffsPart: toCents(r.beforeTariffs),
   };
   return { plan: { side: 'CN', hts: r.hts, duties: r.duties, programs: r.duties.map((d) => d.program), warnings: planWarnings(r.warnings, line.row), price }, expected };

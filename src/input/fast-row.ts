@@ -39,6 +39,8 @@ export interface QuickRow {
   /** the quantity and price as written (plain decimals), for per-unit figures */
   quantity?: string;
   price?: string;
+  /** the sku and description as the line object gives them (parseRow's reading: trimmed, none when empty) */
+  texts: { sku?: string; description?: string };
 }
 
 export class QuickReader {
@@ -105,7 +107,10 @@ export class QuickReader {
       given |= 1 << CENTS.length;
     }
     parts.push(String(given));
-    const out: QuickRow = { key: parts.join(SEPARATOR), into, entry: this.cell(cells, this.at.entry) ?? '1', amounts };
+    const sku = this.cell(cells, this.at.sku);
+    const description = this.cell(cells, this.at.description);
+    const texts = { ...(sku !== undefined ? { sku } : {}), ...(description !== undefined ? { description } : {}) };
+    const out: QuickRow = { key: parts.join(SEPARATOR), into, entry: this.cell(cells, this.at.entry) ?? '1', amounts, texts };
     if (quantity !== undefined) out.quantity = quantity;
     const price = this.cell(cells, this.at.price);
     if (price !== undefined) {

@@ -1,5 +1,5 @@
 import { effectiveRate, formatAmount, type Decimal } from '../core/money.js';
-import { unitEconomics } from '../core/margin.js';
+import { unitEconomics, type UnitEconomics } from '../core/margin.js';
 import { sideTotals, type SideTotals } from '../core/totals.js';
 import type { LineResult, RowError, Side } from '../core/types.js';
 
@@ -17,7 +17,11 @@ export interface LedgerInfo {
 
 /** Per-unit figures of a line, when it has a quantity (and a price, or a target margin). */
 export function unitObject(r: LineResult, targetMargin?: Decimal): Record<string, unknown> {
-  const u = unitEconomics(r, targetMargin);
+  return unitFields(unitEconomics(r, targetMargin));
+}
+
+/** The per-unit fields of a line object (none without a quantity). */
+export function unitFields(u: UnitEconomics | undefined): Record<string, unknown> {
   if (!u) return {};
   return {
     unitLandedCost: formatAmount(u.unitLandedCost),

@@ -1,10 +1,19 @@
-// CSV output takes the integer-cent path (plans per kind of line, a binary record file between the passes); NDJSON
-// takes the Decimal engine. On a bill made of the awkward cases, every figure of every line is the same in both.
+// CSV and NDJSON output take the integer-cent path (plans per kind of line, a binary record file between the passes).
+// On a bill made of the awkward cases, every NDJSON line is the line object of the plain Decimal engine (priceBill, in
+// this process), and every figure of every CSV line is the same.
 import { parse } from 'csv-parse/sync';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { priceBill } from '../../src/core/bill.js';
+import { Decimal } from '../../src/core/money.js';
+import { parseFx, today } from '../../src/cli/options.js';
+import { openBill } from '../../src/cli/read-bill.js';
+import { parseRow } from '../../src/input/row.js';
+import { lineObject } from '../../src/output/document.js';
+import { loadLedger } from '../../src/rates/load.js';
+import type { BillLine } from '../../src/core/types.js';
 import { run } from './run.js';
 
 const HEADER = 'sku,hts,value,quantity,price,freight,insurance,into,currency,claims,date,entry,extra_rate,metal_value,notes';
@@ -27,8 +36,23 @@ const rows = [
   ...[1, 2, 3].map((i) => `D${4 + i},8517.13.00.00,${900 + i}.00,,,,,US,USD,,2025-04-15,E3,,,`),
 ];
 
-/** Price a bill as CSV and as NDJSON: the same exit code, the same standard error, the same figures on every line. */
-function same(bill: string, args: string[] = []): Record<string, string>[] & { status: number | null; stderr: string } {
+/** The line objects of a bill priced by the plain engine in this process (priceBill), as calc reads it with `args`. */
+async function engine(file: string, args: string[]): Promise<unknown[]> {
+  const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+  const bill = await openBill(file);
+  const fx = option('--fx');
+  const defaults = { into: 'US' as const, date: today(), mode: 'ocean' as const, fx: parseFx(fx === undefined ? undefined : [fx]) };
+  const lines: BillLine[] = [];
+  for await (const batch of bill.batches) for (const r of batch) {
+    const line = r.cells.length > bill.headers.length ? [] : parseRow(r.row, r.cells, bill.header, defaults);
+    if (!Array.isArray(line)) lines.push(line);
+  }
+  const margin = option('--target-margin');
+  return priceBill(lines, loadLedger()).lines.map((l) => JSON.parse(JSON.stringify(lineObject(l, margin === undefined ? undefined : new Decimal(margin)))));
+}
+
+/** Price a bill as CSV and as NDJSON: the same exit code, the same standard error; NDJSON the engine's line objects, CSV the same figures. */
+async function same(bill: string, args: string[] = []): Promise<Record<string, string>[] & { status: number | null; stderr: string }> {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'csv-path-')), 'bill.csv');
   fs.writeFileSync(file, bill);
   const csv = run(['calc', file, '--format', 'csv', ...args]);
@@ -37,7 +61,13 @@ function same(bill: string, args: string[] = []): Record<string, string>[] & { s
   expect(csv.stderr).toBe(nd.stderr);
   const out = parse(csv.stdout, { columns: true, relax_column_count: true }) as Record<string, string>[];
   const lines = nd.stdout.trim().split('\n').map((l) => JSON.parse(l));
-  lines.pop();
+  const end = lines.pop();
+  expect(lines).toEqual(await engine(file, args));
+  // the JSON document holds the same lines, totals, rejected rows and warnings
+  const doc = run(['calc', file, '--format', 'json', ...args]);
+  expect([doc.status, doc.stderr]).toEqual([nd.status, nd.stderr]);
+  const json = JSON.parse(doc.stdout);
+  expect([json.lines, json.totals, json.rejected, json.warnings]).toEqual([lines, end.totals, end.rejected, end.warnings]);
   expect(out).toHaveLength(lines.length);
   out.forEach((c, i) => {
     const l = lines[i];
@@ -53,8 +83,8 @@ function same(bill: string, args: string[] = []): Record<string, string>[] & { s
 }
 
 describe('CSV output (integer cents) = NDJSON output (Decimal engine)', () => {
-  it('on plans, declined lines, exempt declarations, margins, odd cells, conversions and refused rows', () => {
-    const out = same([HEADER, ...rows].join('\n') + '\n', ['--fx', 'EUR:USD=1.0835', '--target-margin', '25']);
+  it('on plans, declined lines, exempt declarations, margins, odd cells, conversions and refused rows', async () => {
+    const out = await same([HEADER, ...rows].join('\n') + '\n', ['--fx', 'EUR:USD=1.0835', '--target-margin', '25']);
     // exit 3: a row was refused
     expect(out.status).toBe(3);
     expect(out.stderr).toMatch(/small consignment/);
@@ -71,42 +101,42 @@ describe('CSV output (integer cents) = NDJSON output (Decimal engine)', () => {
 });
 
 describe('CSV output = NDJSON output on what a review found', () => {
-  it('quotes a bare line feed in a cell of a CRLF bill, so the output row is not split', () => {
-    const out = same('sku,hts,value,date,notes\r\nA1,8517.13.00.00,100.00,2025-04-15,one\ntwo\r\nA2,8517.13.00.00,200.00,2025-04-15,x\r\n');
+  it('quotes a bare line feed in a cell of a CRLF bill, so the output row is not split', async () => {
+    const out = await same('sku,hts,value,date,notes\r\nA1,8517.13.00.00,100.00,2025-04-15,one\ntwo\r\nA2,8517.13.00.00,200.00,2025-04-15,x\r\n');
     expect(out.map((r) => [r.sku, r.notes])).toEqual([['A1', 'one\ntwo'], ['A2', 'x']]);
   });
 
-  it('does not let a cell holding the key separator make two kinds of row one', () => {
+  it('does not let a cell holding the key separator make two kinds of row one', async () => {
     // row 4's date cell is not a date: the engine refuses it, and so must the CSV path
-    const r = same('sku,hts,value,claims,date\nA1,8517.13.00.00,100.00,9903.94.06\u0001x,2025-04-15\nA2,8517.13.00.00,200.00,9903.94.06\u0001x,2025-04-15\n'
+    const r = await same('sku,hts,value,claims,date\nA1,8517.13.00.00,100.00,9903.94.06\u0001x,2025-04-15\nA2,8517.13.00.00,200.00,9903.94.06\u0001x,2025-04-15\n'
       + 'B1,8517.13.00.00,300.00,x,2025-04-15\u00019903.94.06\n');
     expect(r.map((x) => x.sku)).toEqual(['A1', 'A2']);
   });
 
-  it('prices amounts past 64 bits of cents', () => {
-    const [r] = same('sku,hts,value,extra_rate,date\nA1,8517.13.00.00,999999999999999.99,9999,2025-04-15\n');
+  it('prices amounts past 64 bits of cents', async () => {
+    const [r] = await same('sku,hts,value,extra_rate,date\nA1,8517.13.00.00,999999999999999.99,9999,2025-04-15\n');
     // 9,999% of 999,999,999,999,999.99 = 99.99 x 999,999,999,999,999.99 = 99,989,999,999,999,999.0001 -> ...999.00
     expect(r!.duties).toContain('Additional (user) extra_rate 9999% 99989999999999999.00');
   });
 
-  it('takes quantities of more than 21 digits to the Decimal engine', () => {
+  it('takes quantities of more than 21 digits to the Decimal engine', async () => {
     const long = `0.4${'9'.repeat(44)}`;
-    same(`sku,hts,value,origin,date,quantity,unit,mfn_rate\nA1,8517.13.00.00,1.00,VN,2025-01-15,3,kg,1¢/kg\nA2,8517.13.00.00,1.00,VN,2025-01-15,3,kg,1¢/kg\n`
+    await same(`sku,hts,value,origin,date,quantity,unit,mfn_rate\nA1,8517.13.00.00,1.00,VN,2025-01-15,3,kg,1¢/kg\nA2,8517.13.00.00,1.00,VN,2025-01-15,3,kg,1¢/kg\n`
       + `A3,8517.13.00.00,0.00,VN,2025-01-15,${long},kg,1¢/kg\nA4,8517.13.00.00,1.01,VN,2025-01-15,2.0000000000000000000000000000000000000001,kg,1¢/kg\n`);
   });
 
-  it('keeps the computed columns under their names for a row shorter than the header', () => {
-    const out = same('sku,hts,value,date,notes,extra\nA1,8517.13.00.00,100.00,2025-04-15,n,e\nA2,8517.13.00.00,200.00,2025-04-15\n');
+  it('keeps the computed columns under their names for a row shorter than the header', async () => {
+    const out = await same('sku,hts,value,date,notes,extra\nA1,8517.13.00.00,100.00,2025-04-15,n,e\nA2,8517.13.00.00,200.00,2025-04-15\n');
     expect([out[1]!.notes, out[1]!.extra, out[1]!.hts_code]).toEqual(['', '', '8517.13.00.00']);
   });
 
-  it('counts each row of an exempt declaration once in a warning', () => {
+  it('counts each row of an exempt declaration once in a warning', async () => {
     const rows = Array.from({ length: 10 }, (_, i) => `C${i},203.29.00,${i + 1}.00,CN,CNY,2026-03-01,K1`);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'csv-path-')), 'bill.csv');
     fs.writeFileSync(file, ['sku,hts,value,into,currency,date,entry', ...rows].join('\n') + '\n');
     const r = run(['calc', file, '--format', 'csv']);
     // rows 2-11: five named and five more, not "and 11 more"
     expect(r.stderr).toMatch(/rows 2, 3, 4, 5, 6 and 5 more: hts 2032900 read as 02032900/);
-    same(fs.readFileSync(file, 'utf8'));
+    await same(fs.readFileSync(file, 'utf8'));
   });
 });

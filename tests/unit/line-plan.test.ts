@@ -35,13 +35,13 @@ function engine(l: BillLine): (PlannedLine & { valueDependent?: boolean }) | und
   if (l.into === 'CN') {
     const r = computeCnDuties(l, ledger);
     if ('row' in r) return undefined;
-    return { value: toCents(l.value), carriage: 0n, customsValue: toCents(r.customsValue), amounts: r.duties.map((d) => toCents(d.amount)), duty: toCents(r.duty), consumptionTax: toCents(r.consumptionTax),
+    return { value: toCents(l.value), carriage: 0n, customsValue: toCents(r.customsValue), bases: r.duties.map((d) => toCents(d.base)), amounts: r.duties.map((d) => toCents(d.amount)), duty: toCents(r.duty), consumptionTax: toCents(r.consumptionTax),
       vat: toCents(r.vat), beforeTariffsPart: toCents(r.beforeTariffs), ...(r.valueDependent ? { valueDependent: true } : {}) };
   }
   const r = computeUsDuties(l, ledger);
   if ('row' in r) return undefined;
   const cents = (d: Decimal | undefined) => (d === undefined ? 0n : toCents(d));
-  return { value: toCents(l.value), carriage: cents(l.freight) + cents(l.insurance), customsValue: toCents(l.value), amounts: r.duties.map((d) => toCents(d.amount)), duty: toCents(r.duty), consumptionTax: 0n, vat: 0n,
+  return { value: toCents(l.value), carriage: cents(l.freight) + cents(l.insurance), customsValue: toCents(l.value), bases: r.duties.map((d) => toCents(d.base)), amounts: r.duties.map((d) => toCents(d.amount)), duty: toCents(r.duty), consumptionTax: 0n, vat: 0n,
     beforeTariffsPart: r.duties.filter((d) => d.program !== 'MFN').reduce((s, d) => s + toCents(d.amount), 0n), ...(r.valueDependent ? { valueDependent: true } : {}) };
 }
 

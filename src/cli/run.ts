@@ -1,0 +1,87 @@
+import { priceLine } from '../core/bill.js';
+import type { SideTotals } from '../core/totals.js';
+import type { BillLine, LineResult, RowError, Side } from '../core/types.js';
+import type { CsvRecord } from '../input/read.js';
+import { parseRow, type LineDefaults } from '../input/row.js';
+import type { Ledger } from '../rates/load.js';
+import { collectGarbage, collectIfGrown } from './collect-garbage.js';
+import type { EntryBook } from './entries.js';
+import type { Progress } from './progress.js';
+import { raggedRow, type BillSource } from './read-bill.js';
+import type { WarningCollector } from './warnings.js';
+
+/** rows between two looks at the heap of a long run with output from the record file (record-file.ts) */
+export const CHECK_HEAP_EVERY = 10_000;
+
+/** What both passes of `calc` share: the bill, the ledger, what is found along the way. */
+export interface Run {
+  ledger: Ledger;
+  defaults: LineDefaults;
+  explain: boolean;
+  progress: Progress;
+  bill: BillSource;
+  book: EntryBook;
+  warnings: WarningCollector;
+  rejected: RowError[];
+  sides: Set<Side>;
+  latest?: string;
+  rowsIn: number;
+}
+
+/** What a pass two leaves: the totals, and how to end the output once warnings and rejected rows are known. */
+export interface Finished {
+  get(side: Side): SideTotals | undefined;
+  end(rejected: RowError[], warnings: string[]): Promise<void>;
+}
+
+/** The rows of the bill that are not ragged, a batch at a time, counted, with progress shown (and with `gcEvery`, a full collection every so many rows). */
+export async function* rows(run: Run, gcEvery = 0): AsyncGenerator<CsvRecord[]> {
+  for await (const batch of run.bill.batches) {
+    yield batch.filter((record) => {
+      run.rowsIn++;
+      run.progress.tick(run.rowsIn);
+      if (gcEvery > 0 && run.rowsIn % gcEvery === 0) collectGarbage();
+      else if (gcEvery === 0 && run.rowsIn % CHECK_HEAP_EVERY === 0) collectIfGrown();
+      const ragged = raggedRow(record, run.bill.headers);
+      if (ragged) run.rejected.push(ragged);
+      return !ragged;
+    });
+  }
+}
+
+/** A line priced: its side and date are seen, its value and duty go to its entry; returns the entry's id. */
+export function enter(run: Run, into: Side, entry: string, date: string, value: bigint, duty: bigint): number {
+  run.sides.add(into);
+  if (run.latest === undefined || date > run.latest) run.latest = date;
+  return run.book.add(into, entry, date, run.defaults.mode, value, duty);
+}
+
+/** Price a row with the engine, or say why not. */
+export function priceRow(run: Run, record: CsvRecord): LineResult | undefined {
+  const line = parseRow(record.row, record.cells, run.bill.header, run.defaults);
+  if (Array.isArray(line)) {
+    run.rejected.push(...line);
+    return undefined;
+  }
+  const priced = priceLine(line, run.ledger, run.explain);
+  if ('row' in priced) {
+    run.rejected.push(priced);
+    return undefined;
+  }
+  for (const w of priced.warnings) run.warnings.add(w);
+  return priced;
+}
+
+/** A row priced in pass one, priced again by the engine (a refusal now is a defect, not a user error). */
+export function priceAgain(run: Run, record: Pick<CsvRecord, 'row' | 'cells'>): LineResult {
+  const line = parseRow(record.row, record.cells, run.bill.header, run.defaults) as BillLine;
+  const r = priceLine(line, run.ledger);
+  if ('row' in r) throw new Error(`row ${record.row} was priced but not again: ${r.message}`);
+  return r;
+}
+
+/** Once every row is read: each entry's fees and each Chinese declaration's exemption are decided. */
+export function afterPassOne(run: Run, feesOf?: (mpf: bigint, hmf: bigint) => void): void {
+  if (run.rowsIn === 0) run.warnings.add(`${run.bill.name} has a header and no rows: nothing to price`);
+  run.book.settle(run.ledger, run.warnings, feesOf);
+}
