@@ -23,8 +23,8 @@ export interface Slot<T> {
 export interface Keeper<T> {
   /** the text of a plan's lines, from the line the plan is made from; undefined: the kind's lines go to the engine */
   textOf(plan: LinePlan, priced: LineResult): T | undefined;
-  /** a line priced by a plan (its entry has its value and duty) */
-  planned(record: CsvRecord, entryId: number, slot: Slot<T>, quick: QuickRow, p: PlannedLine): void;
+  /** a line priced by a plan (its entry has its value and duty); `reader` read it */
+  planned(record: CsvRecord, entryId: number, slot: Slot<T>, quick: QuickRow, p: PlannedLine, reader: QuickReader): void;
   /** a line priced by the engine */
   priced(record: CsvRecord, entryId: number, r: LineResult): void;
 }
@@ -47,7 +47,7 @@ export async function planPassOne<T>(run: Run, keep: Keeper<T>): Promise<void> {
         for (const w of slot.plan.warnings) run.warnings.addAt(w.perRow ? record.row : undefined, w.message);
         // the side and date of a plan's lines were noted with the line it was made from (enter, below)
         const id = run.book.add(quick.into, quick.entry, slot.date, run.defaults.mode, quick.amounts.value, p.duty);
-        keep.planned(record, id, slot, quick, p);
+        keep.planned(record, id, slot, quick, p, reader);
         continue;
       }
     }

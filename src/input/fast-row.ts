@@ -39,8 +39,13 @@ export interface QuickRow {
   /** the quantity and price as written (plain decimals), for per-unit figures */
   quantity?: string;
   price?: string;
-  /** the sku and description as the line object gives them (parseRow's reading: trimmed, none when empty) */
-  texts: { sku?: string; description?: string };
+}
+
+/** A cell as parseRow reads it: trimmed, none when empty or missing. */
+function textCell(cells: string[], i: number | undefined): string | undefined {
+  if (i === undefined) return undefined;
+  const v = cells[i]?.trim();
+  return v === '' ? undefined : v;
 }
 
 export class QuickReader {
@@ -59,9 +64,14 @@ export class QuickReader {
   private readonly implied: string | undefined;
 
   private cell(cells: string[], i: number | undefined): string | undefined {
-    if (i === undefined) return undefined;
-    const v = cells[i]?.trim();
-    return v === '' ? undefined : v;
+    return textCell(cells, i);
+  }
+
+  /** The sku and description, as the line object gives them. */
+  labels(cells: string[]): { sku?: string; description?: string } {
+    const sku = textCell(cells, this.at.sku);
+    const description = textCell(cells, this.at.description);
+    return { ...(sku !== undefined ? { sku } : {}), ...(description !== undefined ? { description } : {}) };
   }
 
   /** The row read quickly, or undefined when parseRow must read it. */
@@ -107,10 +117,7 @@ export class QuickReader {
       given |= 1 << CENTS.length;
     }
     parts.push(String(given));
-    const sku = this.cell(cells, this.at.sku);
-    const description = this.cell(cells, this.at.description);
-    const texts = { ...(sku !== undefined ? { sku } : {}), ...(description !== undefined ? { description } : {}) };
-    const out: QuickRow = { key: parts.join(SEPARATOR), into, entry: this.cell(cells, this.at.entry) ?? '1', amounts, texts };
+    const out: QuickRow = { key: parts.join(SEPARATOR), into, entry: this.cell(cells, this.at.entry) ?? '1', amounts };
     if (quantity !== undefined) out.quantity = quantity;
     const price = this.cell(cells, this.at.price);
     if (price !== undefined) {
