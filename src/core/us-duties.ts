@@ -330,6 +330,9 @@ export function resolveMeasures(q: ProductQuery, ledger: LedgerView, explain = f
     for (const a of kept) if (a !== all) skip(a.measure, `replaced by ${all.heading} (${all.measure.program})`, a.heading);
     kept = [all];
   }
+  // a measure on a remainder that is then replaced: with a zero remainder it would be listed as not applying for want
+  // of one instead, so the amounts decided what the line says
+  if (applied.some((a) => !kept.includes(a) && a.baseRef.minus.length > 0)) valueDependent = true;
   for (const a of kept) if (a.measure.unconfirmed) warnings.push(`${a.heading}: ${a.measure.unconfirmed}`);
   const rejectedClaims = q.claims.length > 0 ? checkClaims(q, ledger, candidates, notApplied, kept) : [];
   return { candidates: fixed.reaching, applied: kept, notApplied, warnings, rejectedClaims, ...(error ? { error } : {}), ...(valueDependent ? { valueDependent } : {}) };

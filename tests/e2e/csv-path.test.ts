@@ -13,7 +13,7 @@ import { openBill } from '../../src/cli/read-bill.js';
 import { parseRow } from '../../src/input/row.js';
 import { lineObject } from '../../src/output/document.js';
 import { loadLedger } from '../../src/rates/load.js';
-import type { BillLine } from '../../src/core/types.js';
+import type { BillLine, Mode } from '../../src/core/types.js';
 import { run } from './run.js';
 
 const HEADER = 'sku,hts,value,quantity,price,freight,insurance,into,currency,claims,date,entry,extra_rate,metal_value,notes';
@@ -41,7 +41,7 @@ async function engine(file: string, args: string[]): Promise<unknown[]> {
   const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
   const bill = await openBill(file);
   const fx = option('--fx');
-  const defaults = { into: 'US' as const, date: today(), mode: 'ocean' as const, fx: parseFx(fx === undefined ? undefined : [fx]) };
+  const defaults = { into: 'US' as const, date: today(), mode: (option('--mode') ?? 'ocean') as Mode, fx: parseFx(fx === undefined ? undefined : [fx]) };
   const lines: BillLine[] = [];
   for await (const batch of bill.batches) for (const r of batch) {
     const line = r.cells.length > bill.headers.length ? [] : parseRow(r.row, r.cells, bill.header, defaults);
@@ -128,6 +128,13 @@ describe('CSV output = NDJSON output on what a review found', () => {
   it('keeps the computed columns under their names for a row shorter than the header', async () => {
     const out = await same('sku,hts,value,date,notes,extra\nA1,8517.13.00.00,100.00,2025-04-15,n,e\nA2,8517.13.00.00,200.00,2025-04-15\n');
     expect([out[1]!.notes, out[1]!.extra, out[1]!.hts_code]).toEqual(['', '', '8517.13.00.00']);
+  });
+
+  it('lists a replaced measure as the engine does when a line leaves it no remainder (postal items with metal content)', async () => {
+    // postal duty replaces every measure; the reciprocal duty, on the value not covered by steel, is listed as replaced,
+    // but for the last line (metal content = value) as not applying: that line is priced by the engine
+    const lines = [1, 2, 3].map((i) => `A${i},9403.10.00,${100 + i}.00,40.00,2025-11-15`);
+    await same(['sku,hts,value,metal_value,date', ...lines, 'A4,9403.10.00,50.00,50.00,2025-11-15'].join('\n') + '\n', ['--mode', 'postal']);
   });
 
   it('counts each row of an exempt declaration once in a warning', async () => {
