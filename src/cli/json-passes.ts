@@ -66,6 +66,7 @@ export async function jsonPasses(run: Run, style: 'json' | 'ndjson', query: Quer
       const [cells, head, quantity, price, landed, before, customsValue, duty] = line.text().split(NUL) as [string, string, string, string, string, string, string, string];
       let text: string;
       const exemption = side === 'CN' ? run.book.exemption(line.b) : undefined;
+      // an exempt declaration's duty was small all along, so each of its lines kept its cells (an entry's duty only grows)
       if (exemption) text = JSON.stringify(lineObject(exemptedLine(run, line.a, JSON.parse(cells) as string[], exemption, totals), targetMargin));
       else {
         const c = { side, beforeTariffsPart: BigInt(before), customsValue: BigInt(customsValue), duty: BigInt(duty), ...(quantity !== '' ? { quantity } : {}), ...(price !== '' ? { price } : {}) };
