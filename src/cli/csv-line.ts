@@ -1,4 +1,4 @@
-import { landedBeforeFees, lineCentsOf, unitTexts, type LineCents } from '../core/line-cents.js';
+import { landedBeforeFees, lineCentsOf, lineCentsOfPlanned, unitTexts, type LineCents } from '../core/line-cents.js';
 import type { LinePlan, PlannedLine } from '../core/line-plan.js';
 import { effectiveRateCents, formatAmount, formatCents, type Decimal } from '../core/money.js';
 import type { LineResult } from '../core/types.js';
@@ -45,14 +45,7 @@ export class PlanText {
   }
 
   priced(p: PlannedLine, line: { quantity: string | undefined; price: string | undefined }): PricedCents {
-    const out: PricedCents = {
-      side: this.plan.side, htsCell: this.htsCell, value: p.value, carriage: p.carriage, customsValue: p.customsValue, duty: p.duty,
-      consumptionTax: p.consumptionTax, vat: p.vat, beforeTariffsPart: p.beforeTariffsPart, programs: this.plan.programs, amounts: p.amounts,
-      dutiesCell: this.dutiesCell(p.amounts),
-    };
-    if (line.quantity !== undefined) out.quantity = line.quantity;
-    if (line.price !== undefined) out.price = line.price;
-    return out;
+    return { ...lineCentsOfPlanned(this.plan, p, line), htsCell: this.htsCell, dutiesCell: this.dutiesCell(p.amounts) };
   }
 }
 

@@ -1,5 +1,5 @@
 import { finishCnLine } from '../core/bill.js';
-import { landedBeforeFees, lineCentsOf, withFees, type LineCents } from '../core/line-cents.js';
+import { landedBeforeFees, lineCentsOf, lineCentsOfPlanned, withFees, type LineCents } from '../core/line-cents.js';
 import { Decimal, toCents } from '../core/money.js';
 import { CentTotals } from '../core/totals.js';
 import type { Side } from '../core/types.js';
@@ -43,10 +43,7 @@ export async function jsonPasses(run: Run, style: 'json' | 'ndjson', query: Quer
     await planPassOne<PlanJson>(run, {
       textOf: (_plan, priced) => PlanJson.of(priced),
       planned: (record, id, slot, quick, p, reader) => {
-        const c: LineCents = { side: slot.plan.side, value: p.value, carriage: p.carriage, customsValue: p.customsValue, duty: p.duty, consumptionTax: p.consumptionTax,
-          vat: p.vat, beforeTariffsPart: p.beforeTariffsPart, programs: slot.plan.programs, amounts: p.amounts,
-          ...(quick.quantity !== undefined ? { quantity: quick.quantity } : {}), ...(quick.price !== undefined ? { price: quick.price } : {}) };
-        keep(record.row, id, c, slot.text.head({ row: record.row, ...reader.labels(record.cells), ...(quick.quantity !== undefined ? { quantity: quick.quantity } : {}) }, p), record.cells);
+        keep(record.row, id, lineCentsOfPlanned(slot.plan, p, quick), slot.text.head({ row: record.row, ...reader.labels(record.cells), ...(quick.quantity !== undefined ? { quantity: quick.quantity } : {}) }, p), record.cells);
       },
       // a Chinese line's taxes and landed cost come before its effective rate (finishCnLine; no exemption is known yet)
       priced: (record, id, r) => keep(record.row, id, lineCentsOf(r), headOfResult(r.line.into === 'CN' ? finishCnLine({ ...r }, run.ledger, false, undefined) : r), record.cells),

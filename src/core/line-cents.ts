@@ -1,5 +1,6 @@
 import { isAdditional, unitFigures, type UnitEconomics } from './margin.js';
 import { Decimal, formatAmount, formatCents, fromCents, perUnitCents, toCents } from './money.js';
+import type { LinePlan, PlannedLine } from './line-plan.js';
 import type { LineResult, Side } from './types.js';
 
 /**
@@ -36,6 +37,15 @@ export function lineCentsOf(r: LineResult): LineCents {
     beforeTariffsPart: r.cnBeforeTariffs !== undefined ? toCents(r.cnBeforeTariffs) : amounts.filter((_, i) => isAdditional(r.duties[i]!.program)).reduce((s, a) => s + a, 0n),
     programs: r.duties.map((d) => d.program), amounts,
     ...(l.quantity !== undefined ? { quantity: l.quantity.toString() } : {}), ...(l.price !== undefined ? { price: l.price.toString() } : {}),
+  };
+}
+
+/** The figures of a line a plan priced, in cents; its quantity and price as written. */
+export function lineCentsOfPlanned(plan: Pick<LinePlan, 'side' | 'programs'>, p: PlannedLine, line: { quantity?: string | undefined; price?: string | undefined }): LineCents {
+  return {
+    side: plan.side, value: p.value, carriage: p.carriage, customsValue: p.customsValue, duty: p.duty, consumptionTax: p.consumptionTax, vat: p.vat,
+    beforeTariffsPart: p.beforeTariffsPart, programs: plan.programs, amounts: p.amounts,
+    ...(line.quantity !== undefined ? { quantity: line.quantity } : {}), ...(line.price !== undefined ? { price: line.price } : {}),
   };
 }
 
