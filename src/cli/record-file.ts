@@ -1,6 +1,5 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { newTempFile, onTempFiles } from './temp-files.js';
 
 /**
  * A temporary file of binary records, written in order and read back once in order, then removed. A record is three
@@ -9,9 +8,9 @@ import path from 'node:path';
  * the output as it was written is copied, never decoded.
  */
 export class RecordWriter {
-  private readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tariff-'));
-  readonly file = path.join(this.dir, 'records');
-  private readonly fd = fs.openSync(this.file, 'w');
+  private readonly temp = newTempFile('records');
+  readonly file = this.temp.file;
+  private readonly fd = this.temp.fd;
   private buf = aligned(1 << 20);
   private i64 = new BigInt64Array(this.buf.buffer, this.buf.byteOffset, this.buf.length >>> 3);
   private pos = 0;
@@ -42,7 +41,7 @@ export class RecordWriter {
   }
 
   private flush(): void {
-    if (this.pos > 0) fs.writeSync(this.fd, this.buf, 0, this.pos);
+    if (this.pos > 0) onTempFiles(() => fs.writeSync(this.fd, this.buf, 0, this.pos));
     this.pos = 0;
   }
 
@@ -53,7 +52,7 @@ export class RecordWriter {
   }
 
   remove(): void {
-    fs.rmSync(this.dir, { recursive: true, force: true });
+    fs.rmSync(this.temp.dir, { recursive: true, force: true });
   }
 }
 

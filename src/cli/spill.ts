@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Decimal } from '../core/money.js';
 import { ByteBuffer } from './byte-buffer.js';
+import { newTempFile, onTempFiles } from './temp-files.js';
 import type { Duty, LineResult, NotApplied, RejectedClaim } from '../core/types.js';
 
 /** What a priced line keeps between the two passes of a streamed bill (its input cells are parsed again). */
@@ -66,9 +65,9 @@ export function fromSpill(s: SpilledLine, strings: StringTable): Omit<LineResult
 
 /** A temporary file of priced lines, one line of text each (no newline inside); removed when closed. */
 export class Spill {
-  private readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tariff-'));
-  readonly file = path.join(this.dir, 'lines.txt');
-  private readonly fd = fs.openSync(this.file, 'w');
+  private readonly temp = newTempFile('lines.txt');
+  readonly file = this.temp.file;
+  private readonly fd = this.temp.fd;
   private readonly buffer = new ByteBuffer();
 
   /** lines written */
@@ -81,7 +80,7 @@ export class Spill {
 
   private flush(): void {
     const bytes = this.buffer.peek();
-    if (bytes.length > 0) fs.writeSync(this.fd, bytes);
+    if (bytes.length > 0) onTempFiles(() => fs.writeSync(this.fd, bytes));
   }
 
   /** The lines back, in the order written, a chunk of the file at a time. */
@@ -97,6 +96,6 @@ export class Spill {
   }
 
   remove(): void {
-    fs.rmSync(this.dir, { recursive: true, force: true });
+    fs.rmSync(this.temp.dir, { recursive: true, force: true });
   }
 }

@@ -123,6 +123,13 @@ describe('exit 1: input errors', () => {
     expect(r.stderr).toMatch(/empty/i);
     expect(r.stderr).not.toMatch(STACK_LINE);
   });
+
+  it.each(['csv', 'json', 'table'])('a temporary folder that cannot be written (%s): what to do, not an internal error', (format) => {
+    const r = run(['calc', fixture('smartphone.csv'), ...DATE, '--format', format], undefined, { env: { TMPDIR: '/nonexistent-tariff-tmp' } });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^tariff: cannot write the priced lines to a temporary file in \/nonexistent-tariff-tmp: ENOENT.*set TMPDIR to a folder with room for it\n$/);
+    expect(r.stdout).toBe('');
+  });
 });
 
 describe('exit 2: usage', () => {
