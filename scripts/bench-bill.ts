@@ -13,7 +13,9 @@ const CODES: [string, string][] = [
 ];
 const DATES = ['2025-01-15', '2025-04-15', '2025-06-01', '2025-09-04', '2025-11-15', '2026-03-01', '2026-05-01'];
 
-export function writeBill(n: number, out: string): void {
+/** `spreadDates`: each entry of 50 lines gets its own date, any day of 600 from 2025-01-02 (as a year of entries has),
+ * instead of the 7 dates above in turn */
+export function writeBill(n: number, out: string, spreadDates = false): void {
   const fd = fs.openSync(out, 'w');
   let buf = 'sku,hts,value,metal_value,quantity,into,currency,claims,date,entry\n';
   let seed = 12345;
@@ -25,11 +27,18 @@ export function writeBill(n: number, out: string): void {
     const metal = `${Math.floor(cents / 300)}.00`;
     const qty = String(1 + Math.floor(rand() * 500));
     // one date per entry of 50 lines
-    buf += `S${i},${code},${value},${extra.replace('{metal}', metal).replace('{qty}', qty)},${DATES[Math.floor(i / 50) % DATES.length]},E${Math.floor(i / 50)}\n`;
+    const date = spreadDates ? dayOf(Math.floor(i / 50)) : DATES[Math.floor(i / 50) % DATES.length];
+    buf += `S${i},${code},${value},${extra.replace('{metal}', metal).replace('{qty}', qty)},${date},E${Math.floor(i / 50)}\n`;
     if (buf.length > 1 << 20) { fs.writeSync(fd, buf); buf = ''; }
   }
   fs.writeSync(fd, buf);
   fs.closeSync(fd);
+}
+
+/** A day of the 600 from 2025-01-02 for an entry, spread by a fixed hash of its number. */
+function dayOf(entry: number): string {
+  const day = new Date(Date.UTC(2025, 0, 2 + ((entry * 2654435761) >>> 0) % 600));
+  return day.toISOString().slice(0, 10);
 }
 
 if (process.argv[1]?.endsWith('bench-bill.ts')) writeBill(Number(process.argv[2] ?? 1000), process.argv[3] ?? 'bench.csv');

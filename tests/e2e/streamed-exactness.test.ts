@@ -16,9 +16,9 @@ import { writeBill } from '../../scripts/bench-bill.js';
 import { run } from './run.js';
 
 describe('streamed calc = plain computation', () => {
-  it('agrees to the cent on 3,000 random lines of mixed programs, both sides, many entries', () => {
+  it.each([['7 dates in turn', false], ['a date per entry over 600 days', true]])('agrees to the cent on 3,000 random lines of mixed programs, both sides, many entries (%s)', (_name, spread) => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'exact-')), 'bill.csv');
-    writeBill(3000, file);
+    writeBill(3000, file, spread);
     const r = run(['calc', file, '--format', 'ndjson']);
     expect(r.status, r.stderr.slice(0, 300)).toBe(0);
     const texts = r.stdout.trimEnd().split('\n');
