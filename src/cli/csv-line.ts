@@ -44,7 +44,7 @@ export class PlanText {
     return this.escaped ? csvCell(text) : text;
   }
 
-  priced(p: PlannedLine, line: { quantity: string | undefined; price: string | undefined }): PricedCents {
+  priced(p: PlannedLine, line: { quantity?: string | undefined; price?: string | undefined }): PricedCents {
     return { ...lineCentsOfPlanned(this.plan, p, line), htsCell: this.htsCell, dutiesCell: this.dutiesCell(p.amounts) };
   }
 }

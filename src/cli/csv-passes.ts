@@ -1,9 +1,10 @@
-import { landedBeforeFees, withFees } from '../core/line-cents.js';
+import { landedBeforeFees, sameCents, withFees } from '../core/line-cents.js';
 import { Decimal, toCents } from '../core/money.js';
 import { CentTotals } from '../core/totals.js';
+import type { LineResult } from '../core/types.js';
 import { csvCells, csvHeader } from '../output/csv.js';
 import { PlanText, linePieces, pricedOfResult, unitColumns, usFeeColumns, type PricedCents } from './csv-line.js';
-import { exemptedLine, planPassOne } from './plan-pass.js';
+import { exemptedLine, planPassOne, planWarningsOf, sameTexts } from './plan-pass.js';
 import { RecordReader, RecordWriter } from './record-file.js';
 import { CHECK_HEAP_EVERY, afterPassOne, type Finished, type Run } from './run.js';
 import { collectIfGrown } from './collect-garbage.js';
@@ -69,9 +70,19 @@ export async function csvPasses(run: Run, targetMargin: Decimal | undefined): Pr
         records.write(row, entryId, kind | ESCAPED, 0n, 0n, JSON.stringify([...(texts ?? [head, `${rate},,,${tail}`]), String(landed), String(p.beforeTariffsPart)]));
       } else records.write(row, entryId, kind, landed, p.beforeTariffsPart, texts ? texts.join(NUL) : `${head}${NUL}${rate},,,${tail}`);
     };
+    // the engine's line in cents, made once however many plans it is compared with
+    let seen: LineResult | undefined;
+    let seenCents: PricedCents | undefined;
+    const engineOf = (r: LineResult) => (seen === r ? seenCents! : (seenCents = pricedOfResult((seen = r))));
     await planPassOne<PlanText>(run, {
       textOf: (plan) => new PlanText(plan),
-      planned: (record, id, slot, quick, p) => keep(record.row, id, slot.text.priced(p, { quantity: quick.quantity, price: quick.price }), record.cells, record.plain),
+      same: (slot, record, quick, p, priced) => {
+        const mine = slot.text.priced(p, quick);
+        const engine = engineOf(priced);
+        return sameCents(mine, engine) && mine.htsCell === engine.htsCell && mine.dutiesCell === engine.dutiesCell
+          && sameTexts(planWarningsOf(slot.plan, record.row), priced.warnings);
+      },
+      planned: (record, id, slot, quick, p) => keep(record.row, id, slot.text.priced(p, quick), record.cells, record.plain),
       priced: (record, id, r) => keep(record.row, id, pricedOfResult(r), record.cells, record.plain),
     });
     // an entry's fee shares add up to its fees: the totals take them whole

@@ -33,15 +33,16 @@ export function lineEnd(c: Pick<LineCents, 'side' | 'quantity' | 'price' | 'befo
 /** Values no real line has, put in a plan's template line where its own figures go (found again in the text). */
 const ROW = 987_650_001;
 const QUANTITY = new Decimal('987650002.5');
+const DATE = '9876-05-04T03:21';
 const amountMark = (i: number) => new Decimal(`987654321${String(i).padStart(4, '0')}.77`);
-const MARK = /987650001|987650002\.5|987654321(\d{4})\.77/g;
+const MARK = /987650001|987650002\.5|9876-05-04T03:21|987654321(\d{4})\.77/g;
 
 /** Where a figure of a plan's line goes in its text. */
-type Slot = { row: true } | { quantity: true } | { amount: number };
+type Slot = { row: true } | { quantity: true } | { date: true } | { amount: number };
 
 /**
  * The text of a plan's lines before their fee fields: the template line's text (lineObject), cut where a line's own
- * figures go: its row (with its sku and description), quantity, customs value, each duty's base and amount, its duty,
+ * figures go: its row (with its sku and description), date, quantity, customs value, each duty's base and amount, its duty,
  * and for China its taxes and landed cost. Undefined when the template's text does not give each place once.
  */
 export class PlanJson {
@@ -52,7 +53,7 @@ export class PlanJson {
     const duties = template.duties.map((d, i) => ({ ...d, base: amountMark(1 + 2 * i), amount: amountMark(2 + 2 * i) }));
     const marked: LineResult = {
       ...template, duties, customsValue: amountMark(0), duty: amountMark(9000), consumptionTax: amountMark(9001), vat: amountMark(9002),
-      taxes: amountMark(9003), landedCost: amountMark(9004), line: { ...line, row: ROW, ...(line.quantity !== undefined ? { quantity: QUANTITY } : {}) },
+      taxes: amountMark(9003), landedCost: amountMark(9004), line: { ...line, row: ROW, date: DATE, ...(line.quantity !== undefined ? { quantity: QUANTITY } : {}) },
     };
     const head = headOfResult(marked);
     const pieces: string[] = [];
@@ -60,17 +61,17 @@ export class PlanJson {
     let from = 0;
     for (const m of head.matchAll(MARK)) {
       pieces.push(head.slice(from, m.index));
-      slots.push(m[0] === String(ROW) ? { row: true } : m[0] === QUANTITY.toString() ? { quantity: true } : { amount: Number(m[1]) });
+      slots.push(m[0] === String(ROW) ? { row: true } : m[0] === QUANTITY.toString() ? { quantity: true } : m[0] === DATE ? { date: true } : { amount: Number(m[1]) });
       from = m.index! + m[0].length;
     }
     pieces.push(head.slice(from));
-    const expected = 1 + (line.quantity !== undefined ? 1 : 0) + 1 + 2 * duties.length + 1 + (line.into === 'CN' ? 4 : 0);
+    const expected = 2 + (line.quantity !== undefined ? 1 : 0) + 1 + 2 * duties.length + 1 + (line.into === 'CN' ? 4 : 0);
     const distinct = new Set(slots.map((s) => JSON.stringify(s)));
     return slots.length === expected && distinct.size === expected ? new PlanJson(pieces, slots) : undefined;
   }
 
-  /** The head of a line of this plan: its row, sku and description, quantity as written, figures in cents. */
-  head(line: { row: number; sku?: string; description?: string; quantity?: string }, p: PlannedLine): string {
+  /** The head of a line of this plan: its row, sku and description, date and quantity as written, figures in cents. */
+  head(line: { row: number; date: string; sku?: string; description?: string; quantity?: string }, p: PlannedLine): string {
     let text = this.pieces[0]!;
     for (let i = 0; i < this.slots.length; i++) {
       const s = this.slots[i]!;
@@ -79,6 +80,7 @@ export class PlanJson {
         if (line.sku !== undefined) text += `,"sku":${JSON.stringify(line.sku)}`;
         if (line.description !== undefined) text += `,"description":${JSON.stringify(line.description)}`;
       } else if ('quantity' in s) text += new Decimal(line.quantity!).toString();
+      else if ('date' in s) text += line.date;
       else text += formatCents(figure(s.amount, p));
       text += this.pieces[i + 1]!;
     }

@@ -1,13 +1,16 @@
 import { finishCnLine } from '../core/bill.js';
-import { landedBeforeFees, lineCentsOf, lineCentsOfPlanned, withFees, type LineCents } from '../core/line-cents.js';
+import { landedBeforeFees, lineCentsOf, lineCentsOfPlanned, sameCents, withFees, type LineCents } from '../core/line-cents.js';
+import type { PlannedLine } from '../core/line-plan.js';
+import type { QuickReader, QuickRow } from '../input/fast-row.js';
+import type { CsvRecord } from '../input/read.js';
 import { Decimal, toCents } from '../core/money.js';
 import { CentTotals } from '../core/totals.js';
-import type { Side } from '../core/types.js';
+import type { LineResult, Side } from '../core/types.js';
 import { lineObject, resultJson, totalsObject, type Query } from '../output/document.js';
 import type { Ledger } from '../rates/load.js';
 import { collectIfGrown } from './collect-garbage.js';
 import { PlanJson, headOfResult, lineEnd, usFeeFields } from './json-line.js';
-import { exemptedLine, planPassOne } from './plan-pass.js';
+import { exemptedLine, planPassOne, planWarningsOf, sameTexts, type Slot } from './plan-pass.js';
 import { RecordReader, RecordWriter } from './record-file.js';
 import { CHECK_HEAP_EVERY, afterPassOne, type Finished, type Run } from './run.js';
 import { StdoutBuffer } from './stdout-buffer.js';
@@ -40,13 +43,20 @@ export async function jsonPasses(run: Run, style: 'json' | 'ndjson', query: Quer
       records.write(row, entryId, c.side === 'US' ? 0 : 1, 0n, 0n,
         [kept, head, c.quantity ?? '', c.price ?? '', landed, c.beforeTariffsPart, c.customsValue, c.duty].join(NUL));
     };
+    const headOf = (slot: Slot<PlanJson>, record: CsvRecord, quick: QuickRow, p: PlannedLine, reader: QuickReader) =>
+      slot.text.head({ row: record.row, date: quick.date, ...reader.labels(record.cells), ...(quick.quantity !== undefined ? { quantity: quick.quantity } : {}) }, p);
+    // a Chinese line's taxes and landed cost come before its effective rate (finishCnLine; no exemption is known yet)
+    let seen: LineResult | undefined;
+    let seenHead = '';
+    // made once however many plans it is compared with
+    const engineHead = (r: LineResult) => (seen === r ? seenHead
+      : (seenHead = headOfResult((seen = r).line.into === 'CN' ? finishCnLine({ ...r }, run.ledger, false, undefined) : r)));
     await planPassOne<PlanJson>(run, {
       textOf: (_plan, priced) => PlanJson.of(priced),
-      planned: (record, id, slot, quick, p, reader) => {
-        keep(record.row, id, lineCentsOfPlanned(slot.plan, p, quick), slot.text.head({ row: record.row, ...reader.labels(record.cells), ...(quick.quantity !== undefined ? { quantity: quick.quantity } : {}) }, p), record.cells);
-      },
-      // a Chinese line's taxes and landed cost come before its effective rate (finishCnLine; no exemption is known yet)
-      priced: (record, id, r) => keep(record.row, id, lineCentsOf(r), headOfResult(r.line.into === 'CN' ? finishCnLine({ ...r }, run.ledger, false, undefined) : r), record.cells),
+      same: (slot, record, quick, p, priced, reader) => sameCents(lineCentsOfPlanned(slot.plan, p, quick), lineCentsOf(priced))
+        && headOf(slot, record, quick, p, reader) === engineHead(priced) && sameTexts(planWarningsOf(slot.plan, record.row), priced.warnings),
+      planned: (record, id, slot, quick, p, reader) => keep(record.row, id, lineCentsOfPlanned(slot.plan, p, quick), headOf(slot, record, quick, p, reader), record.cells),
+      priced: (record, id, r) => keep(record.row, id, lineCentsOf(r), engineHead(r), record.cells),
     });
     // an entry's fee shares add up to its fees: the totals take them whole
     afterPassOne(run, (mpf, hmf) => totals.addFees('US', mpf, hmf));

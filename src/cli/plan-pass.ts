@@ -9,20 +9,25 @@ import { QuickReader, type QuickRow } from '../input/fast-row.js';
 import type { CsvRecord } from '../input/read.js';
 import { enter, priceAgain, priceRow, rows, type Run } from './run.js';
 
-/** kinds of line (code, date, claims...) remembered at once by the integer-cent path */
-const PLAN_LIMIT = 20_000;
+/** kinds of line (code, claims, origin...) remembered at once by the integer-cent path */
+const KIND_LIMIT = 20_000;
+/** kinds of line on a date remembered at once */
+const DATED_LIMIT = 100_000;
+/** plans of one kind of line tried on a new date (the ledger changes a few times a year: one plan serves every date between two changes) */
+const PLANS_PER_KIND = 32;
 
-/** A kind of line with a plan: the plan, the text of its lines in the output's format, and their date (for their entry's fees). */
+/** A plan and the text of its lines in the output's format. */
 export interface Slot<T> {
   plan: LinePlan;
   text: T;
-  date: string;
 }
 
 /** What pass one does with each line in an output's format (csv-passes.ts, json-passes.ts). */
 export interface Keeper<T> {
   /** the text of a plan's lines, from the line the plan is made from; undefined: the kind's lines go to the engine */
   textOf(plan: LinePlan, priced: LineResult): T | undefined;
+  /** whether a plan gives this line, on its date, exactly what the engine gave it (figures, texts, warnings) */
+  same(slot: Slot<T>, record: CsvRecord, quick: QuickRow, p: PlannedLine, priced: LineResult, reader: QuickReader): boolean;
   /** a line priced by a plan (its entry has its value and duty); `reader` read it */
   planned(record: CsvRecord, entryId: number, slot: Slot<T>, quick: QuickRow, p: PlannedLine, reader: QuickReader): void;
   /** a line priced by the engine */
@@ -30,39 +35,69 @@ export interface Keeper<T> {
 }
 
 /**
- * Pass one of the integer-cent path: rows in the plain form whose kind of line (code, date, claims...) has a plan are
- * priced in whole cents (src/core/line-plan.ts); the engine prices the others, and the first lines of each kind,
- * from which plans are made. Each line's value and duty go to its entry; `keep` writes what pass two needs.
+ * Pass one of the integer-cent path: rows in the plain form whose kind of line (code, claims, origin, rates given...)
+ * has a plan for their date are priced in whole cents (src/core/line-plan.ts); the engine prices the others. The
+ * engine prices the first line of each kind on each date: a plan of the kind made on another date serves that date
+ * too when it gives that line exactly what the engine gave it, otherwise the next few lines may make a plan for it.
+ * Each line's value and duty go to its entry; `keep` writes what pass two needs.
  */
 export async function planPassOne<T>(run: Run, keep: Keeper<T>): Promise<void> {
   const reader = new QuickReader(run.bill.header, run.defaults);
-  // per kind of line: its plan, or how many of its lines were seen without one
-  const plans = new BoundedCache<string, Slot<T> | number>(PLAN_LIMIT);
+  // per kind of line: its plans
+  const kinds = new BoundedCache<string, Slot<T>[]>(KIND_LIMIT);
+  // per kind of line and date: the plan that serves it, or how many of its lines were seen without one
+  const dated = new BoundedCache<string, Slot<T> | number>(DATED_LIMIT);
   for await (const batch of rows(run)) for (const record of batch) {
     const quick = reader.read(record.cells);
-    const slot = quick ? plans.get(quick.key) : undefined;
+    const on = quick ? `${quick.key}\u0001${quick.date}` : '';
+    const slot = quick ? dated.get(on) : undefined;
     if (quick && typeof slot === 'object') {
       const p = slot.plan.price(quick.amounts);
       if (p) {
         for (const w of slot.plan.warnings) run.warnings.addAt(w.perRow ? record.row : undefined, w.message);
-        // the side and date of a plan's lines were noted with the line it was made from (enter, below)
-        const id = run.book.add(quick.into, quick.entry, slot.date, run.defaults.mode, quick.amounts.value, p.duty);
+        // the side and date of the kind's lines on this date were noted with the first of them (enter, below)
+        const id = run.book.add(quick.into, quick.entry, quick.date, run.defaults.mode, quick.amounts.value, p.duty);
         keep.planned(record, id, slot, quick, p, reader);
         continue;
       }
     }
     const priced = priceRow(run, record);
-    if (quick && typeof slot !== 'object') {
-      // a kind's first line only counts; the next few may make its plan (a kind seen once costs nothing more)
-      const seen = slot ?? 0;
-      const plan = priced && seen >= 1 && seen <= 3 ? planLine(priced.line, run.ledger) : undefined;
-      const text = plan ? keep.textOf(plan, priced!) : undefined;
-      plans.set(quick.key, plan && text !== undefined ? { plan, text, date: priced!.line.date } : seen + 1);
-    }
+    if (quick && priced && typeof slot !== 'object') {
+      const plans = kinds.get(quick.key) ?? [];
+      const serving = plans.find((s) => {
+        const p = s.plan.price(quick.amounts);
+        return p !== undefined && keep.same(s, record, quick, p, priced, reader);
+      });
+      // the plan that served last is tried first next time (dates near each other usually share one)
+      if (serving && plans[0] !== serving) kinds.set(quick.key, [serving, ...plans.filter((s) => s !== serving)]);
+      if (serving) dated.set(on, serving);
+      else {
+        // a kind's first line on a date only counts; the next few may make its plan (a kind seen once costs nothing more)
+        const seen = slot ?? 0;
+        const plan = seen >= 1 && seen <= 3 ? planLine(priced.line, run.ledger) : undefined;
+        const text = plan ? keep.textOf(plan, priced) : undefined;
+        if (plan && text !== undefined) {
+          const made = { plan, text };
+          // a kind whose texts name the date (a claim not applied "on 2025-04-15") has a plan per date: only some are kept to try
+          if (plans.length < PLANS_PER_KIND) kinds.set(quick.key, [...plans, made]);
+          dated.set(on, made);
+        } else dated.set(on, seen + 1);
+      }
+    } else if (quick && typeof slot !== 'object') dated.set(on, (slot ?? 0) + 1);
     if (!priced) continue;
     const id = enter(run, priced.line.into, priced.line.entry, priced.line.date, toCents(priced.line.value), toCents(priced.duty));
     keep.priced(record, id, priced);
   }
+}
+
+/** Whether two lists of texts are the same, in the same order. */
+export function sameTexts(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** The warnings of a line, as a plan gives them for its row. */
+export function planWarningsOf(plan: LinePlan, row: number): string[] {
+  return plan.warnings.map((w) => (w.perRow ? `row ${row}: ${w.message}` : w.message));
 }
 
 /** A Chinese line of an exempt declaration priced again by the engine, without duty; the totals take the difference. */

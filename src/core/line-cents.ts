@@ -49,6 +49,14 @@ export function lineCentsOfPlanned(plan: Pick<LinePlan, 'side' | 'programs'>, p:
   };
 }
 
+/** Whether two lines have the same figures in cents (and the same duties). */
+export function sameCents(a: LineCents, b: LineCents): boolean {
+  return a.side === b.side && a.value === b.value && a.carriage === b.carriage && a.customsValue === b.customsValue && a.duty === b.duty
+    && a.consumptionTax === b.consumptionTax && a.vat === b.vat && a.beforeTariffsPart === b.beforeTariffsPart
+    && a.programs.length === b.programs.length && a.programs.every((x, i) => x === b.programs[i]) && a.amounts.length === b.amounts.length
+    && a.amounts.every((x, i) => x === b.amounts[i]);
+}
+
 /** The landed cost of a line before its fees: US value + duty + taxes + freight and insurance; China CIF + duty + taxes. */
 export function landedBeforeFees(c: LineCents): bigint {
   const taxes = c.consumptionTax + c.vat;

@@ -11,7 +11,7 @@ import type { LineDefaults } from './row.js';
  */
 
 /** The columns that decide how a line is priced (its amounts aside). */
-const DECIDING: Column[] = ['hts', 'into', 'origin', 'date', 'currency', 'unit', 'mfn_rate', 'vat_rate', 'ct_rate', 'extra_rate', 'loaded_on', 'liquidated_on', 'claims'];
+const DECIDING: Column[] = ['hts', 'into', 'origin', 'currency', 'unit', 'mfn_rate', 'vat_rate', 'ct_rate', 'extra_rate', 'loaded_on', 'liquidated_on', 'claims'];
 /** Amount columns read in cents; whether each is given is part of the key. */
 const CENTS: ('value' | 'metal_value' | 'steel_value' | 'aluminum_value' | 'copper_value' | 'us_content_value' | 'freight' | 'insurance')[] =
   ['value', 'metal_value', 'steel_value', 'aluminum_value', 'copper_value', 'us_content_value', 'freight', 'insurance'];
@@ -31,8 +31,10 @@ function cents(text: string | undefined): bigint | undefined | null {
 }
 
 export interface QuickRow {
-  /** rows with the same key are priced alike */
+  /** rows with the same key are priced alike on the same date (and on other dates, as long as the ledger has not changed) */
   key: string;
+  /** the date as written (or the default), as parseRow reads it */
+  date: string;
   into: Side;
   entry: string;
   amounts: CentAmounts;
@@ -117,7 +119,9 @@ export class QuickReader {
       given |= 1 << CENTS.length;
     }
     parts.push(String(given));
-    const out: QuickRow = { key: parts.join(SEPARATOR), into, entry: this.cell(cells, this.at.entry) ?? '1', amounts };
+    const date = this.cell(cells, this.at.date) ?? this.defaults.date;
+    if (date.includes(SEPARATOR)) return undefined;
+    const out: QuickRow = { key: parts.join(SEPARATOR), date, into, entry: this.cell(cells, this.at.entry) ?? '1', amounts };
     if (quantity !== undefined) out.quantity = quantity;
     const price = this.cell(cells, this.at.price);
     if (price !== undefined) {

@@ -141,6 +141,19 @@ describe('CSV output = NDJSON output on what a review found', () => {
     await same(['sku,hts,value,metal_value,date', ...lines, 'A4,9403.10.00,50.00,50.00,2025-11-15'].join('\n') + '\n', ['--mode', 'postal']);
   });
 
+  it('shares a plan between dates only when it gives each date what the engine gives', async () => {
+    // smartphones on dates either side of the fentanyl duty's start (2025-03-04) and later, three lines a date; a
+    // battery with a claim whose warning names the date; Chinese chips either side of 税委会公告2025年第4号 (2025-04-10)
+    const dates = ['2025-02-20', '2025-03-03', '2025-03-04', '2025-03-20', '2025-04-10', '2025-04-11', '2025-06-01', '2026-03-01'];
+    const lines = dates.flatMap((d, i) => [1, 2, 3].flatMap((j) => [
+      `P${i}${j},8517.13.00.00,${100 * j + i}.25,US,USD,,${d},E${i}`,
+      `B${i}${j},8507.60.00.90,${200 * j + i}.10,US,USD,9903.94.06,${d},E${i}`,
+      `C${i}${j},8542.31.90,${300 * j + i}.00,CN,CNY,,${d},K${i}`,
+    ]));
+    const out = await same(['sku,hts,value,into,currency,claims,date,entry', ...lines].join('\n') + '\n');
+    expect(out).toHaveLength(72);
+  });
+
   it('counts each row of an exempt declaration once in a warning', async () => {
     const rows = Array.from({ length: 10 }, (_, i) => `C${i},203.29.00,${i + 1}.00,CN,CNY,2026-03-01,K1`);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'csv-path-')), 'bill.csv');
