@@ -45,7 +45,10 @@ export class PlanText {
   }
 
   priced(p: PlannedLine, line: { quantity?: string | undefined; price?: string | undefined }): PricedCents {
-    return { ...lineCentsOfPlanned(this.plan, p, line), htsCell: this.htsCell, dutiesCell: this.dutiesCell(p.amounts) };
+    const c = lineCentsOfPlanned(this.plan, p, line) as PricedCents;
+    c.htsCell = this.htsCell;
+    c.dutiesCell = this.dutiesCell(p.amounts);
+    return c;
   }
 }
 

@@ -71,7 +71,7 @@ export class PlanJson {
   }
 
   /** The head of a line of this plan: its row, sku and description, date and quantity as written, figures in cents. */
-  head(line: { row: number; date: string; sku?: string; description?: string; quantity?: string }, p: PlannedLine): string {
+  head(line: { row: number; date: string; sku: string | undefined; description: string | undefined; quantity: string | undefined }, p: PlannedLine): string {
     let text = this.pieces[0]!;
     for (let i = 0; i < this.slots.length; i++) {
       const s = this.slots[i]!;

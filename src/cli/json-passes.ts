@@ -43,8 +43,10 @@ export async function jsonPasses(run: Run, style: 'json' | 'ndjson', query: Quer
       records.write(row, entryId, c.side === 'US' ? 0 : 1, 0n, 0n,
         [kept, head, c.quantity ?? '', c.price ?? '', landed, c.beforeTariffsPart, c.customsValue, c.duty].join(NUL));
     };
-    const headOf = (slot: Slot<PlanJson>, record: CsvRecord, quick: QuickRow, p: PlannedLine, reader: QuickReader) =>
-      slot.text.head({ row: record.row, date: quick.date, ...reader.labels(record.cells), ...(quick.quantity !== undefined ? { quantity: quick.quantity } : {}) }, p);
+    const headOf = (slot: Slot<PlanJson>, record: CsvRecord, quick: QuickRow, p: PlannedLine, reader: QuickReader) => {
+      const { sku, description } = reader.labels(record.cells);
+      return slot.text.head({ row: record.row, date: quick.date, sku, description, quantity: quick.quantity }, p);
+    };
     // a Chinese line's taxes and landed cost come before its effective rate (finishCnLine; no exemption is known yet)
     let seen: LineResult | undefined;
     let seenHead = '';
@@ -76,7 +78,8 @@ export async function jsonPasses(run: Run, style: 'json' | 'ndjson', query: Quer
       // an exempt declaration's duty was small all along, so each of its lines kept its cells (an entry's duty only grows)
       if (exemption) text = JSON.stringify(lineObject(exemptedLine(run, line.a, JSON.parse(cells) as string[], exemption, totals), targetMargin));
       else {
-        const c = { side, beforeTariffsPart: BigInt(before), customsValue: BigInt(customsValue), duty: BigInt(duty), ...(quantity !== '' ? { quantity } : {}), ...(price !== '' ? { price } : {}) };
+        const c = { side, beforeTariffsPart: BigInt(before), customsValue: BigInt(customsValue), duty: BigInt(duty), quantity: quantity === '' ? undefined : quantity,
+          price: price === '' ? undefined : price };
         if (side === 'US') {
           const { mpf, hmf } = run.book.nextFees(line.b);
           const withFee = withFees(BigInt(landed), mpf, hmf);

@@ -69,11 +69,9 @@ export class QuickReader {
     return textCell(cells, i);
   }
 
-  /** The sku and description, as the line object gives them. */
-  labels(cells: string[]): { sku?: string; description?: string } {
-    const sku = textCell(cells, this.at.sku);
-    const description = textCell(cells, this.at.description);
-    return { ...(sku !== undefined ? { sku } : {}), ...(description !== undefined ? { description } : {}) };
+  /** The sku and description, as the line object gives them (undefined: none). */
+  labels(cells: string[]): { sku: string | undefined; description: string | undefined } {
+    return { sku: textCell(cells, this.at.sku), description: textCell(cells, this.at.description) };
   }
 
   /** The row read quickly, or undefined when parseRow must read it. */
