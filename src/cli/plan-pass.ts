@@ -5,7 +5,7 @@ import { planLine, type LinePlan, type PlannedLine } from '../core/line-plan.js'
 import { toCents } from '../core/money.js';
 import type { CentTotals } from '../core/totals.js';
 import type { LineResult } from '../core/types.js';
-import { QuickReader, type QuickRow } from '../input/fast-row.js';
+import { QuickReader, kindOf, type QuickRow } from '../input/fast-row.js';
 import type { CsvRecord } from '../input/read.js';
 import { enter, priceAgain, priceRow, rows, type Run } from './run.js';
 
@@ -45,12 +45,11 @@ export async function planPassOne<T>(run: Run, keep: Keeper<T>): Promise<void> {
   const reader = new QuickReader(run.bill.header, run.defaults);
   // per kind of line: its plans
   const kinds = new BoundedCache<string, Slot<T>[]>(KIND_LIMIT);
-  // per kind of line and date: the plan that serves it, or how many of its lines were seen without one
+  // per kind of line and date (a row's key): the plan that serves it, or how many of its lines were seen without one
   const dated = new BoundedCache<string, Slot<T> | number>(DATED_LIMIT);
   for await (const batch of rows(run)) for (const record of batch) {
     const quick = reader.read(record.cells);
-    const on = quick ? `${quick.key}\u0001${quick.date}` : '';
-    const slot = quick ? dated.get(on) : undefined;
+    const slot = quick ? dated.get(quick.key) : undefined;
     if (quick && typeof slot === 'object') {
       const p = slot.plan.price(quick.amounts);
       if (p) {
@@ -63,14 +62,15 @@ export async function planPassOne<T>(run: Run, keep: Keeper<T>): Promise<void> {
     }
     const priced = priceRow(run, record);
     if (quick && priced && typeof slot !== 'object') {
-      const plans = kinds.get(quick.key) ?? [];
+      const kind = kindOf(quick);
+      const plans = kinds.get(kind) ?? [];
       const serving = plans.find((s) => {
         const p = s.plan.price(quick.amounts);
         return p !== undefined && keep.same(s, record, quick, p, priced, reader);
       });
       // the plan that served last is tried first next time (dates near each other usually share one)
-      if (serving && plans[0] !== serving) kinds.set(quick.key, [serving, ...plans.filter((s) => s !== serving)]);
-      if (serving) dated.set(on, serving);
+      if (serving && plans[0] !== serving) kinds.set(kind, [serving, ...plans.filter((s) => s !== serving)]);
+      if (serving) dated.set(quick.key, serving);
       else {
         // a kind's first line on a date only counts; the next few may make its plan (a kind seen once costs nothing more)
         const seen = slot ?? 0;
@@ -79,11 +79,11 @@ export async function planPassOne<T>(run: Run, keep: Keeper<T>): Promise<void> {
         if (plan && text !== undefined) {
           const made = { plan, text };
           // a kind whose texts name the date (a claim not applied "on 2025-04-15") has a plan per date: only some are kept to try
-          if (plans.length < PLANS_PER_KIND) kinds.set(quick.key, [...plans, made]);
-          dated.set(on, made);
-        } else dated.set(on, seen + 1);
+          if (plans.length < PLANS_PER_KIND) kinds.set(kind, [...plans, made]);
+          dated.set(quick.key, made);
+        } else dated.set(quick.key, seen + 1);
       }
-    } else if (quick && typeof slot !== 'object') dated.set(on, (slot ?? 0) + 1);
+    } else if (quick && typeof slot !== 'object') dated.set(quick.key, (slot ?? 0) + 1);
     if (!priced) continue;
     const id = enter(run, priced.line.into, priced.line.entry, priced.line.date, toCents(priced.line.value), toCents(priced.duty));
     keep.priced(record, id, priced);

@@ -31,7 +31,7 @@ function cents(text: string | undefined): bigint | undefined | null {
 }
 
 export interface QuickRow {
-  /** rows with the same key are priced alike on the same date (and on other dates, as long as the ledger has not changed) */
+  /** rows with the same key are priced alike: the kind of line (every deciding column but the date), then the date */
   key: string;
   /** the date as written (or the default), as parseRow reads it */
   date: string;
@@ -41,6 +41,11 @@ export interface QuickRow {
   /** the quantity and price as written (plain decimals), for per-unit figures */
   quantity?: string;
   price?: string;
+}
+
+/** The kind of line of a quick row: its key without the date (a plan of the kind may serve other dates). */
+export function kindOf(quick: QuickRow): string {
+  return quick.key.slice(0, quick.key.length - quick.date.length - 1);
 }
 
 /** A cell as parseRow reads it: trimmed, none when empty or missing. */
@@ -117,8 +122,10 @@ export class QuickReader {
       given |= 1 << CENTS.length;
     }
     parts.push(String(given));
+    // the date last, so that the kind of line is the key without it (kindOf)
     const date = this.cell(cells, this.at.date) ?? this.defaults.date;
     if (date.includes(SEPARATOR)) return undefined;
+    parts.push(date);
     const out: QuickRow = { key: parts.join(SEPARATOR), date, into, entry: this.cell(cells, this.at.entry) ?? '1', amounts };
     if (quantity !== undefined) out.quantity = quantity;
     const price = this.cell(cells, this.at.price);
