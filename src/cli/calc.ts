@@ -95,44 +95,40 @@ export async function runCalc(file: string | undefined, opts: CalcOptions): Prom
 async function documentPasses(run: Run, out: Output): Promise<Finished> {
   const spill = new Spill();
   try {
-    return await spilledPasses(run, out, spill);
+    const strings = new StringTable();
+    for await (const batch of rows(run, GC_EVERY)) for (const record of batch) {
+      const priced = priceRow(run, record);
+      if (!priced) continue;
+      enter(run, priced.line.into, priced.line.entry, priced.line.date, toCents(priced.line.value), toCents(priced.duty));
+      spill.write(JSON.stringify(toSpill(priced, record.cells, strings)));
+    }
+    afterPassOne(run);
+    const totals = new TotalsAccumulator();
+    let rowsOut = 0;
+    for await (const batch of spill.batches()) {
+      for (const text of batch) {
+        if (++rowsOut % GC_EVERY === 0) collectGarbage();
+        run.progress.writing(rowsOut, spill.count);
+        const s = JSON.parse(text) as SpilledLine;
+        const line = parseRow(s.row, s.cells, run.bill.header, run.defaults) as BillLine;
+        const id = run.book.id(line.into, line.entry)!;
+        let r: LineResult = { line, ...fromSpill(s, strings) };
+        const fees = run.book.nextFees(id);
+        if (line.into === 'CN') {
+          const exemption = run.book.exemption(id);
+          // priced again without duty when exempt: its warnings were said in pass one
+          r = finishCnLine(r, run.ledger, run.explain, exemption);
+        } else {
+          finishUsLine(r, fromCents(fees.mpf), fromCents(fees.hmf));
+        }
+        totals.add(r);
+        out.line(r);
+      }
+    }
+    return { get: (side) => totals.get(side), end: async (rejected, warnings) => out.end(totals, rejected, warnings) };
   } finally {
     spill.remove();
   }
-}
-
-async function spilledPasses(run: Run, out: Output, spill: Spill): Promise<Finished> {
-  const strings = new StringTable();
-  for await (const batch of rows(run, GC_EVERY)) for (const record of batch) {
-    const priced = priceRow(run, record);
-    if (!priced) continue;
-    enter(run, priced.line.into, priced.line.entry, priced.line.date, toCents(priced.line.value), toCents(priced.duty));
-    spill.write(JSON.stringify(toSpill(priced, record.cells, strings)));
-  }
-  afterPassOne(run);
-  const totals = new TotalsAccumulator();
-  let rowsOut = 0;
-  for await (const batch of spill.batches()) {
-    for (const text of batch) {
-      if (++rowsOut % GC_EVERY === 0) collectGarbage();
-      run.progress.writing(rowsOut, spill.count);
-      const s = JSON.parse(text) as SpilledLine;
-      const line = parseRow(s.row, s.cells, run.bill.header, run.defaults) as BillLine;
-      const id = run.book.id(line.into, line.entry)!;
-      let r: LineResult = { line, ...fromSpill(s, strings) };
-      const fees = run.book.nextFees(id);
-      if (line.into === 'CN') {
-        const exemption = run.book.exemption(id);
-        // priced again without duty when exempt: its warnings were said in pass one
-        r = finishCnLine(r, run.ledger, run.explain, exemption);
-      } else {
-        finishUsLine(r, fromCents(fees.mpf), fromCents(fees.hmf));
-      }
-      totals.add(r);
-      out.line(r);
-    }
-  }
-  return { get: (side) => totals.get(side), end: async (rejected, warnings) => out.end(totals, rejected, warnings) };
 }
 
 /** Writes the result as lines come: JSON and NDJSON line by line; the table and 7501 views at the end. */

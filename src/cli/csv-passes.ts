@@ -1,10 +1,10 @@
-import { landedBeforeFees, sameCents, withFees } from '../core/line-cents.js';
+import { landedBeforeFees, sameCents, sameList, withFees } from '../core/line-cents.js';
 import { Decimal, toCents } from '../core/money.js';
 import { CentTotals } from '../core/totals.js';
 import type { LineResult } from '../core/types.js';
 import { csvCells, csvHeader } from '../output/csv.js';
 import { PlanText, linePieces, pricedOfResult, unitColumns, usFeeColumns, type PricedCents } from './csv-line.js';
-import { exemptedLine, planPassOne, planWarningsOf, sameTexts } from './plan-pass.js';
+import { exemptedLine, planPassOne, planWarningsOf } from './plan-pass.js';
 import { RecordReader, RecordWriter } from './record-file.js';
 import { CHECK_HEAP_EVERY, afterPassOne, type Finished, type Run } from './run.js';
 import { collectIfGrown } from './collect-garbage.js';
@@ -80,7 +80,7 @@ export async function csvPasses(run: Run, targetMargin: Decimal | undefined): Pr
         const mine = slot.text.priced(p, quick);
         const engine = engineOf(priced);
         return sameCents(mine, engine) && mine.htsCell === engine.htsCell && mine.dutiesCell === engine.dutiesCell
-          && sameTexts(planWarningsOf(slot.plan, record.row), priced.warnings);
+          && sameList(planWarningsOf(slot.plan, record.row), priced.warnings);
       },
       planned: (record, id, slot, quick, p) => keep(record.row, id, slot.text.priced(p, quick), record.cells, record.plain),
       priced: (record, id, r) => keep(record.row, id, pricedOfResult(r), record.cells, record.plain),

@@ -1,5 +1,5 @@
 import { finishCnLine } from '../core/bill.js';
-import { landedBeforeFees, lineCentsOf, lineCentsOfPlanned, sameCents, withFees, type LineCents } from '../core/line-cents.js';
+import { landedBeforeFees, lineCentsOf, lineCentsOfPlanned, sameCents, sameList, withFees, type LineCents } from '../core/line-cents.js';
 import type { PlannedLine } from '../core/line-plan.js';
 import type { QuickReader, QuickRow } from '../input/fast-row.js';
 import type { CsvRecord } from '../input/read.js';
@@ -10,7 +10,7 @@ import { lineObject, resultJson, totalsObject, type Query } from '../output/docu
 import type { Ledger } from '../rates/load.js';
 import { collectIfGrown } from './collect-garbage.js';
 import { PlanJson, headOfResult, lineEnd, usFeeFields } from './json-line.js';
-import { exemptedLine, planPassOne, planWarningsOf, sameTexts, type Slot } from './plan-pass.js';
+import { exemptedLine, planPassOne, planWarningsOf, type Slot } from './plan-pass.js';
 import { RecordReader, RecordWriter } from './record-file.js';
 import { CHECK_HEAP_EVERY, afterPassOne, type Finished, type Run } from './run.js';
 import { StdoutBuffer } from './stdout-buffer.js';
@@ -47,16 +47,16 @@ export async function jsonPasses(run: Run, style: 'json' | 'ndjson', query: Quer
       const { sku, description } = reader.labels(record.cells);
       return slot.text.head({ row: record.row, date: quick.date, sku, description, quantity: quick.quantity }, p);
     };
-    // a Chinese line's taxes and landed cost come before its effective rate (finishCnLine; no exemption is known yet)
+    // the engine's line as text, made once however many plans it is compared with; a Chinese line's taxes and landed
+    // cost come before its effective rate (finishCnLine; no exemption is known yet)
     let seen: LineResult | undefined;
     let seenHead = '';
-    // made once however many plans it is compared with
     const engineHead = (r: LineResult) => (seen === r ? seenHead
       : (seenHead = headOfResult((seen = r).line.into === 'CN' ? finishCnLine({ ...r }, run.ledger, false, undefined) : r)));
     await planPassOne<PlanJson>(run, {
       textOf: (_plan, priced) => PlanJson.of(priced),
       same: (slot, record, quick, p, priced, reader) => sameCents(lineCentsOfPlanned(slot.plan, p, quick), lineCentsOf(priced))
-        && headOf(slot, record, quick, p, reader) === engineHead(priced) && sameTexts(planWarningsOf(slot.plan, record.row), priced.warnings),
+        && headOf(slot, record, quick, p, reader) === engineHead(priced) && sameList(planWarningsOf(slot.plan, record.row), priced.warnings),
       planned: (record, id, slot, quick, p, reader) => keep(record.row, id, lineCentsOfPlanned(slot.plan, p, quick), headOf(slot, record, quick, p, reader), record.cells),
       priced: (record, id, r) => keep(record.row, id, lineCentsOf(r), engineHead(r), record.cells),
     });

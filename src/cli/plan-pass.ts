@@ -90,11 +90,6 @@ export async function planPassOne<T>(run: Run, keep: Keeper<T>): Promise<void> {
   }
 }
 
-/** Whether two lists of texts are the same, in the same order. */
-export function sameTexts(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
 /** The warnings of a line, as a plan gives them for its row. */
 export function planWarningsOf(plan: LinePlan, row: number): string[] {
   return plan.warnings.map((w) => (w.perRow ? `row ${row}: ${w.message}` : w.message));

@@ -24,8 +24,6 @@ export interface CnLine {
   valueDependent?: boolean;
 }
 
-/** Insurance when freight is known and insurance is not: 3‰ of price plus freight (GACC Order 213 Art. 36). */
-
 /**
  * Chinese duty and import taxes of one line (DESIGN §6, CN), in CNY:
  * customs value = CIF (Tariff Law Art. 24), rounded to the fen; duty = value × (base rate + every additional layer),

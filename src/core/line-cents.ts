@@ -52,12 +52,16 @@ export function lineCentsOfPlanned(plan: Pick<LinePlan, 'side' | 'programs'>, p:
   return c;
 }
 
+/** Whether two lists hold the same items in the same order. */
+export function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
 /** Whether two lines have the same figures in cents (and the same duties). */
 export function sameCents(a: LineCents, b: LineCents): boolean {
   return a.side === b.side && a.value === b.value && a.carriage === b.carriage && a.customsValue === b.customsValue && a.duty === b.duty
     && a.consumptionTax === b.consumptionTax && a.vat === b.vat && a.beforeTariffsPart === b.beforeTariffsPart
-    && a.programs.length === b.programs.length && a.programs.every((x, i) => x === b.programs[i]) && a.amounts.length === b.amounts.length
-    && a.amounts.every((x, i) => x === b.amounts[i]);
+    && sameList(a.programs, b.programs) && sameList(a.amounts, b.amounts);
 }
 
 /** The landed cost of a line before its fees: US value + duty + taxes + freight and insurance; China CIF + duty + taxes. */

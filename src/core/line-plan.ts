@@ -1,4 +1,5 @@
 import { CentWeights } from './allocate-stream.js';
+import { sameList } from './line-cents.js';
 import { isAdditional } from './margin.js';
 import { computeCnDuties } from './cn-duties.js';
 import { Decimal, ZERO, applyCentsRate, centsRate, fraction, toCents, type CentsRate, type Fraction } from './money.js';
@@ -94,9 +95,8 @@ function planWarnings(warnings: string[], row: number): LinePlan['warnings'] {
 }
 
 function samePlanned(a: PlannedLine | undefined, b: PlannedLine): boolean {
-  const same = (x: bigint[], y: bigint[]) => x.length === y.length && x.every((v, i) => v === y[i]);
   return a !== undefined && a.value === b.value && a.carriage === b.carriage && a.customsValue === b.customsValue && a.duty === b.duty && a.consumptionTax === b.consumptionTax && a.vat === b.vat
-    && a.beforeTariffsPart === b.beforeTariffsPart && same(a.bases, b.bases) && same(a.amounts, b.amounts);
+    && a.beforeTariffsPart === b.beforeTariffsPart && sameList(a.bases, b.bases) && sameList(a.amounts, b.amounts);
 }
 
 function usPlan(line: BillLine, ledger: LedgerView): { plan: LinePlan; expected: PlannedLine } | undefined {

@@ -175,7 +175,6 @@ export interface CnTariffLine {
 /** The consumption tax the ledger can decide for a Chinese line: a rate, or what the user must tell (`ct_rate`). */
 export type CnConsumptionTax = { rate: string; note?: string } | { ask: string };
 
-/** What the core needs from a ledger; built by src/rates. */
 /** China's defaults, each with what the warning that it was used says (its legal basis) */
 export interface CnDefaults {
   vat: string;
@@ -184,6 +183,7 @@ export interface CnDefaults {
   insuranceAdded: string;
 }
 
+/** What the core needs from a ledger; built by src/rates. */
 export interface LedgerView {
   edition: string;
   reviewedThrough: Partial<Record<Side, string>>;
