@@ -18,7 +18,7 @@ Examples:
 Columns beyond hts and value: metal_value (Section 232 on metal content), us_content_value,
 loaded_on (in-transit rules), claims (e.g. 9903.88.69;9903.94.06), entry, quantity, date, origin.
 
-Exit codes: 0 done, 1 input or ledger error (or a rejected row with --strict), 2 usage,
+Exit codes: 0 done, 1 input or ledger error, an unwritable TMPDIR (or a rejected row with --strict), 2 usage,
 3 some rows rejected (the rest priced), 4 --fail-over tripped, 130 interrupted.`;
 
 const LOOKUP_EXAMPLES = `
