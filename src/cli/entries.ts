@@ -1,43 +1,53 @@
-import { CentWeights, WeightPool, type StreamSplit } from '../core/allocate-stream.js';
+import { StreamSplit } from '../core/allocate-stream.js';
 import { cnExemption, entryFees, mixedDatesWarning } from '../core/bill.js';
 import { fromCents, toCents } from '../core/money.js';
-import type { LedgerView, Mode, Side } from '../core/types.js';
+import { MODES, type LedgerView, type Mode, type Side } from '../core/types.js';
 import type { WarningCollector } from './warnings.js';
+import { SEGMENT, WeightPool } from './weight-pool.js';
 
-/** What an entry keeps while the bill streams: what its fees need of its first line (date, mode), its duty, its lines'
- * values as the weights of the fee split (their total is the entry's value). */
-interface EntryState {
-  date: string;
-  mode: Mode;
-  into: Side;
-  entry: string;
-  duty: bigint;
-  /** dropped once the entry's last line has its share */
-  weights: CentWeights | undefined;
-  mixedDates: boolean;
-  /** decided once every line is read; split when the entry's first line asks for its share */
-  mpfCents: bigint | undefined;
-  hmfCents: bigint | undefined;
-  mpf: StreamSplit | undefined;
-  hmf: StreamSplit | undefined;
-  exemption: string | undefined;
-  /** lines already given their share, in file order */
-  done: number;
-}
+const SIDES: readonly Side[] = ['US', 'CN'];
 
 /**
  * The entries (declarations) of a streamed bill: an entry is one side and one `entry` value. Each line adds its value
  * and duty in whole cents (8 bytes of weight a line); once the bill is read, each US entry's fees are set and split
  * pro rata by value, and each Chinese declaration's small-consignment exemption is decided.
+ *
+ * An entry is a number, and what it keeps while the bill streams is held in columns, one place per entry: what its
+ * fees need of its first line (date, mode), its duty, its lines' values (the weights of the fee split; their total is
+ * the entry's value). A bill of a million lines may have tens of thousands of entries: an object per entry would cost
+ * several times as much, and grow the collector's work with the bill.
  */
 export class EntryBook {
   private readonly ids: Record<Side, Map<string, number>> = { US: new Map(), CN: new Map() };
-  private readonly entries: EntryState[] = [];
-  /** the weights of every entry */
+  private size = 0;
+  private capacity = 256;
+  private readonly names: string[] = [];
+  private side = new Uint8Array(this.capacity);
+  /** the date and mode of the entry's first line (places in `dates` and MODES) */
+  private date = new Int32Array(this.capacity);
+  private mode = new Uint8Array(this.capacity);
+  private readonly dates: string[] = [];
+  private readonly dateIds = new Map<string, number>();
+  /** 1 when its lines have different dates */
+  private mixed = new Uint8Array(this.capacity);
+  /** its lines, and those already given their share (in file order) */
+  private count = new Int32Array(this.capacity);
+  private done = new Int32Array(this.capacity);
+  /** the first and last segments of its weights in the pool */
+  private first = new Int32Array(this.capacity);
+  private last = new Int32Array(this.capacity);
   private readonly pool = new WeightPool();
+  /** its duty and value in cents, whatever their size */
+  private readonly duty: bigint[] = [];
+  private readonly total: bigint[] = [];
+  /** decided once every line is read: a US entry's fees, a Chinese declaration's exemption */
+  private readonly mpf: bigint[] = [];
+  private readonly hmf: bigint[] = [];
+  private readonly exemptions = new Map<number, string>();
+  /** the fee splits of the entries between their first and last line in pass two (one at a time for a bill read entry by entry) */
+  private readonly splits = new Map<number, { mpf: StreamSplit; hmf: StreamSplit }>();
   /** the entry of the last line added (a bill's lines usually come entry by entry) */
-  private last: EntryState | undefined;
-  private lastId = 0;
+  private lastId = -1;
 
   id(into: Side, entry: string): number | undefined {
     return this.ids[into].get(entry);
@@ -45,74 +55,117 @@ export class EntryBook {
 
   /** Add a line of entry `entry` of side `into`; returns the entry's id. */
   add(into: Side, entry: string, date: string, mode: Mode, value: bigint, duty: bigint): number {
-    let e = this.last;
     let id = this.lastId;
-    if (e === undefined || e.entry !== entry || e.into !== into) {
-      const known = this.ids[into].get(entry);
-      if (known === undefined) {
-        id = this.entries.length;
-        this.ids[into].set(entry, id);
-        this.entries.push({ date, mode, into, entry, duty: 0n, weights: new CentWeights(this.pool), mixedDates: false, mpfCents: undefined, hmfCents: undefined,
-          mpf: undefined, hmf: undefined, exemption: undefined, done: 0 });
-      } else id = known;
-      e = this.entries[id]!;
-      this.last = e;
+    if (id < 0 || this.names[id] !== entry || SIDES[this.side[id]!] !== into) {
+      id = this.ids[into].get(entry) ?? this.open(into, entry, date, mode);
       this.lastId = id;
     }
-    e.duty += duty;
-    e.weights!.push(value);
-    if (date !== e.date) e.mixedDates = true;
+    this.duty[id]! += duty;
+    this.total[id]! += value;
+    const n = this.count[id]!;
+    if (n % SEGMENT === 0) {
+      const s = this.pool.segment(n === 0 ? -1 : this.last[id]!);
+      if (n === 0) this.first[id] = s;
+      this.last[id] = s;
+    }
+    this.pool.set(this.last[id]!, n % SEGMENT, value);
+    this.count[id] = n + 1;
+    if (this.dates[this.date[id]!] !== date) this.mixed[id] = 1;
     return id;
+  }
+
+  private open(into: Side, entry: string, date: string, mode: Mode): number {
+    const id = this.size++;
+    if (id === this.capacity) this.grow();
+    this.ids[into].set(entry, id);
+    this.names.push(entry);
+    this.side[id] = SIDES.indexOf(into);
+    this.date[id] = this.dateId(date);
+    this.mode[id] = MODES.indexOf(mode);
+    this.duty.push(0n);
+    this.total.push(0n);
+    return id;
+  }
+
+  private dateId(date: string): number {
+    let id = this.dateIds.get(date);
+    if (id === undefined) {
+      id = this.dates.length;
+      this.dates.push(date);
+      this.dateIds.set(date, id);
+    }
+    return id;
+  }
+
+  private grow(): void {
+    this.capacity *= 2;
+    this.side = grown(this.side, new Uint8Array(this.capacity));
+    this.date = grown(this.date, new Int32Array(this.capacity));
+    this.mode = grown(this.mode, new Uint8Array(this.capacity));
+    this.mixed = grown(this.mixed, new Uint8Array(this.capacity));
+    this.count = grown(this.count, new Int32Array(this.capacity));
+    this.done = grown(this.done, new Int32Array(this.capacity));
+    this.first = grown(this.first, new Int32Array(this.capacity));
+    this.last = grown(this.last, new Int32Array(this.capacity));
   }
 
   /** Set the fees of every US entry and the exemptions of Chinese ones; `feesOf` is told each US entry's fees. */
   settle(ledger: LedgerView, warnings: WarningCollector, feesOf?: (mpf: bigint, hmf: bigint) => void): void {
-    const mixed = this.entries.filter((e) => e.mixedDates && e.into === 'US').map((e) => e.entry);
+    const mixed: string[] = [];
+    for (let id = 0; id < this.size; id++) if (this.mixed[id] && SIDES[this.side[id]!] === 'US') mixed.push(this.names[id]!);
     if (mixed.length > 0) warnings.add(mixedDatesWarning(mixed));
-    for (const entry of this.entries) {
-      if (entry.into === 'CN') {
+    for (let id = 0; id < this.size; id++) {
+      if (SIDES[this.side[id]!] === 'CN') {
         const found: string[] = [];
-        entry.exemption = cnExemption(fromCents(entry.duty), ledger, found);
+        const exemption = cnExemption(fromCents(this.duty[id]!), ledger, found);
         found.forEach((w) => warnings.add(w));
+        if (exemption) this.exemptions.set(id, exemption);
+        this.mpf.push(0n);
+        this.hmf.push(0n);
         continue;
       }
-      const fees = entryFees(entry, fromCents(entry.weights!.total), ledger);
+      const fees = entryFees({ date: this.dates[this.date[id]!]!, mode: MODES[this.mode[id]!]! }, fromCents(this.total[id]!), ledger);
       fees.warnings.forEach((w) => warnings.add(w));
-      entry.mpfCents = toCents(fees.mpf);
-      entry.hmfCents = toCents(fees.hmf);
-      feesOf?.(entry.mpfCents, entry.hmfCents);
+      const mpf = toCents(fees.mpf);
+      const hmf = toCents(fees.hmf);
+      this.mpf.push(mpf);
+      this.hmf.push(hmf);
+      feesOf?.(mpf, hmf);
     }
   }
 
   /** Whether a Chinese declaration could still turn out exempt: its duty so far is within the small-consignment amount. */
   mayBeExempt(id: number, dutyAtMost: bigint | undefined): boolean {
-    return dutyAtMost !== undefined && this.entries[id]!.duty <= dutyAtMost;
+    return dutyAtMost !== undefined && this.duty[id]! <= dutyAtMost;
   }
 
   exemption(id: number): string | undefined {
-    return this.entries[id]!.exemption;
+    return this.exemptions.get(id);
   }
 
-  /** The fee shares, in cents, of the entry's next line in file order (nothing for a Chinese declaration), in `fees`. */
+  /** The fee shares, in cents, of the entry's next line in file order (nothing for a Chinese declaration). */
   nextFees(id: number): { mpf: bigint; hmf: bigint } {
-    const e = this.entries[id]!;
-    const i = e.done++;
-    // the split is made when it is first needed and dropped with the weights after the entry's last line: a bill read
-    // entry by entry holds one split at a time
-    if (i === 0 && e.mpfCents !== undefined) {
-      e.mpf = e.weights!.split(e.mpfCents);
-      e.hmf = e.weights!.split(e.hmfCents!);
+    const i = this.done[id]!++;
+    const n = this.count[id]!;
+    // the split is made when it is first needed and dropped after the entry's last line: a bill read entry by entry
+    // holds one split at a time
+    let split = this.splits.get(id);
+    if (split === undefined && SIDES[this.side[id]!] === 'US') {
+      const weights = this.pool.gather(this.first[id]!, n);
+      split = { mpf: new StreamSplit(this.mpf[id]!, weights, this.total[id]!), hmf: new StreamSplit(this.hmf[id]!, weights, this.total[id]!) };
+      if (n > 1) this.splits.set(id, split);
     }
-    this.fees.mpf = e.mpf?.share(i) ?? 0n;
-    this.fees.hmf = e.hmf?.share(i) ?? 0n;
-    if (e.done === e.weights?.count) {
-      e.mpf = undefined;
-      e.hmf = undefined;
-      e.weights = undefined;
-    }
+    this.fees.mpf = split?.mpf.share(i) ?? 0n;
+    this.fees.hmf = split?.hmf.share(i) ?? 0n;
+    if (i === n - 1) this.splits.delete(id);
     return this.fees;
   }
 
   /** the last shares asked for (one object, reused: a million lines need no million objects) */
   private readonly fees = { mpf: 0n, hmf: 0n };
+}
+
+function grown<T extends Uint8Array | Int32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }

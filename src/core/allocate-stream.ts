@@ -1,67 +1,38 @@
-/**
- * Blocks of weights shared by many CentWeights (the entries of one bill), handed out 16 at a time: a small growing
- * typed array per entry costs far more than its 8 bytes a line (array objects, allocator overhead, the copies left
- * behind by growth). Blocks start small and double up to 65,536 weights.
- */
-export class WeightPool {
-  private readonly blocks: BigInt64Array[] = [];
-  private used = 0;
-  private size = 0;
-
-  /** A run of 16 places: its address (block << 16 | offset). */
-  segment(): number {
-    if (this.used + SEGMENT > this.size) {
-      this.size = Math.min(BLOCK, Math.max(4 * SEGMENT, this.size * 2));
-      this.blocks.push(new BigInt64Array(this.size));
-      this.used = 0;
-    }
-    const at = ((this.blocks.length - 1) << 16) | this.used;
-    this.used += SEGMENT;
-    return at;
-  }
-
-  get(at: number): bigint {
-    return this.blocks[at >>> 16]![at & (BLOCK - 1)]!;
-  }
-
-  set(at: number, value: bigint): void {
-    this.blocks[at >>> 16]![at & (BLOCK - 1)] = value;
-  }
-}
-
-const BLOCK = 1 << 16;
-const SEGMENT = 16;
+const INT64 = 2n ** 63n;
 
 /**
- * The same split as allocateCents (pro rata, leftover cents to the largest remainders, the earlier line on a tie)
- * without holding the lines: the weights are kept as integer cents (8 bytes a line, in a WeightPool), the leftover
- * cents are decided once the entry is complete, and each line's share is then asked for in file order.
+ * Weights in whole cents, gathered one at a time (8 bytes each), to be split with StreamSplit.
  */
 export class CentWeights {
-  /** where each run of 16 weights starts in the pool */
-  private readonly segments: number[] = [];
+  private values = new BigInt64Array(8);
+  private view: BigInt64Array | undefined;
   count = 0;
   total = 0n;
 
-  constructor(private readonly pool = new WeightPool()) {}
-
   push(cents: bigint): number {
-    if ((this.count & (SEGMENT - 1)) === 0) this.segments.push(this.pool.segment());
-    this.pool.set(this.segments[this.count >>> 4]! + (this.count & (SEGMENT - 1)), cents);
+    if (this.count === this.values.length) {
+      const bigger = new BigInt64Array(this.values.length * 2);
+      bigger.set(this.values);
+      this.values = bigger;
+    }
+    this.values[this.count] = cents;
     this.total += cents;
+    this.view = undefined;
     return this.count++;
   }
 
-  weight(i: number): bigint {
-    return this.pool.get(this.segments[i >>> 4]! + (i & (SEGMENT - 1)));
-  }
-
-  /** Split `amount` cents over the weights; shares are then read with StreamSplit.next in the order the weights came. */
+  /** Split `amount` cents over the weights; shares are then read with StreamSplit.share in the order the weights came. */
   split(amount: bigint): StreamSplit {
-    return new StreamSplit(amount, this);
+    this.view ??= this.values.subarray(0, this.count);
+    return new StreamSplit(amount, this.view, this.total);
   }
 }
 
+/**
+ * The same split as allocateCents (pro rata, leftover cents to the largest remainders, the earlier line on a tie)
+ * without a share per line in memory: the leftover cents are decided once, from the weights (whole cents, each
+ * within 64 bits, `total` their sum), and each line's share is then asked for in order.
+ */
 export class StreamSplit {
   private readonly weightSum: bigint;
   private readonly threshold: bigint;
@@ -70,17 +41,18 @@ export class StreamSplit {
   /** all weights are zero: the amount is split evenly */
   private readonly even: boolean;
 
-  constructor(private readonly amount: bigint, private readonly weights: CentWeights) {
-    const n = weights.count;
-    this.even = weights.total <= 0n;
-    this.weightSum = this.even ? BigInt(n) : weights.total;
+  constructor(private readonly amount: bigint, private readonly weights: BigInt64Array, total: bigint) {
+    const n = weights.length;
+    this.even = total <= 0n;
+    this.weightSum = this.even ? BigInt(n) : total;
     if (amount === 0n || n <= 1) {
       // nothing to share, or one line takes it all
       this.threshold = -1n;
       this.ties = 0n;
       return;
     }
-    const rems = new BigInt64Array(n);
+    // a remainder is below the weights' sum: 64 bits hold it unless the sum passes them
+    const rems: BigInt64Array | bigint[] = this.weightSum < INT64 ? new BigInt64Array(n) : new Array<bigint>(n);
     let floors = 0n;
     for (let i = 0; i < n; i++) {
       const share = amount * this.w(i);
@@ -88,12 +60,12 @@ export class StreamSplit {
       rems[i] = share % this.weightSum;
     }
     const leftover = amount - floors; // fewer than n
-    if (leftover <= 0n || n === 0) {
+    if (leftover <= 0n) {
       this.threshold = this.weightSum; // no remainder reaches it
       this.ties = 0n;
       return;
     }
-    const sorted = rems.slice().sort(); // ascending
+    const sorted = rems instanceof BigInt64Array ? rems.slice().sort() : rems.slice().sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)); // ascending
     const t = sorted[n - Number(leftover)]!; // the smallest remainder that still wins
     let above = 0n;
     for (let i = 0; i < n; i++) if (rems[i]! > t) above++;
@@ -102,13 +74,13 @@ export class StreamSplit {
   }
 
   private w(i: number): bigint {
-    return this.even ? 1n : this.weights.weight(i);
+    return this.even ? 1n : this.weights[i]!;
   }
 
   /** The share, in cents, of weight i; call it for i = 0, 1, 2... in order. */
   share(i: number): bigint {
     if (this.amount === 0n) return 0n;
-    if (this.weights.count === 1) return this.amount;
+    if (this.weights.length === 1) return this.amount;
     const s = this.amount * this.w(i);
     const floor = s / this.weightSum;
     const rem = s % this.weightSum;
