@@ -1,6 +1,7 @@
 import { StreamSplit } from '../core/allocate-stream.js';
-import { cnExemption, entryFees, mixedDatesWarning } from '../core/bill.js';
-import { fromCents, toCents } from '../core/money.js';
+import { cnExemption, mixedDatesWarning } from '../core/bill.js';
+import { UsFeeCents } from '../core/fees.js';
+import { Decimal, fromCents } from '../core/money.js';
 import { MODES, type LedgerView, type Mode, type Side } from '../core/types.js';
 import type { WarningCollector } from './warnings.js';
 import { SEGMENT, WeightPool } from './weight-pool.js';
@@ -114,25 +115,41 @@ export class EntryBook {
     const mixed: string[] = [];
     for (let id = 0; id < this.size; id++) if (this.mixed[id] && SIDES[this.side[id]!] === 'US') mixed.push(this.names[id]!);
     if (mixed.length > 0) warnings.add(mixedDatesWarning(mixed));
+    // a declaration whose duty is over the small-consignment amount (in whole cents, rounded up) is not exempt
+    const rule = ledger.cnSmallConsignment;
+    const over = rule && BigInt(new Decimal(rule.dutyAtMost).times(100).ceil().toFixed(0));
     for (let id = 0; id < this.size; id++) {
       if (SIDES[this.side[id]!] === 'CN') {
+        this.mpf.push(0n);
+        this.hmf.push(0n);
+        if (over === undefined || this.duty[id]! <= 0n || this.duty[id]! > over) continue;
         const found: string[] = [];
         const exemption = cnExemption(fromCents(this.duty[id]!), ledger, found);
         found.forEach((w) => warnings.add(w));
         if (exemption) this.exemptions.set(id, exemption);
-        this.mpf.push(0n);
-        this.hmf.push(0n);
         continue;
       }
-      const fees = entryFees({ date: this.dates[this.date[id]!]!, mode: MODES[this.mode[id]!]! }, fromCents(this.total[id]!), ledger);
-      fees.warnings.forEach((w) => warnings.add(w));
-      const mpf = toCents(fees.mpf);
-      const hmf = toCents(fees.hmf);
+      const rule = this.feeRule(this.date[id]!, this.mode[id]!, ledger, warnings);
+      const { mpf, hmf } = rule.fees(this.total[id]!);
       this.mpf.push(mpf);
       this.hmf.push(hmf);
       feesOf?.(mpf, hmf);
     }
   }
+
+  /** The fees of the US entries of a date and mode, read once from the ledger; its warnings are said when first read. */
+  private feeRule(date: number, mode: number, ledger: LedgerView, warnings: WarningCollector): UsFeeCents {
+    const key = date * MODES.length + mode;
+    let rule = this.feeRules.get(key);
+    if (rule === undefined) {
+      rule = new UsFeeCents(this.dates[date]!, MODES[mode]!, ledger);
+      rule.warnings.forEach((w) => warnings.add(w));
+      this.feeRules.set(key, rule);
+    }
+    return rule;
+  }
+
+  private readonly feeRules = new Map<number, UsFeeCents>();
 
   /** Whether a Chinese declaration could still turn out exempt: its duty so far is within the small-consignment amount. */
   mayBeExempt(id: number, dutyAtMost: bigint | undefined): boolean {

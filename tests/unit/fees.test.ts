@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { allocateCents } from '../../src/core/allocate.js';
-import { usEntryFees } from '../../src/core/fees.js';
+import fc from 'fast-check';
+import { UsFeeCents, usEntryFees } from '../../src/core/fees.js';
+import { MODES } from '../../src/core/types.js';
 import { Decimal } from '../../src/core/money.js';
 import { fixtureLedger } from './ledger-fixture.js';
 
@@ -42,6 +44,26 @@ describe('HMF (19 CFR 24.24): 0.125% of ocean cargo', () => {
     expect(fees('10000.00', '2025-04-15', 'air').hmf.toFixed(2)).toBe('0.00');
     expect(fees('1234.00', '2025-04-15').hmf.toFixed(2)).toBe('1.54'); // 1.5425
     expect(fees('1236.00', '2025-04-15').hmf.toFixed(2)).toBe('1.55'); // 1.545 half up
+  });
+});
+
+describe('the fees of many entries in whole cents (a streamed bill) = usEntryFees', () => {
+  const dates = ['2024-12-31', '2025-01-01', '2025-04-15', '2025-09-30', '2025-10-01', '2026-09-30', '2026-10-01', '2027-03-01'];
+  // the informal ceiling and the values where MPF reaches FY2025's minimum and maximum, either side
+  const edges = [0n, 1n, 249999n, 250000n, 944300n, 944400n, 944600n, 18320400n, 18320500n, 10n ** 17n];
+  it('gives each value, date and mode the MPF, HMF and warnings of the Decimal computation', () => {
+    fc.assert(fc.property(fc.constantFrom(...dates), fc.constantFrom(...MODES), fc.oneof(fc.constantFrom(...edges), fc.bigInt({ min: 0n, max: 10n ** 12n })), (date, mode, value) => {
+      const rule = new UsFeeCents(date, mode, ledger);
+      const expected = usEntryFees(new Decimal(value.toString()).dividedBy(100), date, mode, ledger);
+      const got = rule.fees(value);
+      expect([got.mpf, got.hmf]).toEqual([BigInt(expected.mpf.times(100).toFixed(0)), BigInt(expected.hmf.times(100).toFixed(0))]);
+      expect(rule.warnings).toEqual(expected.warnings);
+    }), { numRuns: 2000 });
+  });
+  it('10,000.00 by vessel on 2025-04-15: MPF 34.64, HMF 12.50; 2,499.99: the informal 2.62', () => {
+    const rule = new UsFeeCents('2025-04-15', 'ocean', ledger);
+    expect(rule.fees(1_000_000n)).toEqual({ mpf: 3464n, hmf: 1250n });
+    expect(rule.fees(249_999n).mpf).toBe(262n);
   });
 });
 
