@@ -54,7 +54,8 @@ export async function csvPasses(run: Run, targetMargin: Decimal | undefined): Pr
     const keep = (row: number, entryId: number, p: PricedCents, cells: string[], plain: boolean) => {
       const landed = landedBeforeFees(p);
       totals.addLine(p.side, p, landed);
-      const { head, rate, tail } = linePieces(p, csvCells(filled(cells, width), plain));
+      const cellsText = csvCells(filled(cells, width), plain);
+      const { head, rate, tail } = linePieces(p, cellsText);
       let kind = US;
       let texts: string[] | undefined;
       if (p.side === 'CN') {
@@ -66,7 +67,7 @@ export async function csvPasses(run: Run, targetMargin: Decimal | undefined): Pr
         texts = [head, rate, tail, p.quantity, p.price ?? ''];
       }
       // only the input cells can hold a NUL, and only enormous amounts pass 64 bits: such a line goes in JSON
-      if (head.includes(NUL) || !int64(landed) || !int64(p.beforeTariffsPart)) {
+      if (cellsText.includes(NUL) || p.htsCell.includes(NUL) || !int64(landed) || !int64(p.beforeTariffsPart)) {
         records.write(row, entryId, kind | ESCAPED, 0n, 0n, JSON.stringify([...(texts ?? [head, `${rate},,,${tail}`]), String(landed), String(p.beforeTariffsPart)]));
       } else records.write(row, entryId, kind, landed, p.beforeTariffsPart, texts ? texts.join(NUL) : `${head}${NUL}${rate},,,${tail}`);
     };

@@ -1,5 +1,4 @@
 const NEEDS_QUOTES = /[",\r\n]/;
-const LINE_BREAK = /[\r\n]/;
 
 /**
  * One CSV cell. Text that a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR)
@@ -25,7 +24,7 @@ export function csvCells(cells: string[], plain = false): string {
     }
     const joined = ok ? cells.join(',') : '';
     // a bill whose lines end in CRLF or CR can still hold a bare LF (or CR) in a plain cell: such cells are quoted
-    if (ok && !LINE_BREAK.test(joined)) return joined;
+    if (ok && joined.indexOf('\n') < 0 && joined.indexOf('\r') < 0) return joined;
   }
   let out = '';
   for (let i = 0; i < cells.length; i++) out += (i > 0 ? ',' : '') + csvCell(cells[i]!);
