@@ -15,18 +15,27 @@ export function collectGarbage(): void {
   gc();
 }
 
-/** heap in use after the last collection this module made or saw */
+/** old generation in use after the last collection this module made or saw */
 let settled = 0;
 
+/** what the old generation holds: what survived young collections, and large objects (the young generation, up to
+ * 3 x 16 MB, fills and empties every few thousand rows: counting it would make a full collection look due when only
+ * young garbage grew) */
+function oldInUse(): number {
+  let used = 0;
+  for (const s of v8.getHeapSpaceStatistics()) if (s.space_name === 'old_space' || s.space_name === 'large_object_space') used += s.space_used_size;
+  return used;
+}
+
 /**
- * A full collection only when the heap in use has grown by half since the last one (and passed 40 MB): V8 now and then
- * lets garbage pile up in the old generation of a long run that makes little of it; checking costs next to nothing.
+ * A full collection only when the old generation has grown by half since the last one (and passed 24 MB): V8 now and
+ * then lets garbage pile up there in a long run that makes little of it; checking costs next to nothing.
  */
 export function collectIfGrown(): void {
-  const used = v8.getHeapStatistics().used_heap_size;
+  const used = oldInUse();
   if (settled === 0 || used < settled) settled = used;
-  if (used > 1.5 * settled && used > 40 * 2 ** 20) {
+  if (used > 1.5 * settled && used > 24 * 2 ** 20) {
     collectGarbage();
-    settled = v8.getHeapStatistics().used_heap_size;
+    settled = oldInUse();
   }
 }
