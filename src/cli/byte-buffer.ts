@@ -25,10 +25,11 @@ export class ByteBuffer {
     return this.pos > this.size / 2;
   }
 
-  /** The bytes gathered so far (a copy, free to keep), and an empty block. */
+  /** The bytes gathered so far (free to keep: they are not copied, the next ones go to a new block). */
   take(): Buffer {
-    const out = Buffer.allocUnsafe(this.pos);
-    this.buf.copy(out, 0, 0, this.pos);
+    const out = this.buf.subarray(0, this.pos);
+    if (this.pos === 0) return out;
+    this.buf = Buffer.allocUnsafe(this.size);
     this.pos = 0;
     return out;
   }
