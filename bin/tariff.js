@@ -1,4 +1,5 @@
 #!/usr/bin/env node
-// first: V8 flags that must be set before anything is loaded (src/cli/v8-flags.ts)
+// V8 flags first, then the program: with a static import its modules would be loaded before the flags are set
 import '../dist/cli/v8-flags.js';
-import '../dist/cli/main.js';
+
+await import('../dist/cli/main.js');

@@ -65,6 +65,8 @@ export function parseFormat(text: string | undefined, isTerminal: boolean, allow
 export const REPORT_FORMATS: readonly Format[] = ['table', 'json', 'ndjson'];
 
 /** --fx EUR:USD=1.0832 (repeatable) -> "EUR:USD" -> rate; the inverse is added too. */
+const FX_LIMIT = new Decimal(1_000_000_000);
+
 export function parseFx(values: string[] | undefined): Map<string, Decimal> {
   const fx = new Map<string, Decimal>();
   for (const v of values ?? []) {
@@ -73,6 +75,11 @@ export function parseFx(values: string[] | undefined): Map<string, Decimal> {
     const from = m[1]!.toUpperCase();
     const to = m[2]!.toUpperCase();
     const rate = new Decimal(m[3]!);
+    // no currency is worth a billion times another: a rate past that is a slip, and amounts converted with it could
+    // pass the 40 digits the engine keeps exactly
+    if (rate.greaterThan(FX_LIMIT) || rate.lessThan(new Decimal(1).dividedBy(FX_LIMIT))) {
+      usage(`--fx "${v}": ${from}:${to} = ${m[3]} is outside 0.000000001 to 1000000000: expected the units of ${to} for one ${from}, e.g. EUR:USD=1.0832`);
+    }
     fx.set(`${from}:${to}`, rate);
     if (!fx.has(`${to}:${from}`)) fx.set(`${to}:${from}`, new Decimal(1).dividedBy(rate));
   }

@@ -1,21 +1,26 @@
 const INT64 = 2n ** 63n;
 
 /**
- * Weights in whole cents, gathered one at a time (8 bytes each), to be split with StreamSplit.
+ * Weights in whole cents, gathered one at a time (8 bytes each while they fit in 64 bits), to be split with StreamSplit.
  */
 export class CentWeights {
-  private values = new BigInt64Array(8);
-  private view: BigInt64Array | undefined;
+  private values: BigInt64Array | bigint[] = new BigInt64Array(8);
+  private view: BigInt64Array | bigint[] | undefined;
   count = 0;
   total = 0n;
 
   push(cents: bigint): number {
-    if (this.count === this.values.length) {
-      const bigger = new BigInt64Array(this.values.length * 2);
-      bigger.set(this.values);
-      this.values = bigger;
+    let values = this.values;
+    if (values instanceof BigInt64Array) {
+      // a weight past 64 bits would wrap: such weights are kept as they are
+      if (cents >= INT64 || cents < -INT64) values = this.values = Array.from(values.subarray(0, this.count));
+      else if (this.count === values.length) {
+        const bigger = new BigInt64Array(values.length * 2);
+        bigger.set(values);
+        values = this.values = bigger;
+      }
     }
-    this.values[this.count] = cents;
+    values[this.count] = cents;
     this.total += cents;
     this.view = undefined;
     return this.count++;
@@ -23,15 +28,15 @@ export class CentWeights {
 
   /** Split `amount` cents over the weights; shares are then read with StreamSplit.share in the order the weights came. */
   split(amount: bigint): StreamSplit {
-    this.view ??= this.values.subarray(0, this.count);
+    this.view ??= this.values.slice(0, this.count);
     return new StreamSplit(amount, this.view, this.total);
   }
 }
 
 /**
  * The same split as allocateCents (pro rata, leftover cents to the largest remainders, the earlier line on a tie)
- * without a share per line in memory: the leftover cents are decided once, from the weights (whole cents, each
- * within 64 bits, `total` their sum), and each line's share is then asked for in order.
+ * without a share per line in memory: the leftover cents are decided once, from the weights (whole cents, `total`
+ * their sum), and each line's share is then asked for in order.
  */
 export class StreamSplit {
   private readonly weightSum: bigint;
@@ -41,7 +46,7 @@ export class StreamSplit {
   /** all weights are zero: the amount is split evenly */
   private readonly even: boolean;
 
-  constructor(private readonly amount: bigint, private readonly weights: BigInt64Array, total: bigint) {
+  constructor(private readonly amount: bigint, private readonly weights: BigInt64Array | bigint[], total: bigint) {
     const n = weights.length;
     this.even = total <= 0n;
     this.weightSum = this.even ? BigInt(n) : total;

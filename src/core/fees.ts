@@ -1,5 +1,5 @@
 import { inPeriod } from './dates.js';
-import { Decimal, ZERO, applyCentsRate, centsRate, fraction, percentOf, roundCents, toCents, type CentsRate } from './money.js';
+import { Decimal, ZERO, applyCentsRate, centsRate, fraction, fromCents, percentOf, roundCents, toCents, type CentsRate } from './money.js';
 import { parseRate } from './rate.js';
 import type { HmfPeriod, LedgerView, Mode, MpfPeriod } from './types.js';
 
@@ -73,16 +73,26 @@ export class UsFeeCents {
   private readonly mpf: { rate: CentsRate; min: bigint; max: bigint; informal: bigint; informalBelow: bigint } | undefined;
   private readonly hmf: CentsRate | undefined;
 
-  constructor(date: string, mode: Mode, ledger: LedgerView) {
+  constructor(private readonly date: string, private readonly mode: Mode, private readonly ledger: LedgerView) {
     const { mpf: p, hmf, warnings } = feePeriods(date, mode, ledger);
     this.warnings = warnings;
     const cents = (dollars: string) => toCents(new Decimal(dollars));
     this.mpf = p && { rate: centsRate(fraction(percentOfRate(p.rate))), min: cents(p.min), max: cents(p.max), informal: cents(p.informal), informalBelow: cents(p.informalBelow) };
     this.hmf = hmf && centsRate(fraction(percentOfRate(hmf.rate)));
+    // a rate of k significant digits times a value of n stays exact in the Decimal engine while n + k <= its precision:
+    // above that (values only an --fx rate can make) the Decimal form is used, so the fees stay the engine's
+    const digits = Math.max(...[p?.rate, hmf?.rate].map((r) => (r ? percentOfRate(r).precision() : 0)));
+    this.exactBelow = 10n ** BigInt(Decimal.precision - digits);
   }
+
+  private readonly exactBelow: bigint;
 
   /** The MPF and HMF of an entry of this value (cents). */
   fees(value: bigint): { mpf: bigint; hmf: bigint } {
+    if (value >= this.exactBelow) {
+      const d = usEntryFees(fromCents(value), this.date, this.mode, this.ledger);
+      return { mpf: toCents(d.mpf), hmf: toCents(d.hmf) };
+    }
     const m = this.mpf;
     let mpf = 0n;
     if (m) {

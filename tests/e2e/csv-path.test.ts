@@ -123,6 +123,31 @@ describe('CSV output = NDJSON output on what a review found', () => {
     expect(r!.duties).toContain('Additional (user) extra_rate 9999% 99989999999999999.00');
   });
 
+  it('splits the fees of an entry with a line worth more than 64 bits of cents (after --fx)', async () => {
+    // 999,999,999,999,999.99 yen at 150 = 149,999,999,999,999,998.50 dollars: 1.5e19 cents, past 2^63 (9.2e18)
+    const [a, b] = await same('sku,hts,value,currency,date,entry\nA,8517.13.00.00,999999999999999.99,JPY,2025-10-01,1\nB,8517.13.00.00,100,USD,2025-10-01,1\n', ['--fx', 'JPY:USD=150']);
+    // MPF at the FY2026 maximum, almost all of it on A; HMF 0.125% of 149,999,999,999,999,998.50 + 100.00 =
+    // 187,500,000,000,000.1231... -> 187,500,000,000,000.12, B's share 0.125% of its 100.00 rounded down to 0.12 or less
+    expect([a!.mpf, b!.mpf]).toEqual(['651.50', '0.00']);
+    expect(BigInt(a!.hmf!.replace('.', '')) + BigInt(b!.hmf!.replace('.', ''))).toBe(18750000000000012n);
+  });
+
+  it('refuses an exchange rate past a billion, which could take amounts past the 40 digits the engine keeps exactly', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'csv-path-')), 'bill.csv');
+    fs.writeFileSync(file, 'sku,hts,value,currency,date\nA,8517.13.00.00,928871503820726.43,EUR,2025-10-01\n');
+    const r = run(['calc', file, '--fx', 'EUR:USD=5639631731970549029072106.258']);
+    expect([r.status, r.stdout, r.stderr.trim()]).toEqual([2, '', 'tariff: --fx "EUR:USD=5639631731970549029072106.258": EUR:USD = 5639631731970549029072106.258 is outside 0.000000001 to 1000000000: expected the units of USD for one EUR, e.g. EUR:USD=1.0832']);
+    expect(run(['calc', file, '--fx', 'EUR:USD=0.0000000001']).status).toBe(2);
+    expect(run(['calc', file, '--fx', 'EUR:USD=1000000000']).status).toBe(0);
+  });
+
+  it('exempts a Chinese declaration whose duty is 50.00 CNY, not one of 50.01', async () => {
+    // 8542.31.90 on 2025-06-01: 10% in all (cn-measures); 500.00 -> duty 50.00, exempt: VAT 13% of 500.00 = 65.00;
+    // 500.10 -> duty 50.01, due: VAT 13% of (500.10 + 50.01) = 71.5143 -> 71.51
+    const [at, over] = await same('sku,hts,value,into,currency,date,entry\nC1,8542.31.90,500.00,CN,CNY,2025-06-01,D1\nC2,8542.31.90,500.10,CN,CNY,2025-06-01,D2\n');
+    expect([at!.duty, at!.vat, over!.duty, over!.vat]).toEqual(['0.00', '65.00', '50.01', '71.51']);
+  });
+
   it('takes quantities of more than 21 digits to the Decimal engine', async () => {
     const long = `0.4${'9'.repeat(44)}`;
     await same(`sku,hts,value,origin,date,quantity,unit,mfn_rate\nA1,8517.13.00.00,1.00,VN,2025-01-15,3,kg,1¢/kg\nA2,8517.13.00.00,1.00,VN,2025-01-15,3,kg,1¢/kg\n`

@@ -48,6 +48,14 @@ describe('the split of an amount over weights', () => {
     const s = new StreamSplit(5n, new BigInt64Array(3), 0n);
     expect([s.share(0), s.share(1), s.share(2)]).toEqual([2n, 2n, 1n]);
   });
+  it('keeps a weight past 64 bits as it is', () => {
+    const weights = [15n * 10n ** 18n, 10000n, 1n];
+    const w = new CentWeights();
+    weights.forEach((x) => w.push(x));
+    const split = w.split(65150n);
+    expect(weights.map((_, i) => split.share(i))).toEqual(reference(65150n, weights));
+    expect(reference(65150n, weights)).toEqual([65150n, 0n, 0n]);
+  });
   it('splits exactly when the weights add up past 64 bits', () => {
     // two lines of 9e16 dollars in cents each, and a third of 1 cent: the sum passes 2^63
     const weights = [9n * 10n ** 18n, 9n * 10n ** 18n, 1n];

@@ -60,6 +60,12 @@ describe('the fees of many entries in whole cents (a streamed bill) = usEntryFee
       expect(rule.warnings).toEqual(expected.warnings);
     }), { numRuns: 2000 });
   });
+  it('gives the fees of the Decimal computation to values past its 40 exact digits too', () => {
+    fc.assert(fc.property(fc.constantFrom(...dates), fc.bigInt({ min: 10n ** 36n, max: 10n ** 45n }), (date, value) => {
+      const expected = usEntryFees(new Decimal(value.toString()).dividedBy(100), date, 'ocean', ledger);
+      expect(new UsFeeCents(date, 'ocean', ledger).fees(value).hmf).toBe(BigInt(expected.hmf.times(100).toFixed(0)));
+    }), { numRuns: 300 });
+  });
   it('10,000.00 by vessel on 2025-04-15: MPF 34.64, HMF 12.50; 2,499.99: the informal 2.62', () => {
     const rule = new UsFeeCents('2025-04-15', 'ocean', ledger);
     expect(rule.fees(1_000_000n)).toEqual({ mpf: 3464n, hmf: 1250n });
