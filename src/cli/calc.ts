@@ -1,9 +1,9 @@
 import { finishCnLine, finishUsLine } from '../core/bill.js';
 import { Decimal, fromCents, rateExceeds, toCents } from '../core/money.js';
-import { TotalsAccumulator, type SideTotals } from '../core/totals.js';
+import { TotalsAccumulator } from '../core/totals.js';
 import type { BillLine, LineResult, RowError, Side } from '../core/types.js';
 import { parseRow, type LineDefaults } from '../input/row.js';
-import { lineObject, resultJson, totalsObject, type Query } from '../output/document.js';
+import { lineObject, resultJson, totalsBySide, type Query } from '../output/document.js';
 import { render7501 } from '../output/entry7501.js';
 import { renderTable } from '../output/table.js';
 import { loadLedger, type Ledger } from '../rates/load.js';
@@ -154,18 +154,14 @@ class Output {
 
   line(r: LineResult): void {
     if (this.format === 'json') {
-      this.push(resultJson.line(lineObject(r, this.targetMargin), this.first));
+      this.push(resultJson.line(JSON.stringify(lineObject(r, this.targetMargin)), this.first));
       this.first = false;
     } else if (this.format === 'ndjson') this.push(JSON.stringify(lineObject(r, this.targetMargin)) + '\n');
     else this.held.push(r);
   }
 
   end(totals: TotalsAccumulator, rejected: RowError[], warnings: string[]): void {
-    const sides: Record<string, unknown> = {};
-    for (const side of ['US', 'CN'] as const) {
-      const t: SideTotals | undefined = totals.get(side);
-      if (t) sides[side] = totalsObject(t);
-    }
+    const sides = totalsBySide((side) => totals.get(side));
     if (this.format === 'json') this.push(resultJson.tail(sides, rejected, warnings, !this.first));
     else if (this.format === 'ndjson') this.push(JSON.stringify({ totals: sides, rejected, warnings }) + '\n');
     else if (this.format === '7501') this.push(render7501(this.held));

@@ -1,4 +1,4 @@
-import { landedBeforeFees, lineCentsOf, lineCentsOfPlanned, unitTexts, type LineCents } from '../core/line-cents.js';
+import { landedBeforeFees, lineCentsOf, lineCentsOfPlanned, taxesOf, unitTexts, type LineCents } from '../core/line-cents.js';
 import type { LinePlan, PlannedLine } from '../core/line-plan.js';
 import { effectiveRateCents, formatAmount, formatCents, type Decimal } from '../core/money.js';
 import type { LineResult } from '../core/types.js';
@@ -58,7 +58,7 @@ export class PlanText {
  */
 export function linePieces(p: PricedCents, cellsText: string): { head: string; rate: string; tail: string } {
   let head = `${cellsText},${p.htsCell},${p.side},${p.side === 'US' ? 'USD' : 'CNY'},${formatCents(p.customsValue)},${formatCents(p.duty)},`;
-  if (p.side === 'CN') head += `0.00,0.00,0.00,${formatCents(p.consumptionTax)},${formatCents(p.vat)},${formatCents(p.consumptionTax + p.vat)},${formatCents(landedBeforeFees(p))},`;
+  if (p.side === 'CN') head += `0.00,0.00,0.00,${formatCents(p.consumptionTax)},${formatCents(p.vat)},${formatCents(taxesOf(p))},${formatCents(landedBeforeFees(p))},`;
   const rate = `${effectiveRateCents(p.duty, p.customsValue)},`;
   return { head, rate, tail: `,${p.dutiesCell}\n` };
 }

@@ -1,5 +1,6 @@
 import { landedBeforeFees, sameCents, sameList, withFees } from '../core/line-cents.js';
-import { Decimal, toCents } from '../core/money.js';
+import type { Decimal } from '../core/money.js';
+import { smallConsignmentCents } from '../core/cn-duties.js';
 import { CentTotals } from '../core/totals.js';
 import type { LineResult } from '../core/types.js';
 import { csvCells, csvHeader } from '../output/csv.js';
@@ -48,8 +49,7 @@ export async function csvPasses(run: Run, targetMargin: Decimal | undefined): Pr
   const totals = new CentTotals();
   const records = new RecordWriter();
   try {
-    const rule = run.ledger.cnSmallConsignment?.dutyAtMost;
-    const smallConsignment = rule === undefined ? undefined : toCents(new Decimal(rule));
+    const smallConsignment = smallConsignmentCents(run.ledger);
     const width = run.bill.headers.length;
     const keep = (row: number, entryId: number, p: PricedCents, cells: string[], plain: boolean) => {
       const landed = landedBeforeFees(p);

@@ -1,7 +1,8 @@
 import { StreamSplit } from '../core/allocate-stream.js';
 import { cnExemption, mixedDatesWarning } from '../core/bill.js';
 import { UsFeeCents } from '../core/fees.js';
-import { Decimal, fromCents } from '../core/money.js';
+import { smallConsignmentCents } from '../core/cn-duties.js';
+import { fromCents } from '../core/money.js';
 import { MODES, type LedgerView, type Mode, type Side } from '../core/types.js';
 import type { WarningCollector } from './warnings.js';
 import { SEGMENT, WeightPool } from './weight-pool.js';
@@ -115,14 +116,13 @@ export class EntryBook {
     const mixed: string[] = [];
     for (let id = 0; id < this.size; id++) if (this.mixed[id] && SIDES[this.side[id]!] === 'US') mixed.push(this.names[id]!);
     if (mixed.length > 0) warnings.add(mixedDatesWarning(mixed));
-    // a declaration whose duty is over the small-consignment amount (in whole cents, rounded up) is not exempt
-    const rule = ledger.cnSmallConsignment;
-    const over = rule && BigInt(new Decimal(rule.dutyAtMost).times(100).ceil().toFixed(0));
+    const most = smallConsignmentCents(ledger);
     for (let id = 0; id < this.size; id++) {
       if (SIDES[this.side[id]!] === 'CN') {
         this.mpf.push(0n);
         this.hmf.push(0n);
-        if (over === undefined || this.duty[id]! <= 0n || this.duty[id]! > over) continue;
+        // a declaration over the small-consignment amount is not exempt: only the others are checked in Decimal
+        if (!this.mayBeExempt(id, most) || this.duty[id]! <= 0n) continue;
         const found: string[] = [];
         const exemption = cnExemption(fromCents(this.duty[id]!), ledger, found);
         found.forEach((w) => warnings.add(w));

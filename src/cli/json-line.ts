@@ -1,4 +1,4 @@
-import { unitEconomicsOf, type LineCents } from '../core/line-cents.js';
+import { cnLandedCost, taxesOf, unitEconomicsOf, type LineCents } from '../core/line-cents.js';
 import type { PlannedLine } from '../core/line-plan.js';
 import { Decimal, effectiveRateCents, formatCents } from '../core/money.js';
 import type { LineResult } from '../core/types.js';
@@ -94,8 +94,7 @@ function figure(i: number, p: PlannedLine): bigint {
   if (i === 9000) return p.duty;
   if (i === 9001) return p.consumptionTax;
   if (i === 9002) return p.vat;
-  if (i === 9003) return p.consumptionTax + p.vat;
-  // China's landed cost (landedBeforeFees): CIF, duty and taxes
-  if (i === 9004) return p.customsValue + p.duty + p.consumptionTax + p.vat;
+  if (i === 9003) return taxesOf(p);
+  if (i === 9004) return cnLandedCost(p);
   return i % 2 === 1 ? p.bases[(i - 1) / 2]! : p.amounts[(i - 2) / 2]!;
 }

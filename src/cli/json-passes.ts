@@ -3,10 +3,11 @@ import { landedBeforeFees, lineCentsOf, lineCentsOfPlanned, sameCents, sameList,
 import type { PlannedLine } from '../core/line-plan.js';
 import type { QuickReader, QuickRow } from '../input/fast-row.js';
 import type { CsvRecord } from '../input/read.js';
-import { Decimal, toCents } from '../core/money.js';
+import type { Decimal } from '../core/money.js';
+import { smallConsignmentCents } from '../core/cn-duties.js';
 import { CentTotals } from '../core/totals.js';
 import type { LineResult, Side } from '../core/types.js';
-import { lineObject, resultJson, totalsObject, type Query } from '../output/document.js';
+import { lineObject, resultJson, totalsBySide, type Query } from '../output/document.js';
 import type { Ledger } from '../rates/load.js';
 import { collectIfGrown } from './collect-garbage.js';
 import { PlanJson, headOfResult, lineEnd, usFeeFields } from './json-line.js';
@@ -33,8 +34,7 @@ export async function jsonPasses(run: Run, style: 'json' | 'ndjson', query: Quer
   const totals = new CentTotals();
   const records = new RecordWriter();
   try {
-    const rule = run.ledger.cnSmallConsignment?.dutyAtMost;
-    const smallConsignment = rule === undefined ? undefined : toCents(new Decimal(rule));
+    const smallConsignment = smallConsignmentCents(run.ledger);
     const keep = (row: number, entryId: number, c: LineCents, head: string, cells: string[]) => {
       const landed = landedBeforeFees(c);
       totals.addLine(c.side, c, landed);
@@ -86,18 +86,11 @@ export async function jsonPasses(run: Run, style: 'json' | 'ndjson', query: Quer
           text = head + usFeeFields(mpf, hmf, withFee) + lineEnd(c, withFee.landed, targetMargin);
         } else text = head + lineEnd(c, BigInt(landed), targetMargin);
       }
-      out.add(style === 'json' ? `${rowsOut === 1 ? '' : ','}\n    ${text}` : `${text}\n`);
+      out.add(style === 'json' ? resultJson.line(text, rowsOut === 1) : `${text}\n`);
       if (out.full) await out.flush();
     }
     line.close();
-    const sides = () => {
-      const found: Record<string, unknown> = {};
-      for (const s of ['US', 'CN'] as const) {
-        const t = totals.get(s);
-        if (t) found[s] = totalsObject(t);
-      }
-      return found;
-    };
+    const sides = () => totalsBySide((side) => totals.get(side));
     return {
       get: (s) => totals.get(s),
       end: async (rejected, warnings) => {

@@ -64,9 +64,10 @@ export function parseFormat(text: string | undefined, isTerminal: boolean, allow
 /** Formats of the commands that print a table or JSON (no CSV or 7501 form). */
 export const REPORT_FORMATS: readonly Format[] = ['table', 'json', 'ndjson'];
 
-/** --fx EUR:USD=1.0832 (repeatable) -> "EUR:USD" -> rate; the inverse is added too. */
+/** the largest exchange rate taken, and the inverse the smallest */
 const FX_LIMIT = new Decimal(1_000_000_000);
 
+/** --fx EUR:USD=1.0832 (repeatable) -> "EUR:USD" -> rate; the inverse is added too. */
 export function parseFx(values: string[] | undefined): Map<string, Decimal> {
   const fx = new Map<string, Decimal>();
   for (const v of values ?? []) {

@@ -97,11 +97,10 @@ export function planWarningsOf(plan: LinePlan, row: number): string[] {
 
 /** A Chinese line of an exempt declaration priced again by the engine, without duty; the totals take the difference. */
 export function exemptedLine(run: Run, row: number, cells: string[], exemption: string, totals: CentTotals): LineResult {
-  const record = { row, cells };
-  const before = lineCentsOf(priceAgain(run, record));
-  totals.subtractLine('CN', before);
-  // its warnings were said in pass one
-  const finished = finishCnLine(priceAgain(run, record), run.ledger, false, exemption);
+  const priced = priceAgain(run, { row, cells });
+  totals.subtractLine('CN', lineCentsOf(priced));
+  // its warnings were said in pass one; with an exemption, finishCnLine makes a new line and leaves `priced` as it was
+  const finished = finishCnLine(priced, run.ledger, false, exemption);
   const after = lineCentsOf(finished);
   totals.addLine('CN', after, landedBeforeFees(after));
   return finished;

@@ -9,7 +9,8 @@ function parseWarning(warning: string): { row: number | undefined; message: stri
  * ("... (rows 2, 5, 9 and 1,204 more)"), each row counted once, the messages in the order they first came.
  */
 export function summarizeWarnings(warnings: Iterable<string>): string[] {
-  const collector = new WarningCollector();
+  // held in memory already: no limit
+  const collector = new WarningCollector(Infinity);
   const parsed = [...warnings].map(parseWarning);
   for (const w of parsed) collector.addAt(undefined, w.message);
   // in row order, as a streamed bill gives them
@@ -20,6 +21,11 @@ export function summarizeWarnings(warnings: Iterable<string>): string[] {
 /** Warnings gathered while a bill streams (rows in order): per message, its first rows and how many; memory does not grow with rows. */
 export class WarningCollector {
   private readonly byMessage = new Map<string, { rows: number[]; count: number; last?: number }>();
+  /** warnings whose message came after `limit` different ones: counted, not kept */
+  private dropped = 0;
+
+  /** `limit`: the different messages kept (a streamed bill's memory stays bounded) */
+  constructor(private readonly limit = 10_000) {}
 
   add(warning: string): void {
     const { row, message } = parseWarning(warning);
@@ -30,7 +36,10 @@ export class WarningCollector {
   addAt(row: number | undefined, message: string): void {
     let entry = this.byMessage.get(message);
     if (!entry) {
-      if (this.byMessage.size >= 10_000) return;
+      if (this.byMessage.size >= this.limit) {
+        this.dropped++;
+        return;
+      }
       this.byMessage.set(message, (entry = { rows: [], count: 0 }));
     }
     if (row !== undefined && entry.last !== row) {
@@ -41,10 +50,12 @@ export class WarningCollector {
   }
 
   summary(): string[] {
-    return [...this.byMessage].map(([message, { rows, count }]) => {
+    const lines = [...this.byMessage].map(([message, { rows, count }]) => {
       if (count === 0) return message;
       if (count === 1) return `row ${rows[0]}: ${message}`;
       return `rows ${rows.join(', ')}${count > rows.length ? ` and ${(count - rows.length).toLocaleString('en-US')} more` : ''}: ${message}`;
     });
+    if (this.dropped > 0) lines.push(`${this.dropped.toLocaleString('en-US')} more warnings not shown: only the first ${this.limit.toLocaleString('en-US')} different warnings are kept`);
+    return lines;
   }
 }

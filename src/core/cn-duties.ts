@@ -104,3 +104,10 @@ export function computeCnDuties(line: BillLine, ledger: LedgerView, explain = fa
 export function smallConsignment(entryDuty: Decimal, dutyAtMost: string | undefined): boolean {
   return dutyAtMost !== undefined && entryDuty.greaterThan(0) && entryDuty.lessThanOrEqualTo(dutyAtMost);
 }
+
+/** The small-consignment amount in whole cents, rounded up: a declaration whose duty passes it is not exempt (a streamed
+ * bill checks its declarations with smallConsignment only at or below it). */
+export function smallConsignmentCents(ledger: LedgerView): bigint | undefined {
+  const rule = ledger.cnSmallConsignment;
+  return rule && BigInt(new Decimal(rule.dutyAtMost).times(100).ceil().toFixed(0));
+}

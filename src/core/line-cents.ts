@@ -64,10 +64,19 @@ export function sameCents(a: LineCents, b: LineCents): boolean {
     && sameList(a.programs, b.programs) && sameList(a.amounts, b.amounts);
 }
 
+/** A line's taxes: consumption tax and VAT (China's; a US line has none). */
+export function taxesOf(c: Pick<LineCents, 'consumptionTax' | 'vat'>): bigint {
+  return c.consumptionTax + c.vat;
+}
+
+/** The landed cost of a Chinese line: CIF + duty + taxes (it pays no fees). */
+export function cnLandedCost(c: Pick<LineCents, 'customsValue' | 'duty' | 'consumptionTax' | 'vat'>): bigint {
+  return c.customsValue + c.duty + taxesOf(c);
+}
+
 /** The landed cost of a line before its fees: US value + duty + taxes + freight and insurance; China CIF + duty + taxes. */
 export function landedBeforeFees(c: LineCents): bigint {
-  const taxes = c.consumptionTax + c.vat;
-  return c.side === 'US' ? c.value + c.duty + taxes + c.carriage : c.customsValue + c.duty + taxes;
+  return c.side === 'US' ? c.value + c.duty + taxesOf(c) + c.carriage : cnLandedCost(c);
 }
 
 /** A US line's fees (its MPF and HMF shares) and its landed cost with them. */
@@ -80,7 +89,7 @@ export function withFees(landedBeforeFees: bigint, mpf: bigint, hmf: bigint): { 
 const PLAIN_DECIMAL = /^(\d{1,15})(?:\.(\d{1,6}))?$/;
 
 /** Per-unit figures as written: unit landed cost, margins before and after tariffs, target price. */
-export interface UnitTexts {
+interface UnitTexts {
   unitLandedCost: string;
   marginBefore?: string;
   marginAfter?: string;

@@ -16,7 +16,7 @@ export interface LedgerInfo {
 }
 
 /** Per-unit figures of a line, when it has a quantity (and a price, or a target margin). */
-export function unitObject(r: LineResult, targetMargin?: Decimal): Record<string, unknown> {
+function unitObject(r: LineResult, targetMargin?: Decimal): Record<string, unknown> {
   return unitFields(unitEconomics(r, targetMargin));
 }
 
@@ -72,10 +72,11 @@ export function totalsObject(t: SideTotals): Record<string, unknown> {
   return { ...head, ...middle, landedCost: formatAmount(t.landedCost), effectiveDutyRate: t.effectiveDutyRate };
 }
 
-export function allTotals(lines: LineResult[]): Record<string, unknown> {
+/** The totals of each side that has lines, as the result document gives them. */
+export function totalsBySide(totalsOf: (side: Side) => SideTotals | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const side of ['US', 'CN'] as const) {
-    const t = sideTotals(lines, side);
+    const t = totalsOf(side);
     if (t) out[side] = totalsObject(t);
   }
   return out;
@@ -88,8 +89,8 @@ export function allTotals(lines: LineResult[]): Record<string, unknown> {
 export const resultJson = {
   head: (query: Query, ledger: LedgerInfo): string =>
     `{\n  "schema": "tariff-impact/result@1",\n  "query": ${JSON.stringify(query)},\n  "ledger": ${JSON.stringify({ edition: ledger.edition, reviewedThrough: ledger.reviewedThrough })},\n  "lines": [`,
-  /** a line object; `first` for the first line of the document */
-  line: (line: Record<string, unknown>, first: boolean): string => `${first ? '' : ','}\n    ${JSON.stringify(line)}`,
+  /** a line object's JSON text; `first` for the first line of the document */
+  line: (text: string, first: boolean): string => `${first ? '' : ','}\n    ${text}`,
   /** `anyLines`: whether a line was written */
   tail: (totals: Record<string, unknown>, rejected: RowError[], warnings: string[], anyLines: boolean): string =>
     `${anyLines ? '\n  ' : ''}],\n  "totals": ${JSON.stringify(totals)},\n  "rejected": ${JSON.stringify(rejected)},\n  "warnings": ${JSON.stringify(warnings)}\n}\n`,
@@ -97,6 +98,6 @@ export const resultJson = {
 
 /** The whole result document of lines in hand (the guided mode's saved result). */
 export function resultDocument(query: Query, ledger: LedgerInfo, lines: LineResult[], rejected: RowError[], warnings: string[], targetMargin?: Decimal): string {
-  return resultJson.head(query, ledger) + lines.map((l, i) => resultJson.line(lineObject(l, targetMargin), i === 0)).join('')
-    + resultJson.tail(allTotals(lines), rejected, warnings, lines.length > 0);
+  return resultJson.head(query, ledger) + lines.map((l, i) => resultJson.line(JSON.stringify(lineObject(l, targetMargin)), i === 0)).join('')
+    + resultJson.tail(totalsBySide((side) => sideTotals(lines, side)), rejected, warnings, lines.length > 0);
 }

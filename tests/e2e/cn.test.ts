@@ -40,10 +40,11 @@ describe("China's defaults, with the legal basis the ledger gives", () => {
     expect(r.status, r.stderr).toBe(0);
     // insurance 3 per mille of 3,000.00 + 344.47 = 10.03341: 10.03; CIF 3,354.50
     expect(r.json.lines[0].customsValue).toBe('3354.50');
-    // 1,000.00 at the 5% given: 50.00 duty; VAT 13% of 1,050.00 = 136.50 (the declaration's duty, 821.54, is not small)
+    // 1,000.00 at the 5% given: 50.00 duty; VAT 13% of 1,050.00 = 136.50. The declaration is not a small consignment:
+    // the soy line pays 3% MFN + 10% (第2号) + 10% (第4号) = 23% of 3,354.50 = 771.535 -> 771.54, so 821.54 in all, over 50.00
     expect(r.json.lines[1]).toMatchObject({ duty: '50.00', vat: '136.50' });
     expect(r.json.warnings).toContain('row 2: insurance not given: 3‰ of price and freight (10.03 CNY) is added, as customs does when it is unknown (GACC Order 213 Art. 36)');
-    expect(r.json.warnings).toContain('row 3: 9503.00.89: import VAT 13% assumed: the general rate, VAT Law Art. 10(1); give vat_rate 9 for goods of Art. 10(2) (farm products, edible oils, natural gas, books, feed, fertiliser...)');
+    expect(r.json.warnings).toContain('row 3: 9503.00.89: import VAT 13% assumed: the general rate (VAT Law Art. 10(1) from 2026-01-01, the same 13% as under the Provisional Regulations before it); give vat_rate 9 for goods of Art. 10(2) (farm products, edible oils, natural gas, books, feed, fertiliser...)');
   });
 });
 

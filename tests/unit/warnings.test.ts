@@ -23,4 +23,14 @@ describe('WarningCollector (a streamed bill: rows in order)', () => {
     c.add('Section 122 end date not confirmed');
     expect(c.summary()).toEqual(['rows 2, 3, 4, 5, 6 and 1,203 more: 8542.31.90: unknown list', 'Section 122 end date not confirmed']);
   });
+  it('says how many warnings it did not keep past its limit of different messages', () => {
+    // a limit of 2: "a" and "b" kept; "c" on rows 4 and 5 and "d" once are 3 warnings not kept
+    const c = new WarningCollector(2);
+    for (const [row, m] of [[2, 'a'], [3, 'b'], [4, 'c'], [5, 'c'], [6, 'a'], [7, 'd']] as const) c.addAt(row, m);
+    expect(c.summary()).toEqual(['rows 2, 6: a', 'row 3: b', '3 more warnings not shown: only the first 2 different warnings are kept']);
+  });
+  it('has no limit when summarizing warnings already in memory', () => {
+    const many = Array.from({ length: 10_001 }, (_, i) => `w${i}`);
+    expect(summarizeWarnings(many)).toEqual(many);
+  });
 });
