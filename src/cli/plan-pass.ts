@@ -3,6 +3,7 @@ import { finishCnLine } from '../core/bill.js';
 import { landedBeforeFees, lineCentsOf } from '../core/line-cents.js';
 import { planLine, type LinePlan, type PlannedLine } from '../core/line-plan.js';
 import { toCents } from '../core/money.js';
+import { rowWarning } from '../core/row-warning.js';
 import type { CentTotals } from '../core/totals.js';
 import type { LineResult } from '../core/types.js';
 import { QuickReader, kindOf, type QuickRow } from '../input/fast-row.js';
@@ -92,7 +93,7 @@ export async function planPassOne<T>(run: Run, keep: Keeper<T>): Promise<void> {
 
 /** The warnings of a line, as a plan gives them for its row. */
 export function planWarningsOf(plan: LinePlan, row: number): string[] {
-  return plan.warnings.map((w) => (w.perRow ? `row ${row}: ${w.message}` : w.message));
+  return plan.warnings.map((w) => (w.perRow ? rowWarning(row, w.message) : w.message));
 }
 
 /** A Chinese line of an exempt declaration priced again by the engine, without duty; the totals take the difference. */

@@ -1,8 +1,4 @@
-/** A warning about one row ("row 12: ...") or about none. */
-function parseWarning(warning: string): { row: number | undefined; message: string } {
-  const m = /^row (\d+): (.*)$/s.exec(warning);
-  return m ? { row: Number(m[1]), message: m[2]! } : { row: undefined, message: warning };
-}
+import { parseRowWarning, rowWarning } from '../core/row-warning.js';
 
 /**
  * Warnings said once: the same message about many rows becomes one line naming the rows
@@ -11,7 +7,7 @@ function parseWarning(warning: string): { row: number | undefined; message: stri
 export function summarizeWarnings(warnings: Iterable<string>): string[] {
   // held in memory already: no limit
   const collector = new WarningCollector(Infinity);
-  const parsed = [...warnings].map(parseWarning);
+  const parsed = [...warnings].map(parseRowWarning);
   for (const w of parsed) collector.addAt(undefined, w.message);
   // in row order, as a streamed bill gives them
   for (const w of parsed.filter((p) => p.row !== undefined).sort((a, b) => a.row! - b.row!)) collector.addAt(w.row, w.message);
@@ -28,7 +24,7 @@ export class WarningCollector {
   constructor(private readonly limit = 10_000) {}
 
   add(warning: string): void {
-    const { row, message } = parseWarning(warning);
+    const { row, message } = parseRowWarning(warning);
     this.addAt(row, message);
   }
 
@@ -52,7 +48,7 @@ export class WarningCollector {
   summary(): string[] {
     const lines = [...this.byMessage].map(([message, { rows, count }]) => {
       if (count === 0) return message;
-      if (count === 1) return `row ${rows[0]}: ${message}`;
+      if (count === 1) return rowWarning(rows[0]!, message);
       return `rows ${rows.join(', ')}${count > rows.length ? ` and ${(count - rows.length).toLocaleString('en-US')} more` : ''}: ${message}`;
     });
     if (this.dropped > 0) lines.push(`${this.dropped.toLocaleString('en-US')} more warnings not shown: only the first ${this.limit.toLocaleString('en-US')} different warnings are kept`);

@@ -3,6 +3,7 @@ import { sameList } from './line-cents.js';
 import { isAdditional } from './margin.js';
 import { computeCnDuties } from './cn-duties.js';
 import { Decimal, ZERO, applyCentsRate, centsRate, fraction, toCents, type CentsRate, type Fraction } from './money.js';
+import { parseRowWarning } from './row-warning.js';
 import type { BillLine, LedgerView, Side } from './types.js';
 import { computeUsDuties, type BaseColumn } from './us-duties.js';
 
@@ -64,8 +65,6 @@ interface CentFormula {
   specific: Fraction[];
 }
 
-const ROW = /^row (\d+): (.*)$/s;
-
 /** A line's amounts as whole cents (they are, for lines read by the integer-cent path). */
 export function centAmounts(line: BillLine): CentAmounts {
   const cents = (d: Decimal | undefined) => (d === undefined ? undefined : toCents(d));
@@ -89,8 +88,8 @@ function roundSum(terms: [bigint, bigint][]): bigint {
 
 function planWarnings(warnings: string[], row: number): LinePlan['warnings'] {
   return warnings.map((w) => {
-    const m = ROW.exec(w);
-    return m && Number(m[1]) === row ? { perRow: true, message: m[2]! } : { perRow: false, message: w };
+    const m = parseRowWarning(w);
+    return m.row === row ? { perRow: true, message: m.message } : { perRow: false, message: w };
   });
 }
 
