@@ -68,17 +68,18 @@ export async function runLookup(codeText: string, opts: LookupOptions): Promise<
   if (format === 'json' || format === 'ndjson') write(JSON.stringify(doc, null, format === 'json' ? 2 : undefined) + '\n');
   else {
     const c = makeChalk(opts.color, process.stdout, process.env);
+    const w = Math.max(18, ...resolved.applied.map((a) => a.measure.program.length));
     const out = [
       c.bold(`${formatCode(code)}  ${line.description}`),
       `origin ${origin}, entered ${date}, unit ${line.units || '-'}`,
       '',
-      `  ${(into === 'US' ? 'MFN' : 'Base rate').padEnd(18)} ${mfnText.padEnd(10)} ${base.source}`,
+      `  ${(into === 'US' ? 'MFN' : 'Base rate').padEnd(w)} ${mfnText.padEnd(10)} ${base.source}`,
     ];
     for (const a of resolved.applied) {
       const m = a.measure;
-      out.push(`  ${m.program.padEnd(18)} ${('+' + a.rate).padEnd(10)} ${a.heading}, ${m.from} to ${m.to ?? 'open'}${a.basis !== 'customs value' ? `, on the ${a.basis}` : ''}`);
-      for (const s of m.sources) out.push(`  ${' '.repeat(29)} ${c.dim(`${s.instrument}; ${s.citation}; ${s.url}`)}`);
-      if (m.refundable) out.push(`  ${' '.repeat(29)} ${c.yellow(m.refundable)}`);
+      out.push(`  ${m.program.padEnd(w)} ${('+' + a.rate).padEnd(10)} ${a.heading}, ${m.from} to ${m.to ?? 'open'}${a.basis !== 'customs value' ? `, on the ${a.basis}` : ''}`);
+      for (const s of m.sources) out.push(`  ${' '.repeat(w + 11)} ${c.dim(`${s.instrument}; ${s.citation}; ${s.url}`)}`);
+      if (m.refundable) out.push(`  ${' '.repeat(w + 11)} ${c.yellow(m.refundable)}`);
     }
     for (const r of resolved.rejectedClaims) out.push(`  ${c.red('claim rejected')}     ${r.claim}: ${r.reason}`);
     for (const n of resolved.notApplied) out.push(`  ${c.yellow('not applied')}        ${n.heading} (${n.program}): ${n.reason}`);

@@ -94,6 +94,8 @@ export interface Measure {
   refundable?: string;
   /** a fact the references could not confirm: a warning the user sees whenever the measure is used */
   unconfirmed?: string;
+  /** how well the sources establish the measure when not from the primary text (e.g. "S+: several secondary sources agree") */
+  confidence?: string;
   sources: Source[];
 }
 
@@ -138,6 +140,8 @@ export interface MpfPeriod {
   modes: Mode[];
   otherModes: string;
   unconfirmed?: string;
+  /** how well the sources establish the amounts when not from the primary text */
+  confidence?: string;
   sources: Source[];
 }
 

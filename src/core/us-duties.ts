@@ -389,10 +389,15 @@ export function computeUsDuties(line: BillLine, ledger: LedgerView, explain = fa
   if (mfn.repaired) resolved.warnings.unshift(leadingZeroWarning(line, hts));
   if (resolved.error) return { ...resolved.error, row: line.row };
   const replacesMfn = resolved.applied.some((a) => a.measure.replacesAll);
-  if ((line.mode ?? 'ocean') === 'postal' && !replacesMfn) {
+  // Mail enters either under a postal duty that replaces the stack (replacesAll), or, on a postal informal entry
+  // (FR Doc 2026-12669, from 2026-07-24), at the ordinary duties: the ledger says so by charging MPF on postal items.
+  const postalEntry = ledger.mpf.some((p) => inPeriod(line.date, p.from, p.to) && p.modes.includes('postal'));
+  if ((line.mode ?? 'ocean') === 'postal' && !replacesMfn && !postalEntry) {
     const periods = ledger.measures.filter((m) => m.side === 'US' && m.replacesAll && m.modes?.includes('postal'))
       .map((m) => `${m.from} to ${m.to ?? 'open'} (${m.origins.join(', ')})`);
-    return { row: line.row, column: 'date', message: `--mode postal: the ledger has no postal duty for goods of ${line.origin} entered ${line.date}; it prices postal items ${periods.join('; ').replace(/\(\*\)/g, '(any origin)')}` };
+    const entries = ledger.mpf.filter((p) => p.modes.includes('postal')).map((p) => p.from).sort()[0];
+    const ordinary = entries ? `; from ${entries} at the ordinary duties (postal informal entry)` : '';
+    return { row: line.row, column: 'date', message: `--mode postal: the ledger has no postal duty for goods of ${line.origin} entered ${line.date}; it prices postal items ${periods.join('; ').replace(/\(\*\)/g, '(any origin)')}${ordinary}` };
   }
   if (unit && !replacesMfn && line.quantity === undefined) {
     return { row: line.row, column: 'quantity', message: `the MFN rate "${mfn.text}" has a specific part: give the quantity in ${unit}` };

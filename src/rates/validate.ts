@@ -76,6 +76,7 @@ export function checkMeasures(file: string, doc: unknown, lists: Set<string>, al
     }
     c.string(m, 'refundable', id, true);
     c.string(m, 'unconfirmed', id, true);
+    c.string(m, 'confidence', id, true);
     c.sources(m, id);
   });
   if (doc.notices !== undefined && c.array(doc.notices, '(file)', 'notices')) {
@@ -142,6 +143,8 @@ export function checkFees(file: string, doc: unknown): LedgerIssue[] {
     for (const k of ['min', 'max', 'informal', 'informalBelow']) c.amount(p, k, id);
     c.modes(p, id);
     c.string(p, 'otherModes', id);
+    c.string(p, 'unconfirmed', id, true);
+    c.string(p, 'confidence', id, true);
     c.sources(p, id);
   });
   if (c.array(doc.hmf, '(file)', 'hmf')) doc.hmf.forEach((p, i) => {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { run, runJson } from './run.js';
 
-// E4 (us-measures.md §12): 7326.90.8688, $14,172.00, after Section 122: 3,543.00 + 7,086.00 + 410.99 = 11,039.99
-const E4 = 'sku,hts,value,date\nE4,7326.90.86.88,14172.00,2026-08-01\n';
+// E4, a real CBP Form 7501 of 2026-09-18 (measures-2026-checked.md §1): 7326.90.8688, $14,172.00:
+// 9903.88.03 25% 3,543.00; 9903.05.90 (note 52(f): a Section 232 metals article) 0.00; 9903.82.02 50% 7,086.00;
+// MFN 2.9% 410.99 (410.988); line duty 11,039.99
+const E4 = 'sku,hts,value,date\nE4,7326.90.86.88,14172.00,2026-09-18\n';
 
 describe('--format 7501: each line in CBP reporting order', () => {
   it('prints the Chapter 99 lines first and the Chapter 1-97 line last, with rate and amount', () => {
@@ -10,7 +12,7 @@ describe('--format 7501: each line in CBP reporting order', () => {
     expect(r.status, r.stderr).toBe(0);
     const rows = r.stdout.split('\n').filter((l) => /^\s+\d{4}\.\d{2}\.\d{2}/.test(l)).map((l) => l.trim().split(/\s+/));
     expect(rows.map((x) => [x[0], x[1], x[3]])).toEqual([
-      ['9903.88.03', '25%', '3543.00'], ['9903.82.02', '50%', '7086.00'], ['7326.90.86.88', '2.9%', '410.99'],
+      ['9903.88.03', '25%', '3543.00'], ['9903.05.90', 'exempt', '0.00'], ['9903.82.02', '50%', '7086.00'], ['7326.90.86.88', '2.9%', '410.99'],
     ]);
     expect(r.stdout).toMatch(/line duty\s+11039\.99/);
   });

@@ -28,7 +28,7 @@ describe('tariff compare', () => {
   });
   it('a scenario is a column next to the dates', () => {
     const r = runJson(['compare', '-', '--dates', '2027-02-01', '--scenario', 'examples/scenarios/us-301-list3-50.json', '--format', 'json'], 'hts,value\n9403.20.00.50,1000.00\n');
-    expect(r.json.columns.map((c: any) => [c.label, c.totals.US.duty])).toEqual([['2027-02-01', '250.00'], ['Section 301 List 3 at 50% from 2027-01-01 (2027-02-01)', '500.00']]);
+    expect(r.json.columns.map((c: any) => [c.label, c.totals.US.duty])).toEqual([['2027-02-01', '375.00'], ['Section 301 List 3 at 50% from 2027-01-01 (2027-02-01)', '625.00']]);
   });
   it('the table shows the change and why', () => {
     const r = run(['compare', '-', '--dates', '2025-01-01,2025-04-15'], BILL);

@@ -31,10 +31,15 @@ describe('MPF (19 CFR 24.23): 0.3464% per formal entry, clamped to the fiscal ye
     expect(fees(value, date).mpf.toFixed(2)).toBe(mpf);
   });
 
-  it('FY2027 uses the FY2026 amounts and warns', () => {
-    const f = fees('1000000.00', '2026-10-01');
-    expect(f.mpf.toFixed(2)).toBe('651.50');
-    expect(f.warnings.join()).toMatch(/FY2027/);
+  it('FY2027 (FR Doc 2026-15530) from 2026-10-01: min 34.58, max 670.86, informal 2.77 (measures-2026-checked.md §8)', () => {
+    expect(fees('1000000.00', '2026-09-30').mpf.toFixed(2)).toBe('651.50'); // FY2026 maximum, last day
+    expect(fees('1000000.00', '2026-10-01').mpf.toFixed(2)).toBe('670.86');
+    expect(fees('193700.00', '2026-10-01').mpf.toFixed(2)).toBe('670.86'); // 0.3464% = 670.98, over the maximum
+    expect(fees('2500.01', '2026-10-01').mpf.toFixed(2)).toBe('34.58'); // 8.66 raised to the minimum
+    expect(fees('2500.01', '2026-09-30').mpf.toFixed(2)).toBe('33.58');
+    expect(fees('10000.00', '2026-10-01').mpf.toFixed(2)).toBe('34.64'); // 34.64 is over the minimum
+    expect(fees('1000.00', '2026-10-01').mpf.toFixed(2)).toBe('2.77');
+    expect(fees('1000.00', '2026-10-01').warnings).toEqual([]);
   });
 });
 

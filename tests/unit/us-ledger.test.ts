@@ -36,7 +36,8 @@ describe('headline check of us-measures.md §1 on a List 4A article (6110.20.20.
     ['2025-06-01', '540.00', 'reciprocal back to 10'],
     ['2025-11-15', '440.00', 'fentanyl 10 + reciprocal 10'],
     ['2026-03-01', '340.00', 'IEEPA ended; Section 122 10'],
-    ['2026-08-01', '240.00', 'Section 122 lapsed'],
+    ['2026-07-23', '340.00', 'last day of Section 122'],
+    ['2026-07-24', '365.00', 'Section 122 lapsed; forced-labor 301 12.5 (note 52): 16.5 + 7.5 + 12.5 = 36.5%'],
   ])(
     '%s: duty %s on $1,000 (%s)', (date, duty) => {
       expect(stack('6110202079', date!).duty.toFixed(2)).toBe(duty);
@@ -73,8 +74,10 @@ describe('Section 122 (2026-02-24 to 2026-07-24)', () => {
     expect('duties' in vn && vn.duties.map((d) => d.heading)).toContain('9903.03.01');
     expect(headings('8517130000', '2026-03-01')).toEqual([]); // smartphones: note 2(aa)(ii)
   });
-  it('warns that its end date is not in the HTSUS', () => {
-    expect(stack('9403608040', '2026-03-01').warnings.join()).toMatch(/150-day/);
+  it('ends for entries from 2026-07-24 (HTSUS 2026 Rev 13 end-dates it), with no warning of its end', () => {
+    expect(stack('9403608040', '2026-03-01').warnings.join()).not.toMatch(/150-day|not confirmed/);
+    expect(headings('9403608040', '2026-07-23')).toContain('9903.03.01 10%');
+    expect(headings('9403608040', '2026-07-24')).not.toContain('9903.03.01 10%');
   });
 });
 
@@ -132,9 +135,10 @@ describe('what the ledger knows it does not price is said', () => {
   it('Section 232 semiconductors apply only when the note 39(b) parameters are claimed', () => {
     expect(stack('8471500150', '2026-02-01').warnings.join()).toMatch(/claim 9903\.79\.01/);
   });
-  it('after Section 122: the successor duty is not confirmed', () => {
-    expect(stack('9403608040', '2026-08-01').warnings.join()).toMatch(/note 52/);
-    expect(stack('9403608040', '2026-07-23').warnings.join()).not.toMatch(/note 52/);
+  it('after Section 122: the forced-labor 301 duty, confirmed (no warning that a successor is unknown)', () => {
+    // wooden furniture 9403.60.80.40, List 3: 9903.88.03 25% + 9903.05.31 12.5% (note 52(a) stacks on the China lists)
+    expect(headings('9403608040', '2026-08-01')).toEqual(['9903.88.03 25%', '9903.05.31 12.5%']);
+    expect(stack('9403608040', '2026-08-01').warnings.join()).not.toMatch(/not confirmed/);
   });
 });
 

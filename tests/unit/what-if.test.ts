@@ -42,7 +42,7 @@ describe('rate timeline', () => {
     const points = rateTimeline({ side: 'US', code: '6110202079', origin: 'CN', claims: [] }, d('16.5'), ledger, '2025-01-01', '2026-08-01');
     expect(points.map((p) => `${p.from} ${p.total.toString()}`)).toEqual([
       '2025-01-01 24', '2025-02-04 34', '2025-03-04 44', '2025-04-05 54', '2025-04-09 128', '2025-04-10 169',
-      '2025-05-14 54', '2025-11-10 44', '2026-02-24 34', '2026-07-24 24',
+      '2025-05-14 54', '2025-11-10 44', '2026-02-24 34', '2026-07-24 36.5',
     ]);
     expect(points[5]!.changes).toEqual(['IEEPA reciprocal 84% -> 125% (9903.01.63)']);
   });
@@ -68,9 +68,9 @@ describe('ledger diff', () => {
 describe('scenarios', () => {
   it('Section 301 List 3 at 50% from 2027-01-01 doubles the 301 duty of a List 3 article from then only', () => {
     const s = applyScenario('examples/scenarios/us-301-list3-50.json', ledger);
-    // 9403.20.00.50 (MFN Free, List 3), $1,000
+    // 9403.20.00.50 (MFN Free, List 3), $1,000: 301 at 25% or 50%, plus the forced-labor 301 at 12.5% = 125.00
     const on = (l: typeof ledger, date: string) => priceBill([line('9403200050', '1000.00', date)], l).lines[0]!.duty.toFixed(2);
-    expect([on(ledger, '2027-02-01'), on(s, '2027-02-01'), on(s, '2026-12-01')]).toEqual(['250.00', '500.00', '250.00']);
+    expect([on(ledger, '2027-02-01'), on(s, '2027-02-01'), on(s, '2026-12-01')]).toEqual(['375.00', '625.00', '375.00']);
   });
   it('the Chinese suspension extended to 2027-01-10 keeps soybeans at 13% in December 2026 (37% without it)', () => {
     const s = applyScenario('examples/scenarios/cn-suspension-extended.json', ledger);
