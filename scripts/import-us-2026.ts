@@ -1,5 +1,6 @@
 // Builds the US product lists of the measures that started after HTSUS 2026 Rev 10 (the newest export in ../shared):
 //   rates/us/lists/section301-forced-labor.json   note 52 exemptions of the forced-labor Section 301 action
+//   rates/us/lists/us-2026-curated.json          short lists read from the note texts (cranes, chassis, auto parts)
 // Run: npm run import:us-2026   (TARIFF_SHARED=/path/to/shared to point elsewhere)
 import fs from 'node:fs';
 import path from 'node:path';
@@ -33,3 +34,32 @@ const lists = [
 });
 writeJson(path.join(OUT, 'section301-forced-labor.json'), { lists });
 console.log(`section301-forced-labor.json: ${lists.map((l) => `${l.id} ${l.entries.length}`).join(', ')}`);
+
+// ---- short lists read from the HTSUS note and heading texts ----
+const hts = (instrument: string, citation: string) => [{ instrument, citation, url: 'https://hts.usitc.gov/' }];
+const codes = (...list: string[]) => list.map((code) => ({ code }));
+const curated = [
+  { id: 's301-cranes-842619', title: 'Cranes of subheading 8426.19.00 (9903.92.10 ship-to-shore gantry cranes; 9903.92.80 other cranes)',
+    sources: hts('HTSUS headings 9903.92.10 and 9903.92.80; U.S. note 31(l)', 'HTSUS 2026 Rev 10, 9903.92'), entries: codes('842619') },
+  { id: 's301-chassis', title: 'Lines of intermodal chassis and their parts (U.S. note 31(k): 9903.91.12, other goods 9903.91.13)',
+    sources: hts('HTSUS headings 9903.91.12 and 9903.91.13; U.S. note 31(k)', 'HTSUS 2025 Rev 28 to 2026 Rev 10'), entries: codes('8716390090', '87169030', '87169050') },
+  // note 33(g) names these provisions whole, though most of what they hold is not a part of a passenger vehicle or light
+  // truck (computers, electric motors, lithium-ion batteries, control panels, rangefinders): 9903.94.06 applies to the rest
+  { id: 's232-auto-parts-general', title: 'General-purpose provisions of U.S. note 33(g): the auto parts duty only for parts of passenger vehicles and light trucks (others 9903.94.06, note 33(h)(ii))',
+    sources: hts('U.S. note 33(g), (h)(ii); headings 9903.94.05, 9903.94.06', 'HTSUS chapter 99 notes 2026 Rev 6'),
+    entries: codes('8471', '850132', '850133', '850134', '850140', '850151', '850152', '8507600030', '8507600090', '853710', '853720', '901510') },
+  { id: 's201-quartz', title: 'Quartz surface products (U.S. note 41, headings 9903.45.30 / 9903.45.31)',
+    sources: hts('Proclamation 11051; U.S. note 41(a)', 'HTSUS 2026 Rev 16'), entries: codes('6810990020', '6810990040', '7020006000') },
+  { id: 's232-drones-100', title: 'Unmanned aircraft over 25 kg (U.S. note 43(c)(1), 9903.08.21)',
+    sources: hts('Proclamation 11055; U.S. note 43(c)(1)', 'HTSUS 2026 Rev 18'), entries: codes('880624', '880629', '880694', '880699') },
+  { id: 's232-drones-small', title: 'Unmanned aircraft of up to 25 kg (U.S. note 43(c)(3)-(4): 9903.08.21 with thermal imaging, else 9903.08.22)',
+    sources: hts('Proclamation 11055; U.S. note 43(c)(3), (c)(4)', 'HTSUS 2026 Rev 18'), entries: codes('880621', '880622', '880623', '880691', '880692', '880693') },
+  { id: 's232-drones-parts', title: 'Provisions of UAS parts and docking stations (U.S. note 43(c)(1)-(2): 9903.08.21 for UAS use, else 9903.08.20)',
+    sources: hts('Proclamation 11055; U.S. note 43(c)(1), (c)(2)', 'HTSUS 2026 Rev 18'), entries: codes('8504409580', '8537109170', '880710', '880720', '880730', '88079090') },
+  { id: 's232-polysilicon', title: 'Polysilicon, ingots and wafers, cells and modules (Proclamation 11052, Annexes I and II, main provisions)',
+    sources: [{ instrument: 'Proclamation 11052, Annexes I and II', citation: '91 FR 51975 (2026-08-11)', url: 'https://www.federalregister.gov/documents/2026/08/11' }], entries: codes('280461', '381800', '854142', '854143') },
+  { id: 'pharma-chapters', title: 'Chapters 29 and 30 (the chapters of the note 40(c) list of Section 232 pharmaceuticals)',
+    sources: hts('U.S. note 40(c)', 'HTSUS 2026 Rev 14, Rev 20'), entries: codes('29', '30') },
+];
+writeJson(path.join(OUT, 'us-2026-curated.json'), { lists: curated });
+console.log(`us-2026-curated.json: ${curated.map((l) => `${l.id} ${l.entries.length}`).join(', ')}`);

@@ -3,7 +3,7 @@ import { sideTotals } from '../core/totals.js';
 import type { LineResult } from '../core/types.js';
 
 /** The order of Chapter 99 lines within a 7501 line (CBP reporting order: Chapter 99 first, the Chapter 1-97 line last). */
-const PROGRAM_ORDER = ['Section 301', 'Section 301 forced labor', 'IEEPA fentanyl', 'IEEPA reciprocal', 'Section 122', 'Postal duty'];
+const PROGRAM_ORDER = ['Section 301', 'Section 301 maritime', 'Section 301 forced labor', 'IEEPA fentanyl', 'IEEPA reciprocal', 'Section 122', 'Postal duty'];
 
 function rank(program: string): number {
   const i = PROGRAM_ORDER.indexOf(program);

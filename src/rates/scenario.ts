@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { Measure, ProductList } from '../core/types.js';
+import type { Measure, Notice, ProductList } from '../core/types.js';
 import { LedgerError, type Ledger } from './load.js';
 import { listLookups } from './list-index.js';
 import { Checker, type LedgerIssue } from './schema.js';
@@ -8,7 +8,7 @@ import { checkLists, checkMeasures } from './validate.js';
 /**
  * A scenario layers a user's ledger over the built-in one (README "Scenarios"):
  * { "scenario": name, "description", "remove": [measure ids], "change": [{ "id", "from"?, "set": {...} }],
- *   "add": [measures], "lists": [product lists] }.
+ *   "add": [measures], "lists": [product lists], "removeNotices": [notice ids], "notices": [notices added] }.
  * A change with `from` splits the measure there: the old rate runs to `from`, the new one from it.
  */
 export interface Scenario {
@@ -18,6 +18,8 @@ export interface Scenario {
   change?: { id: string; from?: string; set: Partial<Measure> }[];
   add?: Measure[];
   lists?: ProductList[];
+  removeNotices?: string[];
+  notices?: Notice[];
 }
 
 const CHANGEABLE = new Set(['rate', 'from', 'to', 'origins', 'scope', 'except', 'replaces', 'unconfirmed', 'heading', 'program']);
@@ -48,6 +50,11 @@ export function checkScenario(file: string, doc: unknown, ledger: Ledger): Ledge
       }
     });
   }
+  const notices = new Set(ledger.notices.map((n) => n.id));
+  if (doc.removeNotices !== undefined && c.array(doc.removeNotices, '(file)', 'removeNotices')) {
+    for (const id of doc.removeNotices) if (typeof id !== 'string' || !notices.has(id)) c.fail(`removeNotices ${String(id)}`, 'id', 'no notice of the ledger has this id (see rates/*/measures.json "notices")');
+  }
+  if (doc.notices !== undefined) issues.push(...checkMeasures(file, { measures: [], notices: doc.notices }, lists, ledger.measures.map((m) => m.program)));
   if (doc.add !== undefined) issues.push(...checkMeasures(file, { measures: doc.add }, lists, ledger.measures.map((m) => m.program)));
   return [...c.issues, ...issues];
 }
@@ -72,9 +79,10 @@ export function applyScenario(file: string, ledger: Ledger): Ledger & { scenario
     });
   }
   measures = [...measures, ...(s.add ?? [])];
+  const notices = [...ledger.notices.filter((n) => !(s.removeNotices ?? []).includes(n.id)), ...(s.notices ?? [])];
   const lists = new Map(ledger.lists);
   for (const l of s.lists ?? []) lists.set(l.id, l);
-  return { ...ledger, scenario: s.scenario, measures, lists, ...(s.lists?.length ? listLookups(lists) : {}) };
+  return { ...ledger, scenario: s.scenario, measures, notices, lists, ...(s.lists?.length ? listLookups(lists) : {}) };
 }
 
 /** The built-in ledger with the scenario files applied in order. */
