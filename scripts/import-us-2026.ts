@@ -36,6 +36,9 @@ writeJson(path.join(OUT, 'section301-forced-labor.json'), { lists });
 console.log(`section301-forced-labor.json: ${lists.map((l) => `${l.id} ${l.entries.length}`).join(', ')}`);
 
 // ---- short lists read from the HTSUS note and heading texts ----
+const s232 = JSON.parse(fs.readFileSync(path.join(OUT, 'section232.json'), 'utf8')) as { lists: { id: string; entries: { code: string }[] }[] };
+const kParts = [...new Set(s232.lists.filter((l) => ['s232-2026-c-vi', 's232-2026-c-vii', 's232-2026-c-viii'].includes(l.id))
+  .flatMap((l) => l.entries.map((e) => e.code)).filter((c) => ['84', '85', '87'].includes(c.slice(0, 2))))].sort().map((code) => ({ code }));
 const hts = (instrument: string, citation: string) => [{ instrument, citation, url: 'https://hts.usitc.gov/' }];
 const codes = (...list: string[]) => list.map((code) => ({ code }));
 const curated = [
@@ -58,6 +61,17 @@ const curated = [
     sources: hts('Proclamation 11055; U.S. note 43(c)(1), (c)(2)', 'HTSUS 2026 Rev 18'), entries: codes('8504409580', '8537109170', '880710', '880720', '880730', '88079090') },
   { id: 's232-polysilicon', title: 'Polysilicon, ingots and wafers, cells and modules (Proclamation 11052, Annexes I and II, main provisions)',
     sources: [{ instrument: 'Proclamation 11052, Annexes I and II', citation: '91 FR 51975 (2026-08-11)', url: 'https://www.federalregister.gov/documents/2026/08/11' }], entries: codes('280461', '381800', '854142', '854143') },
+  { id: 's232-2026-c-xi', title: 'Mobile industrial equipment of U.S. note 16(c)(xi) (9903.82.09, 25%, from 2026-06-08): forklifts, earth-moving machinery, their parts, mobile cranes and drilling vehicles',
+    sources: hts('Proclamation 11032; U.S. note 16(c)(xi)', 'HTSUS 2026 Rev 10; measures-2026-checked.md §7'), entries: codes('8427', '8429', '843120', '843142', '84314990', '870510', '870520') },
+  { id: 's232-2026-k', title: 'Lines of note 16(c)(vi)-(viii) in chapters 84, 85 and 87: parts for agricultural, fixed or mobile industrial equipment (U.S. note 16(k))',
+    sources: hts('Proclamation 11032; U.S. note 16(k)', 'HTSUS 2026 Rev 10'), entries: kParts },
+  { id: 's232-appliances-2025', title: 'Household appliances made steel derivatives from 2025-06-23 (washers, dryers, dishwashers, refrigerators and freezers, ranges and ovens, waste disposers, welded wire racks)',
+    sources: [{ instrument: 'Commerce inclusion of household appliances as steel derivatives; lines read from note 16(c)(vi)-(vii) of 2026', citation: '90 FR 25208; CBP CSMS #65405824', url: 'https://www.federalregister.gov/documents/2025/06/16' }],
+    entries: codes('84181000', '84182100', '84182920', '84183000', '84184000', '8418998050', '84221100', '84501100', '84502000', '84512100', '84512900', '85098020', '85166040') },
+  { id: 's201-solar-cells', title: 'Crystalline silicon photovoltaic cells (U.S. note 18(c): 9903.45.21 in quota, 9903.45.22 over)',
+    sources: hts('U.S. note 18; headings 9903.45.21, 9903.45.22', 'HTSUS chapter 99 notes 2026 Rev 6'), entries: codes('854142') },
+  { id: 's201-solar-modules', title: 'Crystalline silicon photovoltaic modules (U.S. note 18(g), 9903.45.25)',
+    sources: hts('U.S. note 18(g), (h); heading 9903.45.25', 'HTSUS chapter 99 notes 2026 Rev 6'), entries: codes('854143') },
   { id: 'pharma-chapters', title: 'Chapters 29 and 30 (the chapters of the note 40(c) list of Section 232 pharmaceuticals)',
     sources: hts('U.S. note 40(c)', 'HTSUS 2026 Rev 14, Rev 20'), entries: codes('29', '30') },
 ];
