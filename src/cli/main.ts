@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { LedgerError } from '../rates/load.js';
 import { EXIT, UserError } from './errors.js';
+import { installExitPaths, isOutputWriteError, writeFailureMessage } from './exit-paths.js';
 import { collect } from './options.js';
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -18,8 +19,9 @@ Examples:
 Columns beyond hts and value: metal_value (Section 232 on metal content), us_content_value,
 loaded_on (in-transit rules), claims (e.g. 9903.88.69;9903.94.06), entry, quantity, date, origin.
 
-Exit codes: 0 done, 1 input or ledger error, an unwritable TMPDIR (or a rejected row with --strict), 2 usage,
-3 some rows rejected (the rest priced), 4 --fail-over tripped, 130 interrupted.`;
+Exit codes: 0 done (also when a pipe reader such as head closes the output), 1 input or ledger error, an unwritable
+TMPDIR, output that cannot be written ("cannot write output: disk full"), or a rejected row with --strict; 2 usage,
+3 some rows rejected (the rest priced), 4 --fail-over tripped, 129/130/143 stopped by SIGHUP/SIGINT/SIGTERM.`;
 
 const LOOKUP_EXAMPLES = `
 Examples:
@@ -172,16 +174,16 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`tariff: the ledger has errors:\n${e.message}\n${debug ? `${e.stack}\n` : ''}`);
       return EXIT.input;
     }
+    if (isOutputWriteError(e)) {
+      process.stderr.write(`tariff: ${writeFailureMessage(e)}\n`);
+      return EXIT.input;
+    }
     if (debug) throw e;
     process.stderr.write(`tariff: internal error: ${(e as Error).message} (run with --debug for the stack trace)\n`);
     return EXIT.input;
   }
 }
 
-// Ctrl+C (at a prompt, or while a bill is read from a terminal): exit 130, no stack trace.
-process.on('SIGINT', () => {
-  process.stderr.write('\ninterrupted\n');
-  process.exit(EXIT.interrupted);
-});
-process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); });
+// Ctrl+C, SIGTERM, SIGHUP, a closed pipe, a failed write: temporary files removed, no stack trace (exit-paths.ts)
+installExitPaths();
 process.exitCode = await main(process.argv);

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { newTempFile, onTempFiles } from './temp-files.js';
+import { newTempFile, onTempFiles, removeTempDir } from './temp-files.js';
 
 /**
  * A temporary file of binary records, written in order and read back once in order, then removed. A record is three
@@ -52,7 +52,7 @@ export class RecordWriter {
   }
 
   remove(): void {
-    fs.rmSync(this.temp.dir, { recursive: true, force: true });
+    removeTempDir(this.temp.dir);
   }
 }
 

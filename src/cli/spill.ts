@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { Decimal } from '../core/money.js';
 import { ByteBuffer } from './byte-buffer.js';
-import { newTempFile, onTempFiles } from './temp-files.js';
+import { newTempFile, onTempFiles, removeTempDir } from './temp-files.js';
 import type { Duty, LineResult, NotApplied, RejectedClaim } from '../core/types.js';
 
 /** What a priced line keeps between the two passes of a streamed bill (its input cells are parsed again). */
@@ -96,6 +96,6 @@ export class Spill {
   }
 
   remove(): void {
-    fs.rmSync(this.temp.dir, { recursive: true, force: true });
+    removeTempDir(this.temp.dir);
   }
 }
