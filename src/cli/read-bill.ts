@@ -1,6 +1,6 @@
 import type { BillLine, RowError } from '../core/types.js';
 import { mapHeader, type HeaderMap } from '../input/columns.js';
-import { CsvSyntaxError } from '../input/csv-tokenizer.js';
+import { CsvSyntaxError, shown } from '../input/csv-tokenizer.js';
 import { DecodeError, readCsv, type CsvRecord } from '../input/read.js';
 import { parseRow, type LineDefaults } from '../input/row.js';
 import { UserError } from './errors.js';
@@ -34,6 +34,9 @@ export async function openBill(file: string | undefined, encoding?: string): Pro
   if (first.done) throw new UserError(`${name}: empty file: expected a header row with at least the columns hts and value`);
   const [top, ...rest] = first.value;
   const headers = top!.cells;
+  if (headers.length > MAX_COLUMNS) throw new UserError(`${name}: row 1 (header) has ${headers.length.toLocaleString('en-US')} columns: a bill has at most ${MAX_COLUMNS.toLocaleString('en-US')}, as in Excel`);
+  const long = headers.findIndex((h) => h.length > 1000);
+  if (long >= 0) throw new UserError(`${name}: row 1 (header), column ${long + 1} is a header of ${headers[long]!.length.toLocaleString('en-US')} characters (${shown(headers[long]!)}): a column name is at most 1,000`);
   const header = mapHeader(headers);
   if (header.errors.length > 0) throw new UserError(`${name}: row 1 (header): ${header.errors.join('; ')}`);
   async function* batches(): AsyncGenerator<CsvRecord[]> {
@@ -43,10 +46,20 @@ export async function openBill(file: string | undefined, encoding?: string): Pro
   return { name, headers, header, batches: batches() };
 }
 
-/** A row with more cells than the header, usually an unquoted comma. */
+/** The longest cell read, in characters (1 MiB: 32 times Excel's limit, so a bill from a spreadsheet never meets it). */
+export const MAX_CELL = 1 << 20;
+/** The most columns a bill has: Excel's limit. */
+export const MAX_COLUMNS = 16_384;
+
+/** A row with more cells than the header (usually an unquoted comma), or a cell longer than MAX_CELL. */
 export function raggedRow(record: CsvRecord, headers: string[]): RowError | undefined {
-  if (record.cells.length <= headers.length) return undefined;
-  return { row: record.row, column: '(row)', message: `has ${record.cells.length} cells but the header has ${headers.length}: check for an unquoted comma` };
+  if (record.cells.length > headers.length) {
+    return { row: record.row, column: '(row)', message: `has ${record.cells.length} cells but the header has ${headers.length}: check for an unquoted comma` };
+  }
+  const long = record.cells.findIndex((c) => c.length > MAX_CELL);
+  if (long < 0) return undefined;
+  const cell = record.cells[long]!;
+  return { row: record.row, column: headers[long] || `column ${long + 1}`, message: `is ${cell.length.toLocaleString('en-US')} characters long (${shown(cell)}): a cell holds at most ${MAX_CELL.toLocaleString('en-US')} characters (1 MiB)` };
 }
 
 export interface ReadBill {

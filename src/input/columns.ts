@@ -38,11 +38,15 @@ export interface HeaderMap {
 export function mapHeader(headers: string[]): HeaderMap {
   const map: HeaderMap = { index: {}, passthrough: [], errors: [] };
   const seen = new Map<Column, string>();
+  const passed = new Set<string>();
   headers.forEach((name, i) => {
     const column = BY_KEY.get(normalizeHeader(name));
     if (!column) {
-      if (map.passthrough.some((p) => p.name === name)) map.errors.push(`header "${name}" appears twice (column ${i + 1})`);
-      else map.passthrough.push({ name, index: i });
+      if (passed.has(name)) map.errors.push(`header "${name}" appears twice (column ${i + 1})`);
+      else {
+        passed.add(name);
+        map.passthrough.push({ name, index: i });
+      }
       return;
     }
     if (seen.has(column)) {

@@ -17,6 +17,16 @@ export class CsvSyntaxError extends Error {
 
 const QUOTE = '"';
 
+/** The longest record (row) read, in characters: 4 MiB. Beyond it the file is refused, so a quote never closed or a
+ * file with no line break (`/dev/zero`) costs bounded time and memory instead of all of it. */
+export const MAX_RECORD = 4 << 20;
+
+/** A record's start, shown in a message: at most 40 characters, control codes escaped. */
+export function shown(text: string, max = 40): string {
+  const head = text.length > max ? `${text.slice(0, max)}…` : text;
+  return JSON.stringify(head).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** A record's cells; `plain` when its line has no quote, so no cell holds a delimiter, a quote or a line break; `row`
  * is left for the reader to number (src/input/read.ts). */
 export interface Cells {
@@ -31,12 +41,20 @@ export class CsvTokenizer {
   private line = 1;
   private newline: string | undefined;
   private started = false;
+  /** the length of `rest` when a push ended inside a record: it is read again once the text has doubled, so a long
+   * record (a quoted field left open) is scanned a bounded number of times, not once per piece */
+  private waiting = 0;
 
   constructor(private readonly delimiter: string) {}
 
   /** The records complete in the text read so far; `last` when no more text comes. */
   push(text: string, last = false): Cells[] {
     let buf = this.rest + text;
+    if (!last && this.waiting > 0 && buf.length < 2 * this.waiting) {
+      this.rest = buf;
+      this.refuseLong(buf.length, buf);
+      return [];
+    }
     if (!this.started && buf.length > 0) {
       this.started = true;
       if (buf.charCodeAt(0) === 0xfeff) buf = buf.slice(1);
@@ -45,6 +63,8 @@ export class CsvTokenizer {
     const newline = this.newline ?? (this.newline = detectNewline(buf, last));
     if (newline === undefined) {
       this.rest = buf;
+      this.waiting = buf.length;
+      this.refuseLong(buf.length, buf);
       if (last && buf.length > 0) return this.lastRecord(buf, records);
       return records;
     }
@@ -61,6 +81,7 @@ export class CsvTokenizer {
         if (quote < 0) quote = n;
       }
       if (end >= 0 && quote > end) {
+        this.refuseLong(end - pos, buf, pos);
         records.push({ row: 0, cells: buf.slice(pos, end).split(d), plain: true });
         pos = end + newline.length;
         this.line++;
@@ -69,17 +90,27 @@ export class CsvTokenizer {
       if (end < 0 && quote >= n) {
         if (!last) break;
         end = n;
+        this.refuseLong(end - pos, buf, pos);
         records.push({ row: 0, cells: buf.slice(pos, end).split(d), plain: true });
         pos = n;
         break;
       }
       const quoted = this.quotedRecord(buf, pos, newline, last);
       if (!quoted) break;
+      this.refuseLong(quoted.next - pos, buf, pos);
       records.push({ row: 0, cells: quoted.cells, plain: false });
       pos = quoted.next;
     }
     this.rest = buf.slice(pos);
+    this.waiting = this.rest.length;
+    this.refuseLong(this.rest.length, this.rest);
     return records;
+  }
+
+  /** A record of `length` characters from `start` is refused past MAX_RECORD, with its start shown. */
+  private refuseLong(length: number, buf: string, start = 0): void {
+    if (length <= MAX_RECORD) return;
+    throw new CsvSyntaxError(`the row starting on line ${this.line} is longer than ${MAX_RECORD.toLocaleString('en-US')} characters (it starts ${shown(buf.slice(start, start + 41))}): a row is at most 4 MiB; a quoted field may be missing its closing quote`, this.line);
   }
 
   /** A file that never ends a line: one record (or a quoted field left open). */
@@ -145,7 +176,7 @@ export class CsvTokenizer {
       const value = buf.slice(i, stop);
       if (value.includes(QUOTE)) {
         const at = this.line + lines;
-        throw new CsvSyntaxError(`a quote inside an unquoted field on line ${at} (${JSON.stringify(value.slice(0, 40))}): put the whole field in quotes and double the quotes inside it`, at);
+        throw new CsvSyntaxError(`a quote inside an unquoted field on line ${at} (${shown(value)}): put the whole field in quotes and double the quotes inside it`, at);
       }
       cells.push(value);
       if (!endsRecord) {

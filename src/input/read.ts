@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { CsvTokenizer } from './csv-tokenizer.js';
+import { CsvSyntaxError, CsvTokenizer, MAX_RECORD, shown } from './csv-tokenizer.js';
 
 export interface CsvRecord {
   /** spreadsheet row number: the header is row 1 */
@@ -58,10 +58,14 @@ export async function* readCsv(input: Readable, options: ReadOptions = {}): Asyn
   };
   let head = '';
   let done = false;
-  while (!head.includes('\n')) {
+  for (let piece = ''; !piece.includes('\n');) {
     const next = await chunks.next();
     if (next.done) { done = true; break; }
-    head += decode(next.value);
+    piece = decode(next.value);
+    head += piece;
+    if (!piece.includes('\n') && head.length > MAX_RECORD) {
+      throw new CsvSyntaxError(`the header (line 1) is longer than ${MAX_RECORD.toLocaleString('en-US')} characters with no line break (it starts ${shown(head)}): is this a CSV file?`, 1);
+    }
   }
   if (done) head += decode(Buffer.alloc(0), true);
   const delimiter = sniffDelimiter(head.slice(0, head.indexOf('\n') >= 0 ? head.indexOf('\n') : head.length));

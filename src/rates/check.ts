@@ -3,7 +3,7 @@ import path from 'node:path';
 import { before } from '../core/dates.js';
 import type { Measure } from '../core/types.js';
 import { LedgerError, loadLedger, type Ledger } from './load.js';
-import { checkScenario } from './scenario.js';
+import { checkScenario, readScenario } from './scenario.js';
 import type { LedgerIssue } from './schema.js';
 
 export interface CheckReport {
@@ -13,14 +13,10 @@ export interface CheckReport {
 
 /** Check a ledger directory (default: the built-in one) or a scenario file: schema, dates, periods, stacking, lists. */
 export function checkTarget(target: string | undefined, builtIn: () => Ledger): CheckReport {
-  if (target && fs.existsSync(target) && fs.statSync(target).isFile()) {
-    let doc: unknown;
-    try {
-      doc = JSON.parse(fs.readFileSync(target, 'utf8'));
-    } catch (e) {
-      return { errors: [{ file: target, entry: '(file)', field: '(file)', message: (e as Error).message }], warnings: [] };
-    }
-    return { errors: checkScenario(target, doc, builtIn()), warnings: [] };
+  if (target && fs.existsSync(target) && !fs.statSync(target).isDirectory()) {
+    const read = readScenario(target);
+    if ('issue' in read) return { errors: [read.issue], warnings: [] };
+    return { errors: checkScenario(target, read.doc, builtIn()), warnings: [] };
   }
   if (target && !fs.existsSync(path.join(target, 'ledger.json'))) {
     return { errors: [{ file: path.join(target, 'ledger.json'), entry: '(file)', field: '(file)', message: 'no ledger here: expected a directory with ledger.json, or a scenario file' }], warnings: [] };

@@ -59,14 +59,40 @@ export function checkScenario(file: string, doc: unknown, ledger: Ledger): Ledge
   return [...c.issues, ...issues];
 }
 
+/** The largest scenario file read: 16 MiB (the built-in ledger's biggest product list is a fraction of it). */
+export const MAX_SCENARIO_BYTES = 16 << 20;
+
+/** A scenario file's JSON, read at most MAX_SCENARIO_BYTES (a device such as /dev/zero never ends); problems as issues. */
+export function readScenario(file: string): { doc: unknown } | { issue: LedgerIssue } {
+  const fail = (message: string) => ({ issue: { file, entry: '(file)', field: '(file)', message } });
+  let text: string;
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const buf = Buffer.alloc(MAX_SCENARIO_BYTES + 1);
+      let n = 0;
+      for (let got = -1; got !== 0 && n < buf.length;) n += got = fs.readSync(fd, buf, n, buf.length - n, null);
+      if (n > MAX_SCENARIO_BYTES) return fail(`larger than ${MAX_SCENARIO_BYTES >> 20} MiB: a scenario is a small JSON file (is this the right file?)`);
+      text = buf.toString('utf8', 0, n);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return fail(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a scenario file' : (e as Error).message);
+  }
+  try {
+    return { doc: JSON.parse(text) };
+  } catch (e) {
+    return fail(`not JSON: ${(e as Error).message.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).slice(0, 200)}`);
+  }
+}
+
 /** The ledger with the scenario applied; throws LedgerError with every problem of the scenario file. */
 export function applyScenario(file: string, ledger: Ledger): Ledger & { scenario: string } {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new LedgerError([{ file, entry: '(file)', field: '(file)', message: (e as Error).message }]);
-  }
+  const read = readScenario(file);
+  if ('issue' in read) throw new LedgerError([read.issue]);
+  const doc = read.doc;
   const issues = checkScenario(file, doc, ledger);
   if (issues.length > 0) throw new LedgerError(issues);
   const s = doc as Scenario;
