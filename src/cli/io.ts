@@ -1,3 +1,4 @@
+import { printable } from '../core/printable.js';
 import fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import { Chalk, type ChalkInstance } from 'chalk';
@@ -35,6 +36,6 @@ export function write(text: string): void {
 /** Warnings and rejected rows on standard error (coloured only when standard error is a terminal). */
 export function reportProblems(color: boolean | undefined, warnings: Iterable<string>, rejected: readonly RowError[] = []): void {
   const e = makeChalk(color, process.stderr, process.env);
-  for (const w of warnings) process.stderr.write(`${e.yellow('warning:')} ${w}\n`);
-  for (const r of rejected) process.stderr.write(`${e.red('rejected:')} row ${r.row}, column ${r.column}: ${r.message}\n`);
+  for (const w of warnings) process.stderr.write(`${e.yellow('warning:')} ${printable(w)}\n`);
+  for (const r of rejected) process.stderr.write(`${e.red('rejected:')} ${printable(`row ${r.row}, column ${r.column}: ${r.message}`)}\n`);
 }

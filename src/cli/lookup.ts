@@ -1,3 +1,4 @@
+import { printable } from '../core/printable.js';
 import { codeDigits, formatCode } from '../core/codes.js';
 import { resolveMeasures, mfnRate } from '../core/us-duties.js';
 import { Decimal } from '../core/money.js';
@@ -70,19 +71,19 @@ export async function runLookup(codeText: string, opts: LookupOptions): Promise<
     const c = makeChalk(opts.color, process.stdout, process.env);
     const w = Math.max(18, ...resolved.applied.map((a) => a.measure.program.length));
     const out = [
-      c.bold(`${formatCode(code)}  ${line.description}`),
+      c.bold(printable(`${formatCode(code)}  ${line.description}`)),
       `origin ${origin}, entered ${date}, unit ${line.units || '-'}`,
       '',
-      `  ${(into === 'US' ? 'MFN' : 'Base rate').padEnd(w)} ${mfnText.padEnd(10)} ${base.source}`,
+      printable(`  ${(into === 'US' ? 'MFN' : 'Base rate').padEnd(w)} ${mfnText.padEnd(10)} ${base.source}`),
     ];
     for (const a of resolved.applied) {
       const m = a.measure;
-      out.push(`  ${m.program.padEnd(w)} ${('+' + a.rate).padEnd(10)} ${a.heading}, ${m.from} to ${m.to ?? 'open'}${a.basis !== 'customs value' ? `, on the ${a.basis}` : ''}`);
-      for (const s of m.sources) out.push(`  ${' '.repeat(w + 11)} ${c.dim(`${s.instrument}; ${s.citation}; ${s.url}`)}`);
-      if (m.refundable) out.push(`  ${' '.repeat(w + 11)} ${c.yellow(m.refundable)}`);
+      out.push(printable(`  ${m.program.padEnd(w)} ${('+' + a.rate).padEnd(10)} ${a.heading}, ${m.from} to ${m.to ?? 'open'}${a.basis !== 'customs value' ? `, on the ${a.basis}` : ''}`));
+      for (const s of m.sources) out.push(`  ${' '.repeat(w + 11)} ${c.dim(printable(`${s.instrument}; ${s.citation}; ${s.url}`))}`);
+      if (m.refundable) out.push(`  ${' '.repeat(w + 11)} ${c.yellow(printable(m.refundable))}`);
     }
-    for (const r of resolved.rejectedClaims) out.push(`  ${c.red('claim rejected')}     ${r.claim}: ${r.reason}`);
-    for (const n of resolved.notApplied) out.push(`  ${c.yellow('not applied')}        ${n.heading} (${n.program}): ${n.reason}`);
+    for (const r of resolved.rejectedClaims) out.push(`  ${c.red('claim rejected')}     ${printable(`${r.claim}: ${r.reason}`)}`);
+    for (const n of resolved.notApplied) out.push(`  ${c.yellow('not applied')}        ${printable(`${n.heading} (${n.program}): ${n.reason}`)}`);
     if (into === 'CN') out.push(`  Import VAT ${base.vat ?? 'unknown'}${base.ct ? `, consumption tax ${base.ct}` : ''} (on value + duty${base.ct ? ' + consumption tax' : ''})`);
     out.push('', c.bold(`Total ad valorem: ${total === undefined ? 'n/a' : `${total.toString()}%`}${mfnSpecific ? ` (plus the specific part of ${mfnText})` : ''}${partial.length > 0 ? `, plus ${partial.map((a) => `${a.rate} on the ${a.basis}`).join('; ')}` : ''}`));
     write(out.join('\n') + '\n');

@@ -1,3 +1,4 @@
+import { printableLines } from '../core/printable.js';
 import { Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { LedgerError } from '../rates/load.js';
@@ -49,7 +50,7 @@ export function buildProgram(): Command {
     .version(pkg.version, '-V, --version')
     .showSuggestionAfterError()
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(printableLines(s)) });
 
   common(program.command('calc').argument('[file]', 'CSV bill, or - for standard input'))
     .description('landed cost of a bill of goods (CSV)')
@@ -167,11 +168,11 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.usage;
     }
     if (e instanceof UserError) {
-      process.stderr.write(`tariff: ${e.message}\n${debug ? `${e.stack}\n` : ''}`);
+      process.stderr.write(`tariff: ${printableLines(e.message)}\n${debug ? `${e.stack}\n` : ''}`);
       return e.exitCode;
     }
     if (e instanceof LedgerError) {
-      process.stderr.write(`tariff: the ledger has errors:\n${e.message}\n${debug ? `${e.stack}\n` : ''}`);
+      process.stderr.write(`tariff: the ledger has errors:\n${printableLines(e.message)}\n${debug ? `${e.stack}\n` : ''}`);
       return EXIT.input;
     }
     if (isOutputWriteError(e)) {
@@ -179,7 +180,7 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.input;
     }
     if (debug) throw e;
-    process.stderr.write(`tariff: internal error: ${(e as Error).message} (run with --debug for the stack trace)\n`);
+    process.stderr.write(`tariff: internal error: ${printableLines((e as Error).message)} (run with --debug for the stack trace)\n`);
     return EXIT.input;
   }
 }

@@ -1,3 +1,4 @@
+import { printable } from '../core/printable.js';
 import { ledgerDiff } from '../core/ledger-diff.js';
 import { loadLedger } from '../rates/load.js';
 import { EXIT } from './errors.js';
@@ -37,9 +38,9 @@ export async function runRatesDiff(opts: RatesDiffOptions): Promise<number> {
   if (changes.length === 0) out.push('  none');
   for (const ch of changes) {
     const what = ch.kind === 'changed' ? `${ch.previousRate} -> ${ch.rate}` : ch.kind === 'started' ? `starts at ${ch.rate}` : `ends (was ${ch.rate})`;
-    out.push(`${ch.at.padEnd(17)} ${ch.kind.padEnd(8)} ${ch.program} ${ch.heading}: ${what}`);
+    out.push(printable(`${ch.at.padEnd(17)} ${ch.kind.padEnd(8)} ${ch.program} ${ch.heading}: ${what}`));
     const s = ch.measure.sources[0];
-    if (s) out.push(`${' '.repeat(27)}${c.dim(`${s.instrument}; ${s.citation}; ${s.url}`)}`);
+    if (s) out.push(`${' '.repeat(27)}${c.dim(printable(`${s.instrument}; ${s.citation}; ${s.url}`))}`);
   }
   write(out.join('\n') + '\n');
   return EXIT.ok;
@@ -69,9 +70,9 @@ export async function runRatesCheck(target: string | undefined, opts: { format?:
   if (format === 'json' || format === 'ndjson') {
     write(JSON.stringify({ schema: 'tariff-impact/rates-check@1', target: target ?? 'built-in', ...report }, null, format === 'json' ? 2 : undefined) + '\n');
   } else {
-    const line = (kind: string, i: LedgerIssue) => `${kind}: ${i.file}: ${i.entry}: ${i.field}: ${i.message}`;
+    const line = (kind: string, i: LedgerIssue) => `${kind}: ${printable(`${i.file}: ${i.entry}: ${i.field}: ${i.message}`)}`;
     const out = [...report.errors.map((i) => line('error', i)), ...report.warnings.map((i) => line('warning', i)),
-      `${target ?? 'built-in ledger'}: ${report.errors.length} error(s), ${report.warnings.length} warning(s)`];
+      `${printable(target ?? 'built-in ledger')}: ${report.errors.length} error(s), ${report.warnings.length} warning(s)`];
     write(out.join('\n') + '\n');
   }
   return report.errors.length > 0 ? EXIT.input : EXIT.ok;

@@ -1,3 +1,4 @@
+import { printable } from '../core/printable.js';
 import type { BillLine, RowError } from '../core/types.js';
 import { mapHeader, type HeaderMap } from '../input/columns.js';
 import { CsvSyntaxError, shown } from '../input/csv-tokenizer.js';
@@ -83,6 +84,6 @@ export async function readBill(file: string | undefined, defaults: LineDefaults,
     if (Array.isArray(parsed)) rejected.push(...parsed);
     else lines.push(parsed);
   }
-  if (lines.length === 0 && rejected.length === 0) process.stderr.write(`warning: ${bill.name} has a header and no rows: nothing to price\n`);
+  if (lines.length === 0 && rejected.length === 0) process.stderr.write(`warning: ${printable(bill.name)} has a header and no rows: nothing to price\n`);
   return { headers: bill.headers, lines, rejected };
 }

@@ -1,3 +1,4 @@
+import { printable } from '../core/printable.js';
 import { priceBill } from '../core/bill.js';
 import { formatAmount, type Decimal } from '../core/money.js';
 import { summarizeWarnings } from './warnings.js';
@@ -49,8 +50,8 @@ export async function runRefund(file: string | undefined, opts: RefundOptions): 
     const c = makeChalk(opts.color, process.stdout, process.env);
     const out = [c.bold(`IEEPA duties refundable after ${ledger.refund.ruling.instrument.split(';')[0]} (as of ${asOf})`)];
     for (const e of result.entries) {
-      out.push(`entry ${e.entry}, entered ${e.date}: ${formatAmount(e.ieepa)} USD${e.ieepa.isZero() ? '' : ` (${[...e.byHeading].map(([h, a]) => `${h} ${formatAmount(a)}`).join(', ')})`}`);
-      out.push(`  ${e.route}`);
+      out.push(printable(`entry ${e.entry}, entered ${e.date}: ${formatAmount(e.ieepa)} USD${e.ieepa.isZero() ? '' : ` (${[...e.byHeading].map(([h, a]) => `${h} ${formatAmount(a)}`).join(', ')})`}`));
+      out.push(`  ${printable(e.route)}`);
     }
     out.push('', c.bold(`Total IEEPA duties paid: ${formatAmount(result.total)} USD`), ...[...result.byHeading].map(([h, a]) => `  ${h}: ${formatAmount(a)}`));
     if (!result.total.isZero()) out.push('', 'A refund claim per entry needs:', ...ledger.refund.needs.map((n) => `  - ${n}`));

@@ -1,3 +1,4 @@
+import { printable } from '../core/printable.js';
 import type { Side } from '../core/types.js';
 
 /** A warning for each side queried on a date after the day its measures were last checked against sources. */
@@ -16,6 +17,6 @@ export function staleWarnings(reviewedThrough: Partial<Record<Side, string>>, da
 /** --fail-on-stale: true when the run must fail, after saying why on standard error. */
 export function failsOnStale(flag: boolean | undefined, stale: string[]): boolean {
   if (!flag || stale.length === 0) return false;
-  process.stderr.write(`fail-on-stale: ${stale.join('; ')}\n`);
+  process.stderr.write(`fail-on-stale: ${printable(stale.join('; '))}\n`);
   return true;
 }

@@ -15,17 +15,16 @@ export class CsvSyntaxError extends Error {
   }
 }
 
+import { quoted } from '../core/printable.js';
+
 const QUOTE = '"';
 
 /** The longest record (row) read, in characters: 4 MiB. Beyond it the file is refused, so a quote never closed or a
  * file with no line break (`/dev/zero`) costs bounded time and memory instead of all of it. */
 export const MAX_RECORD = 4 << 20;
 
-/** A record's start, shown in a message: at most 40 characters, control codes escaped. */
-export function shown(text: string, max = 40): string {
-  const head = text.length > max ? `${text.slice(0, max)}…` : text;
-  return JSON.stringify(head).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
+/** A record's start, shown in a message: at most 40 characters, quoted, control codes escaped. */
+export const shown = quoted;
 
 /** A record's cells; `plain` when its line has no quote, so no cell holds a delimiter, a quote or a line break; `row`
  * is left for the reader to number (src/input/read.ts). */

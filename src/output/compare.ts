@@ -1,3 +1,4 @@
+import { printable } from '../core/printable.js';
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import { Decimal, formatAmount } from '../core/money.js';
@@ -59,9 +60,9 @@ export function renderCompare(columns: CompareColumn[], withLines: boolean, c: C
     const totals = columns.map((col) => sideTotals(col.lines, side));
     if (totals.some((t) => !t)) continue;
     const ts = totals as SideTotals[];
-    const table = new Table({ head: [`Into ${side} (${ts[0]!.currency})`, ...columns.map((col) => col.label)], chars, ...style });
+    const table = new Table({ head: [`Into ${side} (${ts[0]!.currency})`, ...columns.map((col) => printable(col.label))], chars, ...style });
     const programs = [...new Set(ts.flatMap((t) => [...t.byProgram.keys()]))];
-    for (const p of programs) table.push([p, ...ts.map((t) => right(formatAmount(t.byProgram.get(p) ?? new Decimal(0))))]);
+    for (const p of programs) table.push([printable(p), ...ts.map((t) => right(formatAmount(t.byProgram.get(p) ?? new Decimal(0))))]);
     table.push([c.bold('Duty'), ...ts.map((t) => right(c.bold(formatAmount(t.duty))))]);
     table.push([side === 'US' ? 'Fees' : 'Taxes', ...ts.map((t) => right(formatAmount(side === 'US' ? t.fees : t.taxes)))]);
     table.push([c.bold('Landed cost'), ...ts.map((t) => right(c.bold(formatAmount(t.landedCost))))]);
@@ -69,13 +70,13 @@ export function renderCompare(columns: CompareColumn[], withLines: boolean, c: C
     out.push(table.toString());
     for (let i = 1; i < ts.length; i++) {
       const ch = changeBetween(ts[i - 1]!, ts[i]!);
-      const why = ch.byProgram.map(([p, d]) => `${p} ${signed(d)}`).join(', ');
-      out.push(`${columns[i - 1]!.label} -> ${columns[i]!.label}: duty ${signed(ch.duty)}${why ? ` (${why})` : ''}`);
+      const why = printable(ch.byProgram.map(([p, d]) => `${p} ${signed(d)}`).join(', '));
+      out.push(`${printable(columns[i - 1]!.label)} -> ${printable(columns[i]!.label)}: duty ${signed(ch.duty)}${why ? ` (${why})` : ''}`);
     }
   }
   if (withLines) {
-    const table = new Table({ head: ['Row', 'Tariff code', ...columns.map((col) => `duty ${col.label}`)], chars, ...style });
-    columns[0]!.lines.forEach((l) => table.push([String(l.line.row), l.hts, ...columns.map((col) => {
+    const table = new Table({ head: ['Row', 'Tariff code', ...columns.map((col) => `duty ${printable(col.label)}`)], chars, ...style });
+    columns[0]!.lines.forEach((l) => table.push([String(l.line.row), printable(l.hts), ...columns.map((col) => {
       const same = col.lines.find((x) => x.line.row === l.line.row);
       return right(same ? formatAmount(same.duty) : '-');
     })]));

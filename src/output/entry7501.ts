@@ -1,3 +1,4 @@
+import { printableLines } from '../core/printable.js';
 import { formatAmount } from '../core/money.js';
 import { sideTotals } from '../core/totals.js';
 import type { LineResult } from '../core/types.js';
@@ -41,5 +42,6 @@ export function render7501(all: LineResult[]): string {
   if (t) {
     out.push(`Entry summary: duty ${formatAmount(t.duty)}, MPF (499) ${formatAmount(t.mpf)}, HMF (501) ${formatAmount(t.hmf)}, total ${formatAmount(t.duty.plus(t.fees))}`);
   }
-  return out.join('\n') + '\n';
+  // no colour here: the whole view is made printable (a sku or a scenario's heading typed with control codes)
+  return printableLines(out.join('\n')) + '\n';
 }

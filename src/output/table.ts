@@ -1,3 +1,4 @@
+import { printable as p } from '../core/printable.js';
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import { effectiveRate, formatAmount, type Decimal } from '../core/money.js';
@@ -20,7 +21,7 @@ export function renderTable(lines: LineResult[], c: ChalkInstance, explain: bool
   const units = lines.map((r) => ({ r, u: unitEconomics(r, targetMargin) })).filter((x) => x.u !== undefined);
   const table = new Table({ head: ['Row', 'SKU', 'Into', 'Tariff code', 'Customs value', 'Duty', 'Fees + taxes', 'Landed cost', 'Duty %'], ...plain(color) });
   for (const r of lines) {
-    table.push([String(r.line.row), r.line.sku ?? '', r.line.into, r.hts, right(`${formatAmount(r.customsValue)} ${r.line.currency}`), right(formatAmount(r.duty)),
+    table.push([String(r.line.row), p(r.line.sku ?? ''), r.line.into, p(r.hts), right(`${formatAmount(r.customsValue)} ${r.line.currency}`), right(formatAmount(r.duty)),
       right(formatAmount(r.fees.plus(r.taxes))), right(formatAmount(r.landedCost)), right(effectiveRate(r.duty, r.customsValue))]);
   }
   out.push(table.toString());
@@ -39,7 +40,7 @@ export function renderTable(lines: LineResult[], c: ChalkInstance, explain: bool
     const totals = new Table({ head: [`Into ${side}: program`, 'Headings', `Amount (${t.currency})`], ...plain(color) });
     for (const [program, amount] of t.byProgram) {
       const headings = [...new Set(lines.filter((r) => r.line.into === side).flatMap((r) => r.duties.filter((d) => d.program === program).map((d) => (program === 'MFN' ? 'base rate' : d.heading))))];
-      totals.push([program, headings.join(', '), right(formatAmount(amount))]);
+      totals.push([p(program), p(headings.join(', ')), right(formatAmount(amount))]);
     }
     totals.push([c.bold('Duty'), '', right(c.bold(formatAmount(t.duty)))]);
     if (side === 'US') {
@@ -58,15 +59,15 @@ export function renderTable(lines: LineResult[], c: ChalkInstance, explain: bool
 
 /** Every duty of a line with its heading, rate and source, and every measure not applied with the reason. */
 export function renderLineDetail(r: LineResult, c: ChalkInstance): string {
-  const lines = [c.bold(`Row ${r.line.row}${r.line.sku ? ` (${r.line.sku})` : ''}: into ${r.line.into}, ${r.hts}, origin ${r.line.origin}, ${r.line.date}, customs value ${formatAmount(r.customsValue)} ${r.line.currency}`)];
+  const lines = [c.bold(`Row ${r.line.row}${r.line.sku ? ` (${p(r.line.sku)})` : ''}: into ${r.line.into}, ${p(r.hts)}, origin ${r.line.origin}, ${r.line.date}, customs value ${formatAmount(r.customsValue)} ${r.line.currency}`)];
   for (const d of r.duties) {
-    lines.push(`  ${c.green('applied')}  ${d.program.padEnd(18)} ${d.heading.padEnd(14)} ${d.rate.padStart(6)} × ${formatAmount(d.base)} = ${formatAmount(d.amount)}`);
-    if (d.basis) lines.push(`           on the ${d.basis}`);
-    lines.push(`           ${c.dim(d.source)}`);
-    if (d.refundable) lines.push(`           ${c.yellow(d.refundable)}`);
+    lines.push(`  ${c.green('applied')}  ${p(d.program).padEnd(18)} ${p(d.heading).padEnd(14)} ${p(d.rate).padStart(6)} × ${formatAmount(d.base)} = ${formatAmount(d.amount)}`);
+    if (d.basis) lines.push(`           on the ${p(d.basis)}`);
+    lines.push(`           ${c.dim(p(d.source))}`);
+    if (d.refundable) lines.push(`           ${c.yellow(p(d.refundable))}`);
   }
-  for (const n of r.notApplied) lines.push(`  ${c.yellow('not applied')} ${n.program} ${n.heading}: ${n.reason}`);
-  for (const x of r.rejectedClaims) lines.push(`  ${c.red('claim rejected')} ${x.claim}: ${x.reason}`);
+  for (const n of r.notApplied) lines.push(`  ${c.yellow('not applied')} ${p(n.program)} ${p(n.heading)}: ${p(n.reason)}`);
+  for (const x of r.rejectedClaims) lines.push(`  ${c.red('claim rejected')} ${p(x.claim)}: ${p(x.reason)}`);
   lines.push(r.line.into === 'US' ? `  MPF ${formatAmount(r.mpf)}, HMF ${formatAmount(r.hmf)}, landed cost ${formatAmount(r.landedCost)}`
     : `  consumption tax ${formatAmount(r.consumptionTax)}, VAT ${formatAmount(r.vat)}, landed cost ${formatAmount(r.landedCost)} CNY`);
   return lines.join('\n');

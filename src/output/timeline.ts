@@ -1,3 +1,4 @@
+import { printable } from '../core/printable.js';
 import type { ChalkInstance } from 'chalk';
 import type { TimelinePoint } from '../core/timeline.js';
 
@@ -9,7 +10,7 @@ export function renderTimeline(title: string, baseRate: string, points: Timeline
   const rows = points.map((p) => {
     const bar = max.toString() === '0' ? '' : '█'.repeat(Math.max(1, Math.round(p.total.dividedBy(max).times(WIDTH).toNumber())));
     const label = p.changes.length > 0 ? p.changes.join('; ') : [`base rate ${baseRate}`, ...p.measures.map((m) => `${m.program} ${m.rate} (${m.heading})`)].join(', ');
-    return `${p.from.padEnd(16)} ${`${p.total.toString()}%`.padStart(6)}  ${c.cyan(bar.padEnd(WIDTH))}  ${label}`;
+    return `${p.from.padEnd(16)} ${`${p.total.toString()}%`.padStart(6)}  ${c.cyan(bar.padEnd(WIDTH))}  ${printable(label)}`;
   });
   return [c.bold(title), ...rows].join('\n') + '\n';
 }
