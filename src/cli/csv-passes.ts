@@ -3,7 +3,7 @@ import type { Decimal } from '../core/money.js';
 import { smallConsignmentCents } from '../core/cn-duties.js';
 import { CentTotals } from '../core/totals.js';
 import type { LineResult } from '../core/types.js';
-import { csvCells, csvHeader } from '../output/csv.js';
+import { csvCells, csvHeader, outputInputHeaders } from '../output/csv.js';
 import { PlanText, linePieces, pricedOfResult, unitColumns, usFeeColumns, type PricedCents } from './csv-line.js';
 import { exemptedLine, planPassOne, planWarningsOf } from './plan-pass.js';
 import { RecordReader, RecordWriter } from './record-file.js';
@@ -92,6 +92,8 @@ export async function csvPasses(run: Run, targetMargin: Decimal | undefined): Pr
 
     const out = new StdoutBuffer();
     out.add(csvHeader(run.bill.headers));
+    const { renamed } = outputInputHeaders(run.bill.headers);
+    if (renamed.length > 0) run.warnings.add(`the bill's column(s) ${renamed.map(([from, to]) => `"${from}" (written as ${to})`).join(', ')} have the name of a computed column: they are kept under the new name, never written twice`);
     const line = new RecordReader(records.file);
     let rowsOut = 0;
     while (line.next()) {

@@ -1,6 +1,7 @@
 import { Decimal } from '../core/money.js';
 import { MODES, type Mode, type Side } from '../core/types.js';
 import { FIRST_DATE, isValidInstant } from '../input/row.js';
+import { isCurrency } from '../input/iso.js';
 import { EXIT, UserError } from './errors.js';
 
 export const FORMATS = ['table', 'csv', 'json', 'ndjson', '7501'] as const;
@@ -70,6 +71,7 @@ const FX_LIMIT = new Decimal(1_000_000_000);
 /** --fx EUR:USD=1.0832 (repeatable) -> "EUR:USD" -> rate; the inverse is added too. */
 export function parseFx(values: string[] | undefined): Map<string, Decimal> {
   const fx = new Map<string, Decimal>();
+  const given = new Map<string, { rate: Decimal; text: string }>();
   for (const v of values ?? []) {
     const m = /^([A-Za-z]{3}):([A-Za-z]{3})=(\d+(?:\.\d+)?)$/.exec(v.trim());
     if (!m || new Decimal(m[3]!).isZero()) usage(`--fx "${v}" is not an exchange rate: expected FROM:TO=RATE, e.g. EUR:USD=1.0832`);
@@ -81,6 +83,13 @@ export function parseFx(values: string[] | undefined): Map<string, Decimal> {
     if (rate.greaterThan(FX_LIMIT) || rate.lessThan(new Decimal(1).dividedBy(FX_LIMIT))) {
       usage(`--fx "${v}": ${from}:${to} = ${m[3]} is outside 0.000000001 to 1000000000: expected the units of ${to} for one ${from}, e.g. EUR:USD=1.0832`);
     }
+    for (const c of [from, to]) if (!isCurrency(c)) usage(`--fx "${v}": ${c} is not a currency: expected ISO 4217 codes, e.g. EUR:USD=1.0832`);
+    if (from === to) usage(`--fx "${v}": a currency converts to itself at 1: expected two different currencies, e.g. EUR:USD=1.0832`);
+    const before = given.get(`${from}:${to}`);
+    if (before && !before.rate.eq(rate)) usage(`--fx "${v}" and "${before.text}" give ${from}:${to} two different rates: give one`);
+    const reverse = given.get(`${to}:${from}`);
+    if (reverse && !reverse.rate.times(rate).eq(1)) usage(`--fx "${v}" and "${reverse.text}" give one pair two rates that are not each other's inverse: give one of them`);
+    given.set(`${from}:${to}`, { rate, text: v });
     fx.set(`${from}:${to}`, rate);
     if (!fx.has(`${to}:${from}`)) fx.set(`${to}:${from}`, new Decimal(1).dividedBy(rate));
   }

@@ -1,6 +1,7 @@
 import { printable } from '../core/printable.js';
 import { priceBill } from '../core/bill.js';
 import { formatAmount, type Decimal } from '../core/money.js';
+import type { BillLine } from '../core/types.js';
 import { summarizeWarnings } from './warnings.js';
 import { ieepaRefunds } from '../core/refund.js';
 import { loadLedger } from '../rates/load.js';
@@ -31,8 +32,11 @@ export async function runRefund(file: string | undefined, opts: RefundOptions): 
   }
   // IEEPA duties are US duties: a line into China is not an entry to refund
   const notUs = bill.lines.filter((l) => l.into !== 'US').map((l) => ({ row: l.row, column: 'into', message: `into ${l.into}: refund covers the US IEEPA duties only` }));
-  const priced = priceBill(bill.lines.filter((l) => l.into === 'US'), ledger);
-  const rejected = [...bill.rejected, ...notUs, ...priced.rejected].sort((a, b) => a.row - b.row);
+  // the routes are judged on --as-of: a liquidation after it has not happened yet on that day
+  const liquidatedLater = (l: BillLine) => l.liquidatedOn !== undefined && l.liquidatedOn > asOf.slice(0, 10);
+  const future = bill.lines.filter((l) => l.into === 'US' && liquidatedLater(l)).map((l) => ({ row: l.row, column: 'liquidated_on', message: `${l.liquidatedOn} is after --as-of ${asOf}: expected the date the entry was liquidated, on or before the day the refund is judged` }));
+  const priced = priceBill(bill.lines.filter((l) => l.into === 'US' && !liquidatedLater(l)), ledger);
+  const rejected = [...bill.rejected, ...notUs, ...future, ...priced.rejected].sort((a, b) => a.row - b.row);
   const warnings = summarizeWarnings(priced.warnings);
   const result = ieepaRefunds(priced.lines, ledger.refund, asOf);
   if (format === 'json' || format === 'ndjson') {

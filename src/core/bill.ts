@@ -15,8 +15,31 @@ export interface PriceOptions {
   explain?: boolean;
 }
 
-/** The duties (and for China the taxes) of one line; fees come per entry (finishUsLine, finishCnLine). */
+/** The duties (and for China the taxes) of one line; fees come per entry (finishUsLine, finishCnLine). A US subheading
+ * of 6 digits is priced when every line under it pays the same duties (README): as the first of them, said in a warning. */
 export function priceLine(line: BillLine, ledger: LedgerView, explain = false): LineResult | RowError {
+  const under = line.into === 'US' ? ledger.tariffLine(line.code) : undefined;
+  if (under && 'lines' in under && under.lines && under.lines.length > 1) return priceSubheading(line, under.lines, ledger, explain);
+  return priceOne(line, ledger, explain);
+}
+
+const stackOf = (r: LineResult) => JSON.stringify(r.duties.map((d) => [d.program, d.heading === r.hts ? '' : d.heading, d.rate, d.base.toString(), d.amount.toString()]));
+
+function priceSubheading(line: BillLine, codes: string[], ledger: LedgerView, explain: boolean): LineResult | RowError {
+  const each = codes.map((code) => priceOne({ ...line, code }, ledger, explain));
+  const bad = each.find((r): r is RowError => 'row' in r);
+  if (bad) return bad;
+  const priced = each as LineResult[];
+  const first = priced[0]!;
+  const differ = priced.find((r) => stackOf(r) !== stackOf(first) || r.duty.comparedTo(first.duty) !== 0);
+  const shown = (c: string) => c.replace(/^(\d{4})(\d{2})(\d{2})?(\d{2})?$/, (_, a, b, x, y) => [a, b, x, y].filter(Boolean).join('.'));
+  if (differ) {
+    return { row: line.row, column: 'hts', message: `${shown(line.code)} covers lines that pay different duties on ${line.date} (${first.hts}: ${first.duty.toFixed(2)}; ${differ.hts}: ${differ.duty.toFixed(2)}): give the 8- or 10-digit code` };
+  }
+  return { ...first, line, hts: shown(line.code), warnings: [...first.warnings, `row ${line.row}: ${shown(line.code)} is priced as its ${codes.length} lines, which all pay the same duties (${codes.slice(0, 3).map(shown).join(', ')}${codes.length > 3 ? ', ...' : ''})`] };
+}
+
+function priceOne(line: BillLine, ledger: LedgerView, explain: boolean): LineResult | RowError {
   const duties = line.into === 'CN' ? computeCnDuties(line, ledger, explain) : computeUsDuties(line, ledger, explain);
   if ('row' in duties) return duties;
   const cn = line.into === 'CN' ? (duties as CnLine) : undefined;

@@ -7,7 +7,7 @@ export interface UnitEconomics {
   /** the same without the additional (trade-war) duties: MFN, fees and taxes kept */
   unitCostBeforeTariffs: Decimal;
   price?: Decimal;
-  /** (price − unit cost) / price, in percent, two decimals */
+  /** (price − unit cost) / price, in percent, two decimals; none at a price of 0 (a margin of nothing is undefined) */
   marginBefore?: string;
   marginAfter?: string;
   /** the lowest price, to the cent, whose margin after tariffs is at least the target */
@@ -22,7 +22,7 @@ export function isAdditional(program: string): boolean {
 }
 
 function margin(price: Decimal, cost: Decimal): string {
-  return price.isZero() ? '0.00' : price.minus(cost).times(HUNDRED).dividedBy(price).toFixed(2);
+  return price.minus(cost).times(HUNDRED).dividedBy(price).toFixed(2);
 }
 
 /** Per-unit cost, margins and the price for a target margin of a line with a quantity (and a selling price). */
@@ -48,8 +48,8 @@ export function unitFigures(f: UnitInputs, targetMargin?: Decimal): UnitEconomic
   const unitCostBeforeTariffs = roundCents(f.beforeTariffs.dividedBy(q));
   const out: UnitEconomics = { unitLandedCost, unitCostBeforeTariffs };
   const price = f.price;
-  if (price !== undefined) {
-    out.price = price;
+  if (price !== undefined) out.price = price;
+  if (price !== undefined && !price.isZero()) {
     out.marginBefore = margin(price, f.beforeTariffs.dividedBy(q));
     out.marginAfter = margin(price, f.landedCost.dividedBy(q));
   }

@@ -163,6 +163,8 @@ export interface TariffLine {
   mfnText: string;
   /** the code of the line the rate was read from */
   mfnFrom: string;
+  /** a subheading not printed as a line (6 digits): the lines under it, each priced to check they pay the same */
+  lines?: string[];
 }
 
 /** A line of the Chinese tariff as the ledger knows it: base rate (MFN, provisional or in-quota), import VAT, consumption tax. */

@@ -84,6 +84,18 @@ export class HtsIndex {
     const notALine = { error: `${formatCode(requested)} is not a line of the ${this.file.edition}` };
     if (!chapter) return notALine;
     const { rows, byCode } = chapter;
+    if (requested.length < 8) {
+      // a heading or subheading (6 digits) over several lines: priced when its lines pay the same (README), so each
+      // is priced (core/bill.ts); over one line, it is that line
+      const children = this.children(requested);
+      const leaves = children.filter((c) => !children.some((d) => d !== c && d.startsWith(c)));
+      if (leaves.length === 1) return this.findLine(leaves[0]!);
+      if (leaves.length > 1) {
+        const first = byCode.get(leaves[0]!)!;
+        const shared = this.sharedRate(requested, rows, first);
+        return 'error' in shared ? shared : { ...shared, lines: leaves };
+      }
+    }
     let code = requested;
     let index = byCode.get(code);
     // several statistical lines under an unprinted 8-digit code: describe what they share, not the first one
@@ -91,7 +103,9 @@ export class HtsIndex {
     if (index === undefined) {
       // e.g. 8471.30.01, printed in the HTSUS only as its statistical line 8471.30.01.00
       const children = this.children(code);
-      if (children.length === 0 || code.length < 8) return notALine;
+      if (children.length === 0) return notALine;
+      // a 6-digit subheading the HTSUS does not print as a row: priced when all its lines share one rate (README)
+      if (code.length < 8) return notALine;
       if (children.length === 1) code = children[0]!;
       else several = true;
       index = byCode.get(children[0]!)!;
@@ -104,9 +118,14 @@ export class HtsIndex {
       const general = ancestor === undefined ? '' : rows[ancestor]![4];
       if (general) return { code, description, units, mfnText: general, mfnFrom: code.slice(0, len) };
     }
-    // A heading or subheading above the rated lines: usable only when all its lines share one rate.
+    return this.sharedRate(code, rows, index, description, units);
+  }
+
+  /** A heading or subheading above the rated lines: usable only when all its lines share one rate. */
+  private sharedRate(code: string, rows: HtsRow[], first: number, description = describe(rows, first).split(' > ').slice(0, -1).join(' > '), units = ''): TariffLine | { error: string } {
     const rates = new Set(rows.filter((r) => r[0] && r[0].startsWith(code) && r[4]).map((r) => r[4]));
     if (rates.size === 1) return { code, description, units, mfnText: [...rates][0]!, mfnFrom: code };
+    if (rates.size === 0) return { error: `${formatCode(code)} is not a line of the ${this.file.edition}` };
     return { error: `${formatCode(code)} covers lines with different MFN rates (${[...rates].slice(0, 4).join('; ')}${rates.size > 4 ? '; ...' : ''}): give the 8- or 10-digit code` };
   }
 
