@@ -3,6 +3,7 @@ import path from 'node:path';
 import { before } from '../core/dates.js';
 import type { Measure } from '../core/types.js';
 import { LedgerError, loadLedger, type Ledger } from './load.js';
+import { ledgerOverlaps } from './overlaps.js';
 import { checkScenario, readScenario } from './scenario.js';
 import type { LedgerIssue } from './schema.js';
 
@@ -43,13 +44,13 @@ export function checkLedger(ledger: Ledger): CheckReport {
     for (let i = 1; i < sorted.length; i++) {
       const a = sorted[i - 1]!;
       const b = sorted[i]!;
-      if (a.to === undefined || before(b.from, a.to)) {
-        errors.push({ file: fileOf(b), entry: b.id, field: 'from', message: `overlaps ${a.id} (${a.from} to ${a.to ?? 'open'}): one provision (${b.program} ${b.heading}) has two rates from ${b.from}` });
-      } else if (before(a.to, b.from)) {
+      // an overlap is reported by ledgerOverlaps, which sees it across headings too
+      if (a.to !== undefined && before(a.to, b.from)) {
         warnings.push({ file: fileOf(b), entry: b.id, field: 'from', message: `gap after ${a.id}: ${b.program} ${b.heading} does not apply from ${a.to} to ${b.from}` });
       }
     }
   }
+  errors.push(...ledgerOverlaps(ledger.measures, ledger.lists, fileOf));
   // stacking rules must not depend on themselves through other programs
   const deps = new Map<string, Set<string>>();
   for (const m of ledger.measures) {

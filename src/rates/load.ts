@@ -60,7 +60,7 @@ export function loadLedger(dir: string = BUILT_IN_RATES): Ledger {
   for (const file of [...us.lists, ...cn.lists]) {
     const doc = readJson(dir, file, issues);
     if (doc === undefined) continue;
-    const found = checkLists(file, doc);
+    const found = checkLists(file, doc, lists.keys());
     issues.push(...found);
     if (found.length === 0) for (const l of (doc as { lists: ProductList[] }).lists) lists.set(l.id, l);
   }

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import type { Measure, Notice, ProductList } from '../core/types.js';
 import { LedgerError, type Ledger } from './load.js';
 import { listLookups } from './list-index.js';
+import { KNOWN_KEYS } from './keys.js';
+import { ledgerOverlaps } from './overlaps.js';
 import { Checker, type LedgerIssue } from './schema.js';
 import { checkLists, checkMeasures } from './validate.js';
 
@@ -22,41 +24,60 @@ export interface Scenario {
   notices?: Notice[];
 }
 
-const CHANGEABLE = new Set(['rate', 'from', 'to', 'origins', 'scope', 'except', 'replaces', 'unconfirmed', 'heading', 'program']);
-
+/** Check a scenario against the ledger it layers over: its keys and types, the ids it names, what it adds, and the
+ * ledger it makes (a measure changed into a broken one, or two measures that both charge one line: ledgerOverlaps). */
 export function checkScenario(file: string, doc: unknown, ledger: Ledger): LedgerIssue[] {
   const c = new Checker(file);
   if (!c.object(doc, '(file)', '(root)')) return c.issues;
+  c.keys(doc, 'scenario', '(file)');
   c.string(doc, 'scenario', '(file)');
-  const known = new Set(ledger.measures.map((m) => m.id));
+  const byId = new Map(ledger.measures.map((m) => [m.id, m]));
   const issues: LedgerIssue[] = [];
   if (doc.lists !== undefined) issues.push(...checkLists(file, { lists: doc.lists }));
   const lists = new Set([...ledger.lists.keys(), ...(Array.isArray(doc.lists) ? doc.lists.map((l) => (l as ProductList).id) : [])]);
+  const programs = ledger.measures.map((m) => m.program);
   if (doc.remove !== undefined && c.array(doc.remove, '(file)', 'remove')) {
-    for (const id of doc.remove) if (typeof id !== 'string' || !known.has(id)) c.fail(`remove ${String(id)}`, 'id', 'no measure of the ledger has this id (see tariff rates diff or rates/*/measures.json)');
+    for (const id of doc.remove) if (typeof id !== 'string' || !byId.has(id)) c.fail(`remove ${String(id)}`, 'id', 'no measure of the ledger has this id (see tariff rates diff or rates/*/measures.json)');
   }
   if (doc.change !== undefined && c.array(doc.change, '(file)', 'change')) {
     doc.change.forEach((ch, i) => {
       const at = `change[${i}]`;
       if (!c.object(ch, at, '(entry)')) return;
+      c.keys(ch, 'change', at);
       const id = c.string(ch, 'id', at);
-      if (id && !known.has(id)) c.fail(at, 'id', `no measure of the ledger has the id "${id}"`);
-      c.date(ch, 'from', at, true);
-      if (c.object(ch.set, at, 'set')) {
-        for (const k of Object.keys(ch.set)) if (!CHANGEABLE.has(k)) c.fail(at, `set.${k}`, `cannot be changed (changeable: ${[...CHANGEABLE].join(', ')})`);
-        if (ch.set.rate !== undefined) c.rate(ch.set, 'rate', at);
-        c.date(ch.set, 'from', at, true);
-        c.date(ch.set, 'to', at, true);
-      }
+      const measure = id ? byId.get(id) : undefined;
+      if (id && !measure) c.fail(at, 'id', `no measure of the ledger has the id "${id}"`);
+      const before = c.issues.length;
+      const date = c.date(ch, 'from', at, true);
+      const from = c.issues.length === before ? date : undefined;
+      if (!c.object(ch.set, at, 'set')) return;
+      c.keys(ch.set, 'changeSet', at, 'set.');
+      if (!measure) return;
+      // the measure as the change makes it is checked as any measure is (a scope given as a string, a rate of "x")
+      const set = Object.fromEntries(Object.entries(ch.set).filter(([k]) => (KNOWN_KEYS.changeSet as readonly string[]).includes(k)));
+      const changed = { ...measure, ...set, ...(from ? { from } : {}) };
+      if (from && !(from > measure.from && (measure.to === undefined || from < measure.to))) c.fail(at, 'from', `${from} is not inside ${id} (${measure.from} to ${measure.to ?? 'open'}): a change splits the measure on a day it is in force`);
+      for (const issue of checkMeasures(file, { measures: [changed] }, lists, programs)) c.fail(at, `set.${issue.field}`, issue.message);
     });
   }
   const notices = new Set(ledger.notices.map((n) => n.id));
   if (doc.removeNotices !== undefined && c.array(doc.removeNotices, '(file)', 'removeNotices')) {
     for (const id of doc.removeNotices) if (typeof id !== 'string' || !notices.has(id)) c.fail(`removeNotices ${String(id)}`, 'id', 'no notice of the ledger has this id (see rates/*/measures.json "notices")');
   }
-  if (doc.notices !== undefined) issues.push(...checkMeasures(file, { measures: [], notices: doc.notices }, lists, ledger.measures.map((m) => m.program)));
-  if (doc.add !== undefined) issues.push(...checkMeasures(file, { measures: doc.add }, lists, ledger.measures.map((m) => m.program)));
-  return [...c.issues, ...issues];
+  if (doc.notices !== undefined) issues.push(...checkMeasures(file, { measures: [], notices: doc.notices }, lists, programs));
+  if (doc.add !== undefined) {
+    issues.push(...checkMeasures(file, { measures: doc.add }, lists, programs));
+    if (Array.isArray(doc.add)) for (const m of doc.add) {
+      const id = (m as { id?: unknown } | null)?.id;
+      if (typeof id === 'string' && byId.has(id) && !(Array.isArray(doc.remove) && doc.remove.includes(id))) c.fail(id, 'id', 'a measure of the ledger has this id: change it, or remove it first ("remove")');
+    }
+  }
+  const found = [...c.issues, ...issues];
+  if (found.length > 0) return found;
+  // the ledger the scenario makes: two measures that would both charge one line
+  const applied = applyChecked(file, doc as unknown as Scenario, ledger);
+  const touched = new Set([...(doc as unknown as Scenario).add ?? []].map((m) => m.id).concat(((doc as unknown as Scenario).change ?? []).flatMap((ch) => [ch.id, `${ch.id}@${ch.from}`])));
+  return ledgerOverlaps(applied.measures, applied.lists, (m) => file, (a, b) => touched.has(a.id) || touched.has(b.id));
 }
 
 /** The largest scenario file read: 16 MiB (the built-in ledger's biggest product list is a fraction of it). */
@@ -95,7 +116,11 @@ export function applyScenario(file: string, ledger: Ledger): Ledger & { scenario
   const doc = read.doc;
   const issues = checkScenario(file, doc, ledger);
   if (issues.length > 0) throw new LedgerError(issues);
-  const s = doc as Scenario;
+  return applyChecked(file, doc as Scenario, ledger);
+}
+
+/** A scenario already checked, applied. */
+function applyChecked(file: string, s: Scenario, ledger: Ledger): Ledger & { scenario: string } {
   let measures = ledger.measures.filter((m) => !(s.remove ?? []).includes(m.id));
   for (const ch of s.change ?? []) {
     measures = measures.flatMap((m) => {

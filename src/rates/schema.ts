@@ -1,6 +1,8 @@
 // Validation of ledger files: every problem is reported with the file, the entry and the field.
 import { parseRate } from '../core/rate.js';
+import { isCountry } from '../core/iso.js';
 import { MODES } from '../core/types.js';
+import { KNOWN_KEYS, type EntryKind } from './keys.js';
 
 export interface LedgerIssue {
   file: string;
@@ -14,6 +16,12 @@ const AMOUNT = /^\d+(\.\d{1,2})?$/;
 const CODE = /^\d{2,10}$/;
 
 type Obj = Record<string, unknown>;
+
+/** A calendar day that exists (2025-02-30 does not; Date.parse would roll it over to March 2). */
+function realDay(day: string): boolean {
+  const t = Date.parse(`${day}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === day;
+}
 
 export class Checker {
   readonly issues: LedgerIssue[] = [];
@@ -43,10 +51,37 @@ export class Checker {
     return undefined;
   }
 
+  /** Every key of `o` is one its kind has (keys.ts); `field` prefixes the key in the message (e.g. "set."). */
+  keys(o: Obj, kind: EntryKind, entry: string, field = ''): void {
+    const known: readonly string[] = KNOWN_KEYS[kind];
+    for (const k of Object.keys(o)) if (!known.includes(k)) this.fail(entry, `${field}${k}`, `unknown key: expected one of ${known.join(', ')}`);
+  }
+
   date(o: Obj, key: string, entry: string, optional = false): string | undefined {
     const v = this.string(o, key, entry, optional);
-    if (v !== undefined && (!DATE.test(v) || Number.isNaN(Date.parse(v.slice(0, 10))))) this.fail(entry, key, `"${v}" is not a date (YYYY-MM-DD, or YYYY-MM-DDTHH:MM local time)`);
+    if (v !== undefined && (!DATE.test(v) || !realDay(v.slice(0, 10)))) this.fail(entry, key, `"${v}" is not a date (YYYY-MM-DD, or YYYY-MM-DDTHH:MM local time)`);
     return v;
+  }
+
+  /** A measure's or a notice's origins: ISO 3166 two-letter codes, or "*" for every origin. */
+  origins(o: Obj, entry: string): void {
+    if (!this.array(o.origins, entry, 'origins')) return;
+    for (const x of o.origins) if (typeof x !== 'string' || !(x === '*' || isCountry(x))) this.fail(entry, 'origins', `"${String(x)}" is not an ISO 3166 country code (e.g. CN, HK) or "*"`);
+  }
+
+  /**
+   * A heading: a Chapter 99 heading (9903.01.24; for an exception `9903.82` and a note may follow) or text the user
+   * reads ("232 polysilicon (heading not published)", "税委会公告2025年第4号"). What looks like a heading (digits, dots,
+   * a letter O) must be a well-formed one: `99O3.88.1` is a typo.
+   */
+  heading(o: Obj, key: string, entry: string, loose = false): void {
+    const v = this.string(o, key, entry);
+    if (v === undefined) return;
+    const token = v.split(' ')[0]!;
+    // a number with dots (8517.13, 99O3.88.1) or one that starts like a Chapter 99 heading (990388) is meant as a heading
+    if (!/^[\dOo]+(\.[\dOo]*)+$/.test(token) && !/^99[\dOo]{2}/.test(token)) return;
+    const ok = token.startsWith('99') ? (loose ? /^9903\.\d{2}(\.\d{2})?$/ : /^9903\.\d{2}\.\d{2}$/).test(token) : /^\d{4}(\.\d{2}){1,3}$/.test(token);
+    if (!ok) this.fail(entry, key, `"${v}" is not a well-formed heading: expected e.g. 9903.88.03${loose ? ' (a note may follow: "9903.82 (note 16(a))")' : ''}, or a text that is not a number`);
   }
 
   period(o: Obj, entry: string): void {

@@ -7,7 +7,9 @@ const SIDES = ['US', 'CN'];
 /** Check a measures file ({ measures: [...] }); `lists` are the product list ids known to the ledger. */
 export function checkMeasures(file: string, doc: unknown, lists: Set<string>, allPrograms: unknown[] = []): LedgerIssue[] {
   const c = new Checker(file);
-  if (!c.object(doc, '(file)', '(root)') || !c.array(doc.measures, '(file)', 'measures')) return c.issues;
+  if (!c.object(doc, '(file)', '(root)')) return c.issues;
+  c.keys(doc, 'measuresFile', '(file)');
+  if (!c.array(doc.measures, '(file)', 'measures')) return c.issues;
   const ids = new Set<string>();
   const programs = new Set([...allPrograms, ...doc.measures.map((m) => (typeof m === 'object' && m !== null ? (m as Record<string, unknown>).program : undefined))].filter((p): p is string => typeof p === 'string'));
   doc.measures.forEach((m, i) => {
@@ -16,21 +18,21 @@ export function checkMeasures(file: string, doc: unknown, lists: Set<string>, al
     const id = c.string(m, 'id', at) ?? at;
     if (ids.has(id)) c.fail(id, 'id', 'duplicate id');
     ids.add(id);
+    c.keys(m, 'measure', id);
     const side = c.string(m, 'side', id);
     if (side && !SIDES.includes(side)) c.fail(id, 'side', `"${side}" is not US or CN`);
     c.string(m, 'program', id);
-    c.string(m, 'heading', id);
+    c.heading(m, 'heading', id);
     c.rate(m, 'rate', id);
     c.period(m, id);
-    if (c.array(m.origins, id, 'origins')) {
-      for (const o of m.origins) if (typeof o !== 'string' || !/^([A-Z]{2}|\*)$/.test(o)) c.fail(id, 'origins', `"${String(o)}" is not an ISO country code or "*"`);
-    }
+    c.origins(m, id);
     if (c.object(m.scope, id, 'scope')) checkScope(c, m.scope, id, 'scope', lists);
     if (m.except !== undefined && c.array(m.except, id, 'except')) {
       m.except.forEach((e, j) => {
         const where = `except[${j}]`;
         if (!c.object(e, id, where)) return;
-        c.string(e, 'heading', `${id} ${where}`);
+        c.keys(e, 'except', id, `${where}.`);
+        c.heading(e, 'heading', `${id} ${where}`, true);
         c.string(e, 'reason', `${id} ${where}`);
         const kinds = ['list', 'codes', 'claim', 'whenApplied'].filter((k) => e[k] !== undefined);
         if (kinds.length === 0) c.fail(id, where, 'an exception needs a list, codes, a claim or whenApplied (all that are given must hold)');
@@ -61,7 +63,8 @@ export function checkMeasures(file: string, doc: unknown, lists: Set<string>, al
       m.inTransit.forEach((t, j) => {
         const where = `${id} inTransit[${j}]`;
         if (!c.object(t, where, '(entry)')) return;
-        c.string(t, 'heading', where);
+        c.keys(t, 'inTransit', where);
+        c.heading(t, 'heading', where, true);
         c.string(t, 'reason', where);
         c.date(t, 'loadedBefore', where);
         c.date(t, 'enteredBefore', where, true);
@@ -71,7 +74,8 @@ export function checkMeasures(file: string, doc: unknown, lists: Set<string>, al
       });
     }
     if (m.usContent !== undefined && c.object(m.usContent, id, 'usContent')) {
-      c.string(m.usContent, 'heading', `${id} usContent`);
+      c.keys(m.usContent, 'usContent', id, 'usContent.');
+      c.heading(m.usContent, 'heading', `${id} usContent`, true);
       c.amount(m.usContent, 'minShare', `${id} usContent`);
     }
     c.string(m, 'refundable', id, true);
@@ -84,6 +88,7 @@ export function checkMeasures(file: string, doc: unknown, lists: Set<string>, al
       const at = `notices[${i}]`;
       if (!c.object(n, at, '(entry)')) return;
       const id = c.string(n, 'id', at) ?? at;
+      c.keys(n, 'notice', id);
       const side = c.string(n, 'side', id);
       if (side && !SIDES.includes(side)) c.fail(id, 'side', `"${side}" is not US or CN`);
       const list = c.string(n, 'list', id);
@@ -99,6 +104,7 @@ export function checkMeasures(file: string, doc: unknown, lists: Set<string>, al
 }
 
 function checkScope(c: Checker, scope: Record<string, unknown>, id: string, field: string, lists: Set<string>): void {
+  c.keys(scope, 'scope', id, `${field}.`);
   const kinds = ['all', 'list', 'codes'].filter((k) => scope[k] !== undefined);
   if (kinds.length !== 1) return c.fail(id, field, 'a scope needs exactly one of all, list, codes');
   if (scope.all !== undefined && scope.all !== true) c.fail(id, `${field}.all`, 'expected true');
@@ -107,19 +113,26 @@ function checkScope(c: Checker, scope: Record<string, unknown>, id: string, fiel
 }
 
 /** Check a product lists file ({ lists: [...] }). */
-export function checkLists(file: string, doc: unknown): LedgerIssue[] {
+export function checkLists(file: string, doc: unknown, seen: Iterable<string> = []): LedgerIssue[] {
   const c = new Checker(file);
-  if (!c.object(doc, '(file)', '(root)') || !c.array(doc.lists, '(file)', 'lists')) return c.issues;
+  if (!c.object(doc, '(file)', '(root)')) return c.issues;
+  c.keys(doc, 'listsFile', '(file)');
+  if (!c.array(doc.lists, '(file)', 'lists')) return c.issues;
+  const ids = new Set<string>(seen);
   doc.lists.forEach((l, i) => {
     const at = `lists[${i}]`;
     if (!c.object(l, at, '(entry)')) return;
     const id = c.string(l, 'id', at) ?? at;
+    if (ids.has(id)) c.fail(id, 'id', 'duplicate list id (another list, in this file or an earlier one, has it)');
+    ids.add(id);
+    c.keys(l, 'list', id);
     c.string(l, 'title', id);
     c.sources(l, id);
     if (!c.array(l.entries, id, 'entries')) return;
     l.entries.forEach((e, j) => {
       const where = `${id} entries[${j}]`;
       if (!c.object(e, where, '(entry)')) return;
+      c.keys(e, 'listEntry', where);
       c.code(e.code, where, 'code');
       c.date(e, 'from', where, true);
       c.date(e, 'to', where, true);
@@ -133,10 +146,12 @@ export function checkLists(file: string, doc: unknown): LedgerIssue[] {
 export function checkFees(file: string, doc: unknown): LedgerIssue[] {
   const c = new Checker(file);
   if (!c.object(doc, '(file)', '(root)')) return c.issues;
+  c.keys(doc, 'feesFile', '(file)');
   if (c.array(doc.mpf, '(file)', 'mpf')) doc.mpf.forEach((p, i) => {
     const at = `mpf[${i}]`;
     if (!c.object(p, at, '(entry)')) return;
     const id = c.string(p, 'id', at) ?? at;
+    c.keys(p, 'mpf', id);
     c.string(p, 'label', id);
     c.period(p, id);
     c.rate(p, 'rate', id);
@@ -151,6 +166,7 @@ export function checkFees(file: string, doc: unknown): LedgerIssue[] {
     const at = `hmf[${i}]`;
     if (!c.object(p, at, '(entry)')) return;
     const id = c.string(p, 'id', at) ?? at;
+    c.keys(p, 'hmf', id);
     c.period(p, id);
     c.rate(p, 'rate', id);
     c.modes(p, id);
@@ -223,6 +239,7 @@ export function checkRefund(file: string, doc: unknown): LedgerIssue[] {
 export function checkManifest(file: string, doc: unknown): LedgerIssue[] {
   const c = new Checker(file);
   if (!c.object(doc, '(file)', '(root)')) return c.issues;
+  c.keys(doc, 'manifest', '(file)');
   c.string(doc, 'edition', '(file)');
   if (c.object(doc.reviewedThrough, '(file)', 'reviewedThrough')) for (const side of SIDES) c.date(doc.reviewedThrough, side, 'reviewedThrough', true);
   if (c.object(doc.files, '(file)', 'files')) {
@@ -231,9 +248,22 @@ export function checkManifest(file: string, doc: unknown): LedgerIssue[] {
     for (const side of SIDES) {
       if (!c.object(files[side], 'files', side)) continue;
       const f = files[side] as Record<string, unknown>;
-      for (const k of want[side]!) c.string(f, k, `files.${side}`);
+      c.keys(f, 'manifestFiles', `files.${side}`);
+      for (const k of want[side]!) if (c.string(f, k, `files.${side}`) !== undefined) inside(c, f[k] as string, `files.${side}`, k);
       if (c.array(f.lists, `files.${side}`, 'lists')) for (const l of f.lists) if (typeof l !== 'string') c.fail(`files.${side}`, 'lists', 'expected file names');
+      else inside(c, l, `files.${side}`, 'lists');
     }
   }
   return c.issues;
+}
+
+/** A file of the ledger is a relative path inside its folder: not absolute, no `..` out of it. */
+function inside(c: Checker, file: string, entry: string, field: string): void {
+  let depth = 0;
+  let escapes = false;
+  for (const p of file.split(/[\\/]/)) {
+    depth += p === '..' ? -1 : p === '.' || p === '' ? 0 : 1;
+    if (depth < 0) escapes = true;
+  }
+  if (/^([\\/]|[A-Za-z]:)/.test(file) || escapes || depth < 1) c.fail(entry, field, `"${file}" is outside the ledger folder: expected a path relative to it, e.g. us/measures.json`);
 }

@@ -85,7 +85,7 @@ describe('scenarios', () => {
       throw new Error('no error');
     } catch (e) {
       expect(e).toBeInstanceOf(LedgerError);
-      expect((e as LedgerError).issues.map((i) => `${i.entry} ${i.field}`)).toEqual(['remove no-such-id id', 'change[0] set.colour', 'change[0] rate']);
+      expect((e as LedgerError).issues.map((i) => `${i.entry} ${i.field}`)).toEqual(['remove no-such-id id', 'change[0] set.colour', 'change[0] set.rate']);
     }
   });
 });
