@@ -1,5 +1,6 @@
 import { finishCnLine, finishUsLine } from '../core/bill.js';
-import { Decimal, fromCents, rateExceeds, toCents } from '../core/money.js';
+import { trippedGates } from '../core/gates.js';
+import { Decimal, fromCents, toCents } from '../core/money.js';
 import { TotalsAccumulator } from '../core/totals.js';
 import type { BillLine, LineResult, RowError, Side } from '../core/types.js';
 import { parseRow, type LineDefaults } from '../input/row.js';
@@ -11,10 +12,10 @@ import { withScenarios } from '../rates/scenario.js';
 import { collectGarbage } from './collect-garbage.js';
 import { csvPasses } from './csv-passes.js';
 import { EntryBook } from './entries.js';
-import { EXIT, UserError } from './errors.js';
+import { EXIT, UserError, exitFor } from './errors.js';
 import { makeChalk, reportProblems, write } from './io.js';
 import { jsonPasses } from './json-passes.js';
-import { parseDateOption, parseEncoding, parseFormat, parseFx, parseMode, parseOrigin, parsePercent, parseSide, type CommonOptions } from './options.js';
+import { parseDateOption, parseEncoding, parseFormat, parseFx, parseMode, parseOrigin, parsePercent, parseAmountGates, parseSide, type CommonOptions } from './options.js';
 import { Progress } from './progress.js';
 import { openBill } from './read-bill.js';
 import { afterPassOne, enter, priceRow, rows, type Finished, type Run } from './run.js';
@@ -26,6 +27,7 @@ export interface CalcOptions extends CommonOptions {
   scenario?: string[];
   strict?: boolean;
   failOver?: string;
+  failOverAmount?: string[];
   targetMargin?: string;
   failOnStale?: boolean;
   encoding?: string;
@@ -55,6 +57,7 @@ export async function runCalc(file: string | undefined, opts: CalcOptions): Prom
   const format = parseFormat(opts.format, Boolean(process.stdout.isTTY));
   const fx = parseFx(opts.fx);
   const failOver = parsePercent(opts.failOver, '--fail-over');
+  const amountGates = parseAmountGates(opts.failOverAmount);
   const targetMargin = parsePercent(opts.targetMargin, '--target-margin');
   if (targetMargin && targetMargin.greaterThanOrEqualTo(100)) throw new UserError('--target-margin must be under 100%', EXIT.usage);
   const encoding = parseEncoding(opts.encoding);
@@ -77,18 +80,15 @@ export async function runCalc(file: string | undefined, opts: CalcOptions): Prom
   await totals.end(rejected, allWarnings);
 
   reportProblems(opts.color, allWarnings, rejected);
-  if (failsOnStale(opts.failOnStale, stale)) return EXIT.input;
   if (rejected.length > 0) {
     const rejectedRows = new Set(rejected.map((r) => r.row)).size;
     process.stderr.write(`${run.rowsIn} rows read: ${run.rowsIn - rejectedRows} priced, ${rejectedRows} rejected\n`);
-    return opts.strict ? EXIT.input : EXIT.rejected;
   }
-  const us = totals.get('US');
-  if (failOver && us && rateExceeds(us.duty, us.customsValue, failOver)) {
-    process.stderr.write(`fail-over: the bill's effective duty rate ${us.effectiveDutyRate}% exceeds ${failOver.toString()}%\n`);
-    return EXIT.gate;
-  }
-  return EXIT.ok;
+  // every condition that holds is said; the exit code is the first by precedence (errors.ts)
+  const isStale = failsOnStale(opts.failOnStale, stale);
+  const gates = trippedGates((side) => totals.get(side), failOver, amountGates);
+  for (const g of gates) process.stderr.write(`fail-over: ${g}\n`);
+  return exitFor({ input: rejected.length > 0 && opts.strict, rejected: rejected.length > 0, stale: isStale, gate: gates.length > 0 });
 }
 
 /** The table, the 7501, and JSON or NDJSON with --explain: each line priced by the engine, spilled with every detail and read back. */

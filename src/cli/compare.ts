@@ -3,7 +3,7 @@ import type { BillLine, RowError } from '../core/types.js';
 import { loadLedger, type Ledger } from '../rates/load.js';
 import { applyScenario } from '../rates/scenario.js';
 import { compareDocument, renderCompare, type CompareColumn } from '../output/compare.js';
-import { EXIT } from './errors.js';
+import { exitFor, EXIT } from './errors.js';
 import { makeChalk, reportProblems, write } from './io.js';
 import { parseDateOption, parseEncoding, parseFormat, REPORT_FORMATS, parseFx, parseMode, parseOrigin, parseSide, usage, type CommonOptions } from './options.js';
 import { readBill } from './read-bill.js';
@@ -65,6 +65,5 @@ export async function runCompare(file: string | undefined, opts: CompareOptions)
   if (format === 'json' || format === 'ndjson') write(JSON.stringify({ ...compareDocument(columns, Boolean(opts.lines)), rejected, warnings: summary }, null, format === 'json' ? 2 : undefined) + '\n');
   else write(renderCompare(columns, Boolean(opts.lines), makeChalk(opts.color, process.stdout, process.env)));
   reportProblems(opts.color, summary, rejected);
-  if (failsOnStale(opts.failOnStale, stale)) return EXIT.input;
-  return rejected.length > 0 ? EXIT.rejected : EXIT.ok;
+  return exitFor({ rejected: rejected.length > 0, stale: failsOnStale(opts.failOnStale, stale) });
 }

@@ -88,7 +88,7 @@ export async function runLookup(codeText: string, opts: LookupOptions): Promise<
     write(out.join('\n') + '\n');
     reportProblems(opts.color, warnings);
   }
-  return failsOnStale(opts.failOnStale, staleWarnings(ledger.reviewedThrough, [date], [into])) ? EXIT.input : EXIT.ok;
+  return failsOnStale(opts.failOnStale, staleWarnings(ledger.reviewedThrough, [date], [into])) ? EXIT.stale : EXIT.ok;
 }
 
 interface BaseRate {
@@ -141,5 +141,5 @@ function timeline(base: BaseRate, q: { side: 'US' | 'CN'; code: string; origin: 
   } else write(renderTimeline(title, base.rateText, points, makeChalk(opts.color, process.stdout, process.env)));
   const stale = staleWarnings(ledger.reviewedThrough, [to], [q.side]);
   reportProblems(opts.color, stale);
-  return failsOnStale(opts.failOnStale, stale) ? EXIT.input : EXIT.ok;
+  return failsOnStale(opts.failOnStale, stale) ? EXIT.stale : EXIT.ok;
 }

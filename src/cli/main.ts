@@ -11,7 +11,8 @@ Examples:
   $ tariff calc examples/bill.csv                      price the example bill, today
   $ tariff calc bill.csv --date 2025-04-15 --explain    with every measure considered and why
   $ cat bill.csv | tariff calc - --format json         for scripts: one JSON document on stdout
-  $ tariff calc bill.csv --fail-over 30                exit 4 if the bill's duty rate is above 30%
+  $ tariff calc bill.csv --fail-over 30                exit 4 if a side's duty rate is above 30%
+  $ tariff calc bill.csv --fail-over-amount USD:50000  exit 4 if the US duty is above $50,000
   $ tariff calc bill.csv --format 7501                 each line in CBP Form 7501 order (Chapter 99 first)
   $ tariff calc parcels.csv --mode postal              postal items: the postal duty of the date
 
@@ -19,7 +20,9 @@ Columns beyond hts and value: metal_value (Section 232 on metal content), us_con
 loaded_on (in-transit rules), claims (e.g. 9903.88.69;9903.94.06), entry, quantity, date, origin.
 
 Exit codes: 0 done, 1 input or ledger error, an unwritable TMPDIR (or a rejected row with --strict), 2 usage,
-3 some rows rejected (the rest priced), 4 --fail-over tripped, 130 interrupted.`;
+3 some rows rejected (the rest priced), 4 a --fail-over or --fail-over-amount gate tripped,
+5 --fail-on-stale and a date past the ledger's reviewed-through date, 130 interrupted.
+When several hold, each is said on standard error and the exit code is the first of 1, 3, 5, 4.`;
 
 const LOOKUP_EXAMPLES = `
 Examples:
@@ -37,14 +40,14 @@ function common(cmd: Command, formats: string[] = ['table', 'csv', 'json', 'ndjs
     .addOption(new Option('--format <format>', formats.includes('csv') ? 'output: table on a terminal, csv otherwise; 7501 = lines in CBP entry-summary order' : 'output').choices(formats))
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (NO_COLOR is honoured too)')
-    .option('--fail-on-stale', "exit 1 when a date is after the ledger's reviewed-through date (the result is still printed)");
+    .option('--fail-on-stale', "exit 5 when a date is after the ledger's reviewed-through date (the result is still printed)");
   return explain ? cmd.option('--explain', 'show every measure considered for each line, applied or not, and why') : cmd;
 }
 
 export function buildProgram(): Command {
   const program = new Command('tariff')
     .description('Landed cost of a bill of goods under the US-China tariffs of 2025-2026, exact to the cent, with the legal source of every duty.')
-    .version(pkg.version, '-V, --version')
+    .version(pkg.version, '-v, --version', 'print the version (also -V)')
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
@@ -54,7 +57,8 @@ export function buildProgram(): Command {
     .addOption(new Option('--mode <mode>', 'transport mode (HMF is ocean only)').choices(['ocean', 'air', 'truck', 'rail', 'postal']).default('ocean'))
     .option('--fx <FROM:TO=RATE>', 'exchange rate, e.g. EUR:USD=1.0832, from 1e-9 to 1e9 (repeatable)', collect)
     .option('--strict', 'any rejected row fails the run (exit 1)')
-    .option('--fail-over <PCT>', "exit 4 if the bill's effective duty rate exceeds PCT")
+    .option('--fail-over <PCT>', "exit 4 if the effective duty rate of either side (into US, into CN) exceeds PCT")
+    .option('--fail-over-amount <[CUR:]AMOUNT>', "exit 4 if a side's duty exceeds AMOUNT in its currency; CUR (USD, CNY) gates only that side (repeatable)", collect)
     .option('--encoding <name>', "the bill's character encoding (default utf-8; e.g. gb18030, latin1)")
     .option('--quiet', 'no progress display on a terminal')
     .option('--decimal-comma', 'amounts are written 1.234,56 (a comma for decimals)')
@@ -148,7 +152,8 @@ Any command: --debug shows the stack trace of an error.`);
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   const debug = argv.includes('--debug');
-  const args = argv.filter((a) => a !== '--debug');
+  // -V, the flag of earlier versions, still prints the version
+  const args = argv.filter((a) => a !== '--debug').map((a, i) => (i === 2 && a === '-V' ? '-v' : a));
   try {
     if (args.length <= 2) {
       // The guided mode is for a terminal; elsewhere (a pipe, CI) no prompt ever: help and a usage exit.
