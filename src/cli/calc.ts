@@ -68,6 +68,7 @@ export async function runCalc(file: string | undefined, opts: CalcOptions): Prom
     ledger, defaults, explain: Boolean(opts.explain), progress: new Progress(Boolean(process.stderr.isTTY) && !opts.quiet), bill,
     book: new EntryBook(), warnings: new WarningCollector(), rejected: [], sides: new Set<Side>([into]), rowsIn: 0,
   };
+  for (const w of bill.header.warnings) run.warnings.add(`row 1 (header): ${w.text}`);
   const query: Query = { date, mode, into, ...(origin ? { origin } : {}) };
   // --explain lists every measure considered for each line: the engine alone says that
   const totals = format === 'csv' ? await csvPasses(run, targetMargin)

@@ -19,3 +19,20 @@ const countrySet = new Set(COUNTRIES);
 
 export const isCurrency = (code: string): boolean => currencySet.has(code);
 export const isCountry = (code: string): boolean => countrySet.has(code);
+
+/** Country names as invoices write them ("China", "P.R.C.", "United States"), keyed without spaces, dots or case. */
+const COUNTRY_NAMES: Record<string, string> = {
+  china: 'CN', prc: 'CN', peoplesrepublicofchina: 'CN', chinamainland: 'CN', mainlandchina: 'CN',
+  unitedstates: 'US', unitedstatesofamerica: 'US', usa: 'US',
+  hongkong: 'HK', hongkongchina: 'HK', macau: 'MO', macao: 'MO', taiwan: 'TW',
+  vietnam: 'VN', mexico: 'MX', canada: 'CA', japan: 'JP', southkorea: 'KR', korea: 'KR', republicofkorea: 'KR',
+  india: 'IN', thailand: 'TH', malaysia: 'MY', indonesia: 'ID', cambodia: 'KH', bangladesh: 'BD', germany: 'DE',
+  unitedkingdom: 'GB', uk: 'GB', italy: 'IT', france: 'FR', philippines: 'PH', singapore: 'SG',
+};
+
+/** An ISO 3166 code from a cell: the code itself (any case), or a country name as invoices write it. */
+export function countryCode(text: string): string {
+  const upper = text.trim().toUpperCase();
+  if (isCountry(upper)) return upper;
+  return COUNTRY_NAMES[text.toLowerCase().replace(/[\s.'’_-]/g, '')] ?? upper;
+}
