@@ -6,7 +6,8 @@ import type { BillLine, LineResult, RowError, Side } from '../core/types.js';
 import { parseRow, type LineDefaults } from '../input/row.js';
 import { lineObject, resultJson, totalsBySide, type Query } from '../output/document.js';
 import { render7501 } from '../output/entry7501.js';
-import { renderTable } from '../output/table.js';
+import { renderLineDetail, renderView } from '../output/table.js';
+import { TableView } from '../output/table-view.js';
 import { loadLedger, type Ledger } from '../rates/load.js';
 import { withScenarios } from '../rates/scenario.js';
 import { collectGarbage } from './collect-garbage.js';
@@ -137,6 +138,7 @@ class Output {
   private buffer = '';
   private first = true;
   private readonly held: LineResult[] = [];
+  private readonly view = new TableView();
 
   constructor(private readonly format: string, private readonly opts: CalcOptions, private readonly targetMargin: Decimal | undefined,
     ledger: Ledger, query: Query) {
@@ -153,12 +155,20 @@ class Output {
     this.buffer = '';
   }
 
+  private chalk() {
+    return makeChalk(this.opts.color, process.stdout, process.env);
+  }
+
   line(r: LineResult): void {
     if (this.format === 'json') {
       this.push(resultJson.line(JSON.stringify(lineObject(r, this.targetMargin)), this.first));
       this.first = false;
     } else if (this.format === 'ndjson') this.push(JSON.stringify(lineObject(r, this.targetMargin)) + '\n');
-    else this.held.push(r);
+    else if (this.format === 'table') {
+      // the measures of each line as it comes (memory does not grow with the bill), the table and totals last
+      if (this.opts.explain) this.push(renderLineDetail(r, this.chalk()) + '\n\n');
+      this.view.add(r);
+    } else this.held.push(r);
   }
 
   end(totals: TotalsAccumulator, rejected: RowError[], warnings: string[]): void {
@@ -166,10 +176,7 @@ class Output {
     if (this.format === 'json') this.push(resultJson.tail(sides, rejected, warnings, !this.first));
     else if (this.format === 'ndjson') this.push(JSON.stringify({ totals: sides, rejected, warnings }) + '\n');
     else if (this.format === '7501') this.push(render7501(this.held));
-    else if (this.format === 'table') {
-      const c = makeChalk(this.opts.color, process.stdout, process.env);
-      this.push(renderTable(this.held, c, Boolean(this.opts.explain), this.targetMargin));
-    }
+    else if (this.format === 'table') this.push(renderView(this.view, this.chalk(), this.targetMargin));
     this.flush();
   }
 }
