@@ -4,7 +4,7 @@ import { Decimal, fromCents, toCents } from '../core/money.js';
 import { TotalsAccumulator } from '../core/totals.js';
 import type { BillLine, LineResult, RowError, Side } from '../core/types.js';
 import { parseRow, type LineDefaults } from '../input/row.js';
-import { lineObject, resultJson, totalsBySide, type Query } from '../output/document.js';
+import { lineObject, resultJson, ndjsonTotals, totalsBySide, type Query } from '../output/document.js';
 import { render7501 } from '../output/entry7501.js';
 import { renderLineDetail, renderView } from '../output/table.js';
 import { TableView } from '../output/table-view.js';
@@ -70,6 +70,9 @@ export async function runCalc(file: string | undefined, opts: CalcOptions): Prom
     book: new EntryBook(), warnings: new WarningCollector(), rejected: [], sides: new Set<Side>([into]), rowsIn: 0,
   };
   for (const w of bill.header.warnings) run.warnings.add(`row 1 (header): ${w.text}`);
+  if (opts.explain && (format === 'csv' || format === '7501')) {
+    run.warnings.add(`--explain is not shown in the ${format === 'csv' ? 'CSV (its duties column lists the measures applied)' : '7501 view'}: for every measure considered, applied or not, use --explain with --format table, json or ndjson`);
+  }
   const query: Query = { date, mode, into, ...(origin ? { origin } : {}) };
   // --explain lists every measure considered for each line: the engine alone says that
   const totals = format === 'csv' ? await csvPasses(run, targetMargin)
@@ -174,7 +177,7 @@ class Output {
   end(totals: TotalsAccumulator, rejected: RowError[], warnings: string[]): void {
     const sides = totalsBySide((side) => totals.get(side));
     if (this.format === 'json') this.push(resultJson.tail(sides, rejected, warnings, !this.first));
-    else if (this.format === 'ndjson') this.push(JSON.stringify({ totals: sides, rejected, warnings }) + '\n');
+    else if (this.format === 'ndjson') this.push(ndjsonTotals(sides, rejected, warnings));
     else if (this.format === '7501') this.push(render7501(this.held));
     else if (this.format === 'table') this.push(renderView(this.view, this.chalk(), this.targetMargin));
     this.flush();
