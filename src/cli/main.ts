@@ -90,9 +90,20 @@ export function buildProgram(): Command {
     .addHelpText('after', `
 Examples:
   $ tariff compare examples/bill.csv --dates 2025-01-01,2025-04-15,2025-06-01
-  $ tariff compare examples/bill.csv --dates 2026-12-01 --scenario examples/scenarios/us-301-list3-50.json --lines
+  $ tariff compare examples/furniture.csv --dates 2026-12-01,2027-01-15 --scenario examples/scenarios/us-301-list3-50.json --lines
   $ tariff compare bill.csv --dates 2025-04-15,2026-03-01 --format json`)
     .action(async (file: string | undefined, opts) => { process.exitCode = await (await import('./compare.js')).runCompare(file, opts); });
+
+  program.command('search').argument('<words...>', 'words of the description (laptop, lithium batteries) or a code prefix (8471.30)')
+    .description('the tariff lines matching words or a code prefix, as the guided mode finds them')
+    .option('--into <US|CN>', 'importing side whose tariff to search', 'US')
+    .addOption(new Option('--format <format>', 'output').choices(['table', 'json', 'ndjson']))
+    .addHelpText('after', '\nExamples:\n  $ tariff search laptop\n  $ tariff search lithium batteries --format json\n  $ tariff search 9403.60')
+    .action(async (words: string[], opts) => { process.exitCode = await (await import('./search.js')).runSearch(words, opts); });
+
+  program.command('completion').argument('<shell>', 'bash or zsh')
+    .description("a completion script for the shell: eval \"$(tariff completion bash)\" (or zsh) in your shell's startup file")
+    .action(async (shell: string) => { process.exitCode = await (await import('./completion.js')).runCompletion(shell, program); });
 
   program.command('refund').argument('[file]', 'CSV of past entries: hts, value, date per line; entry and liquidated_on optional')
     .description('IEEPA duties paid on past entries, refundable after Learning Resources v. Trump, per line, entry and in total')

@@ -76,7 +76,8 @@ function usChoice(ledger: Ledger, [code, , description, units]: HtsRow, path: ()
   const rate = 'error' in line ? '' : line.mfnText;
   // "Seed", "Other": a short line's text says little without its parent's
   const parts = path().split(' > ');
-  const text = description.length < 25 && parts.length > 1 ? `${description} (${parts[parts.length - 2]!.replace(/:$/, '')})` : description;
+  const parent = parts.slice(0, -1).reverse().map((p) => p.replace(/:$/, '')).find((p) => !/^other\b/i.test(p));
+  const text = description.length < 25 && parent ? `${description} (${parent})` : description;
   return { name: `${formatCode(code)}  ${text.slice(0, 60)}${units ? `  [${units}]` : ''}`, value: code, description: `${path().split(' > ').slice(-3).join(' > ').slice(0, 200)}  (MFN ${rate || 'n/a'})` };
 }
 
