@@ -47,6 +47,7 @@ export function why(r: LineResult, indent: number): string[] {
 
 /** Columns laid out by hand (cli-table3 is slow on long tables and its borders do not fit 80 columns). */
 function lineTable(lines: LineResult[], c: ChalkInstance): string {
+  if (lines.length === 0) return 'no line priced';
   const head = ['Row', 'SKU', 'Tariff code', 'Customs value', 'Duty', 'Duty %', 'Landed cost'];
   const rows = lines.map((r) => [String(r.line.row), cut(r.line.sku ?? '', 10), r.hts, `${formatAmount(r.customsValue)} ${r.line.currency}`,
     formatAmount(r.duty), effectiveRate(r.duty, r.customsValue), formatAmount(r.landedCost)]);

@@ -58,3 +58,26 @@ describe('the guided mode', () => {
     expect(saved.totals.US.landedCost).toBe('37346.13');
   });
 });
+
+describe('a date comparison in the guided mode', () => {
+  it('names a line that drops out: a steel derivative on 2025-01-15 needs its steel content on 2025-09-01', () => {
+    const r = drive([
+      { wait: 'Which side imports?' }, { keys: ENTER },
+      { wait: 'Date of entry' }, { keys: UP + ENTER },
+      { wait: 'Date (YYYY-MM-DD' }, { keys: `2025-01-15${ENTER}` },
+      { wait: 'Product:' }, { keys: '9403.10.00.20' },
+      { wait: 'Filing cabinets' }, { keys: ENTER },
+      { wait: 'Customs value in USD' }, { keys: `1000${ENTER}` },
+      { wait: 'Next' }, { keys: DOWN.repeat(3) + ENTER },
+      // the date menu opens on "keep 2025-01-15": two up is "another date..."
+      { wait: 'Date of entry' }, { keys: UP + UP + ENTER },
+      { wait: 'Date (YYYY-MM-DD' }, { keys: `2025-09-01${ENTER}` },
+      { wait: 'not priced: row 2' }, { keys: UP + ENTER },
+    ]);
+    expect(r.status, r.output).toBe(0);
+    // List 3 25% of 1,000 on 2025-01-15; on 2025-09-01 Section 232 steel is charged on the steel content
+    expect(r.output).toMatch(/^2\s+9403\.10\.00\.20\s+1000\.00 USD\s+250\.00\s+25\.00/m);
+    expect(r.output.replace(/\r?\n/g, '')).toMatch(/row 2 is not priced on 2025-09-01 \(metal_value: 9903\.81\.91 \(Section 232 steel\) is charged on the value of the steel/);
+    expect(r.output.replace(/\r?\n/g, '')).toMatch(/not priced: row 2, metal_value:/);
+  });
+});
