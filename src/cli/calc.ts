@@ -67,7 +67,7 @@ export async function runCalc(file: string | undefined, opts: CalcOptions): Prom
   const bill = await openBill(file, encoding);
   const run: Run = {
     ledger, defaults, explain: Boolean(opts.explain), progress: new Progress(Boolean(process.stderr.isTTY) && !opts.quiet), bill,
-    book: new EntryBook(), warnings: new WarningCollector(), rejected: [], sides: new Set<Side>([into]), rowsIn: 0,
+    book: new EntryBook(), warnings: new WarningCollector(), rejected: [], sides: new Set<Side>(), rowsIn: 0,
   };
   for (const w of bill.header.warnings) run.warnings.add(`row 1 (header): ${w.text}`);
   if (opts.explain && (format === 'csv' || format === '7501')) {
@@ -79,7 +79,8 @@ export async function runCalc(file: string | undefined, opts: CalcOptions): Prom
     : (format === 'json' || format === 'ndjson') && !run.explain ? await jsonPasses(run, format, query, ledger, targetMargin)
       : await documentPasses(run, new Output(format, opts, targetMargin, ledger, query));
   run.progress.done();
-  const stale = staleWarnings(ledger.reviewedThrough, [run.latest ?? date], [...run.sides]);
+  // the sides of the lines priced (a Chinese bill is not warned about the US ledger); none priced: the --into side
+  const stale = staleWarnings(ledger.reviewedThrough, [run.latest ?? date], run.sides.size > 0 ? [...run.sides] : [into]);
   const allWarnings = [...stale, ...run.warnings.summary()];
   const rejected = run.rejected.sort((a, b) => a.row - b.row);
   await totals.end(rejected, allWarnings);

@@ -1,4 +1,5 @@
 import { codeDigits, formatCode } from '../core/codes.js';
+import { warningDetail } from '../core/warning.js';
 import { resolveMeasures, mfnRate } from '../core/us-duties.js';
 import { Decimal } from '../core/money.js';
 import { withScenarios } from '../rates/scenario.js';
@@ -81,6 +82,7 @@ export async function runLookup(codeText: string, opts: LookupOptions): Promise<
     ...(mfnSpecific ? { plusSpecific: mfnText } : {}),
     ...(found ? { linesUnder: found.lines, moreLines: found.more } : {}),
     warnings,
+    warningDetails: warnings.map(warningDetail),
   };
   if (format === 'json' || format === 'ndjson') write(JSON.stringify(doc, null, format === 'json' ? 2 : undefined) + '\n');
   else {

@@ -73,6 +73,13 @@ describe('several conditions at once: each is said, the exit code by precedence'
     expect(r.stderr).toMatch(/^fail-over: /m);
   });
 
+  it('a Chinese bill is judged stale by the Chinese ledger only (not the US one of --into)', () => {
+    const r = run(['calc', '-', '--format', 'csv', '--fail-on-stale'], CN_BILL.replace('2025-09-04', '2026-12-01'));
+    expect(r.status, r.stderr).toBe(5);
+    expect(r.stderr).toMatch(/^fail-on-stale: the CN ledger is reviewed through \d{4}-\d\d-\d\d; for 2026-12-01/m);
+    expect(r.stderr).not.toContain('US ledger');
+  });
+
   it('lookup --fail-on-stale exits 5 too', () => {
     const r = run(['lookup', '6110.20.20.79', '--date', '2026-12-01', '--fail-on-stale']);
     expect(r.status, r.stderr).toBe(5);
