@@ -29,7 +29,10 @@ Examples:
   $ tariff lookup 8517.13.00.00 --date 2025-04-15      a smartphone during the 145% weeks
   $ tariff lookup 6110.20.20.79 --date 2026-03-01 --explain
   $ tariff lookup 8541.10.00 --format json
-  $ tariff lookup 6110.20.20.79 --timeline --to 2026-08-01   the rate over time, each change labelled`;
+  $ tariff lookup 6110.20.20.79 --timeline --to 2026-08-01   the rate over time, each change labelled
+  $ tariff lookup 8471.30                              a heading: the lines under it, each with its duties
+
+Exit codes: 0 done, 1 input or ledger error, 2 usage, 5 --fail-on-stale and a date past the ledger's reviewed-through date.`;
 
 /** The options most commands share; compare has its own --dates and shows no per-measure detail. */
 function common(cmd: Command, formats: string[] = ['table', 'csv', 'json', 'ndjson', '7501'], { date = true, explain = true } = {}): Command {
@@ -91,7 +94,10 @@ export function buildProgram(): Command {
 Examples:
   $ tariff compare examples/bill.csv --dates 2025-01-01,2025-04-15,2025-06-01
   $ tariff compare examples/furniture.csv --dates 2026-12-01,2027-01-15 --scenario examples/scenarios/us-301-list3-50.json --lines
-  $ tariff compare bill.csv --dates 2025-04-15,2026-03-01 --format json`)
+  $ tariff compare bill.csv --dates 2025-04-15,2026-03-01 --format json
+
+Exit codes: 0 done, 1 input or ledger error, 2 usage, 3 some rows rejected, 5 --fail-on-stale and a date past the
+ledger's reviewed-through date (3 before 5 when both hold).`)
     .action(async (file: string | undefined, opts) => { process.exitCode = await (await import('./compare.js')).runCompare(file, opts); });
 
   program.command('search').argument('<words...>', 'words of the description (laptop, lithium batteries) or a code prefix (8471.30)')
