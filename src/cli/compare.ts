@@ -4,7 +4,7 @@ import { loadLedger, type Ledger } from '../rates/load.js';
 import { applyScenario } from '../rates/scenario.js';
 import { compareDocument, renderCompare, type CompareColumn } from '../output/compare.js';
 import { warningDetail } from '../core/warning.js';
-import { exitFor, EXIT } from './errors.js';
+import { exitFor } from './errors.js';
 import { makeChalk, reportProblems, write } from './io.js';
 import { parseDateOption, parseEncoding, parseFormat, REPORT_FORMATS, parseFx, parseMode, parseOrigin, parseSide, usage, type CommonOptions } from './options.js';
 import { readBill } from './read-bill.js';

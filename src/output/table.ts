@@ -23,9 +23,33 @@ export function renderTable(lines: LineResult[], c: ChalkInstance, explain: bool
   return (explain ? lines.map((r) => renderLineDetail(r, c) + '\n').join('') : '') + renderView(view, c, targetMargin);
 }
 
-/** A cell cut to `max` characters. */
+/** Columns a text takes on a terminal: CJK characters (税委会公告) take two. */
+export function displayWidth(text: string): number {
+  let n = 0;
+  for (const ch of text) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return n;
+}
+
+/** A cell cut to `max` columns. */
 function cut(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  if (displayWidth(text) <= max) return text;
+  let out = '';
+  for (const ch of text) {
+    if (displayWidth(out + ch) > max - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
+
+/** Items joined with ", ", a new line in the cell before one that would pass `max` columns. */
+function wrapList(items: string[], max: number): string {
+  const lines: string[] = [];
+  for (const item of items.map((i) => cut(i, max))) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && displayWidth(`${last}, ${item}`) <= max) lines[lines.length - 1] = `${last}, ${item}`;
+    else lines.push(item);
+  }
+  return lines.join('\n');
 }
 
 /** "MFN 16.5% + Section 301 7.5% + IEEPA fentanyl 20%": the line's duties in a few words (the "why"), wrapped. */
@@ -36,7 +60,7 @@ export function why(r: LineResult, indent: number): string[] {
   let line = '';
   for (const p of parts) {
     const next = line ? `${line} + ${p}` : p;
-    if (line && indent + next.length > WIDTH) {
+    if (line && indent + displayWidth(next) + 2 > WIDTH) {
       out.push(line + ' +');
       line = p;
     } else line = next;
@@ -88,7 +112,7 @@ export function renderView(view: TableView, c: ChalkInstance, targetMargin?: Dec
     const totals = new Table({ head: [`Into ${side}: program`, 'Headings', `Amount (${t.currency})`], ...plain(color) });
     for (const [program, amount] of t.byProgram) {
       const headings = view.headings(side, program);
-      totals.push([program, cut(headings.join(', '), 34), right(formatAmount(amount))]);
+      totals.push([cut(program, 30), wrapList(headings, 24), right(formatAmount(amount))]);
     }
     totals.push([c.bold('Duty'), '', right(c.bold(formatAmount(t.duty)))]);
     if (side === 'US') {

@@ -20,7 +20,7 @@ describe('--fail-over on each side', () => {
     expect(JSON.parse(r.stdout).totals.CN.duty).toBe('769.23');
   });
 
-  it('passes at 23 (23.00% is not over 23%)', () => {
+  it('passes at 23.01 (769.23 / 3,344.47 = 23.0003%; at 23 it trips, the rate is over by the unrounded figure)', () => {
     const r = run(['calc', '-', '--format', 'json', '--fail-over', '23.01'], CN_BILL);
     expect(r.status, r.stderr).toBe(0);
   });

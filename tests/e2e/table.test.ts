@@ -38,6 +38,16 @@ describe('a short bill', () => {
   });
 });
 
+describe('a Chinese bill, its headings in Chinese (two columns a character)', () => {
+  it('fits 80 columns: two headings of one program on two lines of the cell', () => {
+    // soybeans on 2025-09-04 without the exclusion: the 2018 lists (〔2018〕5号, 〔2019〕4号) and 2025 第2号, 第4号
+    const r = run(['calc', '-', '--format', 'table'], 'hts,value,into,origin,date\n1201.90.19,3344.47,CN,US,2025-09-04\n');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/税委会公告〔2018〕5号 │ +919\.73 │\n│ +│ 税委会公告〔2019〕4号 │/);
+    expect(r.stdout.split('\n').filter((l) => columns(l) > 80)).toEqual([]);
+  });
+});
+
 describe('a bill past a screenful', () => {
   // 3,000 smartphones of 100.00 and one of 5,000.00 on row 1,502: fentanyl 20% each (20.00; 1,000.00)
   const file = path.join(tmp, 'long.csv');
