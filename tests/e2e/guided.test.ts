@@ -81,3 +81,20 @@ describe('a date comparison in the guided mode', () => {
     expect(r.output.replace(/\r?\n/g, '')).toMatch(/not priced: row 2, metal_value:/);
   });
 });
+
+describe('a date past the ledger', () => {
+  it('warns after the table that measures may be missing', () => {
+    const r = drive([
+      { wait: 'Which side imports?' }, { keys: ENTER },
+      { wait: 'Date of entry' }, { keys: UP + ENTER },
+      { wait: 'Date (YYYY-MM-DD' }, { keys: `2027-06-01${ENTER}` },
+      { wait: 'Product:' }, { keys: '8517.13.00.00' },
+      { wait: 'Smartphones' }, { keys: ENTER },
+      { wait: 'Customs value in USD' }, { keys: `100${ENTER}` },
+      { wait: 'Claims you can make' }, { keys: ENTER },
+      { wait: 'Next' }, { keys: UP + ENTER },
+    ]);
+    expect(r.status, r.output).toBe(0);
+    expect(r.output).toMatch(/warning: the US ledger is reviewed through \d{4}-\d\d-\d\d; for 2027-06-01 measures taken after that date may be missing/);
+  });
+});
