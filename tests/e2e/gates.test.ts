@@ -9,7 +9,7 @@ import { run } from './run.js';
 // + 第4号 10% (334.45) of 3,344.47 CNY = 769.23 CNY, 769.23 / 3,344.47 = 23.00%
 const CN_BILL = 'hts,value,into,origin,date,claims\n1201.90.19,3344.47,CN,US,2025-09-04,cn-exclusion\n';
 // cotton sweaters: the MFN alone is 16.5%, so any date has a rate over 10%
-const SWEATER = 'hts,value,date\n6110.20.20.79,1000,2026-12-01\n';
+const SWEATER = 'hts,value,date\n6110.20.20.79,1000,2029-06-01\n';
 const BAD_ROW = 'hts,value,date\n6110.20.20.79,1000,2025-04-15\n6110.20.20.79,abc,2025-04-15\n';
 
 describe('--fail-over on each side', () => {
@@ -49,7 +49,7 @@ describe('several conditions at once: each is said, the exit code by precedence'
   it('stale ledger alone: 5', () => {
     const r = run(['calc', '-', '--format', 'csv', '--fail-on-stale'], SWEATER);
     expect(r.status, r.stderr).toBe(5);
-    expect(r.stderr).toMatch(/^fail-on-stale: the US ledger is reviewed through \d{4}-\d\d-\d\d; for 2026-12-01/m);
+    expect(r.stderr).toMatch(/^fail-on-stale: the US ledger is reviewed through \d{4}-\d\d-\d\d; for 2029-06-01/m);
   });
 
   it('stale and a gate: 5, and both said', () => {
@@ -67,21 +67,21 @@ describe('several conditions at once: each is said, the exit code by precedence'
   });
 
   it('--strict with a rejected row, stale and a gate: 1', () => {
-    const r = run(['calc', '-', '--format', 'csv', '--strict', '--fail-over', '10', '--fail-on-stale', '--date', '2026-12-01'], BAD_ROW.replace(/2025-04-15/g, '2026-12-01'));
+    const r = run(['calc', '-', '--format', 'csv', '--strict', '--fail-over', '10', '--fail-on-stale', '--date', '2029-06-01'], BAD_ROW.replace(/2025-04-15/g, '2029-06-01'));
     expect(r.status, r.stderr).toBe(1);
     expect(r.stderr).toMatch(/^fail-on-stale: /m);
     expect(r.stderr).toMatch(/^fail-over: /m);
   });
 
   it('a Chinese bill is judged stale by the Chinese ledger only (not the US one of --into)', () => {
-    const r = run(['calc', '-', '--format', 'csv', '--fail-on-stale'], CN_BILL.replace('2025-09-04', '2026-12-01'));
+    const r = run(['calc', '-', '--format', 'csv', '--fail-on-stale'], CN_BILL.replace('2025-09-04', '2029-06-01'));
     expect(r.status, r.stderr).toBe(5);
-    expect(r.stderr).toMatch(/^fail-on-stale: the CN ledger is reviewed through \d{4}-\d\d-\d\d; for 2026-12-01/m);
+    expect(r.stderr).toMatch(/^fail-on-stale: the CN ledger is reviewed through \d{4}-\d\d-\d\d; for 2029-06-01/m);
     expect(r.stderr).not.toContain('US ledger');
   });
 
   it('lookup --fail-on-stale exits 5 too', () => {
-    const r = run(['lookup', '6110.20.20.79', '--date', '2026-12-01', '--fail-on-stale']);
+    const r = run(['lookup', '6110.20.20.79', '--date', '2029-06-01', '--fail-on-stale']);
     expect(r.status, r.stderr).toBe(5);
   });
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { run, runJson } from './run.js';
 
 // three lines past the US ledger's reviewed-through date (the cotton sweater: 16.5% MFN on any date)
-const LATE = 'hts,value,date\n6110.20.20.79,100,2026-12-01\n6110.20.20.79,200,2026-12-01\n6110.20.20.79,300,2026-12-01\n';
+const LATE = 'hts,value,date\n6110.20.20.79,100,2029-06-01\n6110.20.20.79,200,2029-06-01\n6110.20.20.79,300,2029-06-01\n';
 
 describe('warnings with stable codes', () => {
   it('JSON: a claim not applied is claim-not-applied on its row', () => {
@@ -21,7 +21,7 @@ describe('warnings with stable codes', () => {
     const r = runJson(['calc', '-', '--format', 'json'], LATE);
     expect(r.stderr.match(/ledger is reviewed through/g)).toHaveLength(1);
     const stale = r.json.warningDetails.filter((w: { code: string }) => w.code === 'ledger-stale');
-    expect(stale).toEqual([{ code: 'ledger-stale', text: expect.stringMatching(/^the US ledger is reviewed through \d{4}-\d\d-\d\d; for 2026-12-01 /) }]);
+    expect(stale).toEqual([{ code: 'ledger-stale', text: expect.stringMatching(/^the US ledger is reviewed through \d{4}-\d\d-\d\d; for 2029-06-01 /) }]);
   });
 
   it('an unknown column is header-unknown-column on row 1', () => {
