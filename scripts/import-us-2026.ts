@@ -61,8 +61,6 @@ const curated = [
     sources: hts('Proclamation 11055; U.S. note 43(c)(1), (c)(2)', 'HTSUS 2026 Rev 18'), entries: codes('8504409580', '8537109170', '880710', '880720', '880730', '88079090') },
   { id: 's232-polysilicon', title: 'Polysilicon, ingots and wafers, cells and modules (Proclamation 11052, Annexes I and II, main provisions)',
     sources: [{ instrument: 'Proclamation 11052, Annexes I and II', citation: '91 FR 51975 (2026-08-11)', url: 'https://www.federalregister.gov/documents/2026/08/11' }], entries: codes('280461', '381800', '854142', '854143') },
-  { id: 's232-2026-c-xi', title: 'Mobile industrial equipment of U.S. note 16(c)(xi) (9903.82.09, 25%, from 2026-06-08): forklifts, earth-moving machinery, their parts, mobile cranes and drilling vehicles',
-    sources: hts('Proclamation 11032; U.S. note 16(c)(xi)', 'HTSUS 2026 Rev 10; measures-2026-checked.md §7'), entries: codes('8427', '8429', '843120', '843142', '84314990', '870510', '870520') },
   { id: 's232-2026-k', title: 'Lines of note 16(c)(vi)-(viii) in chapters 84, 85 and 87: parts for agricultural, fixed or mobile industrial equipment (U.S. note 16(k))',
     sources: hts('Proclamation 11032; U.S. note 16(k)', 'HTSUS 2026 Rev 10'), entries: kParts },
   { id: 's232-appliances-2025', title: 'Household appliances made steel derivatives from 2025-06-23 (washers, dryers, dishwashers, refrigerators and freezers, ranges and ovens, waste disposers, welded wire racks)',
