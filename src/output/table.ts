@@ -4,6 +4,7 @@ import { effectiveRate, formatAmount, type Decimal } from '../core/money.js';
 import { unitEconomics } from '../core/margin.js';
 import { sideTotals } from '../core/totals.js';
 import type { LineResult } from '../core/types.js';
+import { inCbpOrder } from './cbp-order.js';
 
 const right = (s: string) => ({ content: s, hAlign: 'right' as const });
 
@@ -56,11 +57,12 @@ export function renderTable(lines: LineResult[], c: ChalkInstance, explain: bool
   return out.join('\n') + '\n';
 }
 
-/** Every duty of a line with its heading, rate and source, and every measure not applied with the reason. */
+/** Every duty of a line with its heading, rate and source (a US line in CBP's order), and every measure not applied with the reason. */
 export function renderLineDetail(r: LineResult, c: ChalkInstance): string {
   const lines = [c.bold(`Row ${r.line.row}${r.line.sku ? ` (${r.line.sku})` : ''}: into ${r.line.into}, ${r.hts}, origin ${r.line.origin}, ${r.line.date}, customs value ${formatAmount(r.customsValue)} ${r.line.currency}`)];
-  for (const d of r.duties) {
-    lines.push(`  ${c.green('applied')}  ${d.program.padEnd(18)} ${d.heading.padEnd(14)} ${d.rate.padStart(6)} × ${formatAmount(d.base)} = ${formatAmount(d.amount)}`);
+  const w = Math.max(18, ...r.duties.map((d) => d.program.length));
+  for (const d of r.line.into === 'US' ? inCbpOrder(r.duties) : r.duties) {
+    lines.push(`  ${c.green('applied')}  ${d.program.padEnd(w)} ${d.heading.padEnd(14)} ${d.rate.padStart(6)} × ${formatAmount(d.base)} = ${formatAmount(d.amount)}`);
     if (d.basis) lines.push(`           on the ${d.basis}`);
     lines.push(`           ${c.dim(d.source)}`);
     if (d.refundable) lines.push(`           ${c.yellow(d.refundable)}`);
