@@ -62,3 +62,32 @@ describe('tariff lookup --into CN', () => {
     expect(r.stderr).toMatch(/12:01 on the entry date/);
   });
 });
+
+describe('issue 15: what a user of the CLI sees', () => {
+  it('a US parcel of 10 USD still pays the additional duty (small consignment)', () => {
+    // 10.00 USD x 7.1564 = 71.56 CNY; stethoscopes 4% + 10% = 10.02 CNY of duty <= 50: the MFN part and VAT are waived,
+    // 第4号's 10% (71.56 x 10% = 7.156 -> 7.16) is not (此次加征的关税不予减免); landed cost 78.72
+    const bill = 'sku,into,hts,value,currency,date\nSTETH,CN,9018.90.10.00,10.00,USD,2026-06-01\n';
+    const r = runJson(['calc', '-', '--format', 'json', '--fx', 'USD:CNY=7.1564'], bill);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.json.lines[0]).toMatchObject({ customsValue: '71.56', duty: '7.16', vat: '0.00', landedCost: '78.72' });
+  });
+  it('after 2026-11-10 13:01 the default is 34%, warned on every line; --scenario prices the extension at 10%', () => {
+    const bill = 'sku,into,hts,value,currency,date\nA,CN,8542.31.90,1000.00,CNY,2026-12-01\nB,CN,8542.31.90,2000.00,CNY,2026-12-01\n';
+    const r = runJson(['calc', '-', '--format', 'json'], bill);
+    expect(r.json.lines.map((l: any) => l.duty)).toEqual(['340.00', '680.00']);
+    expect(r.json.warnings.join('\n')).toMatch(/rows 2, 3: 税委会公告2025年第4号: OPEN QUESTION: 34%/);
+    const s = runJson(['calc', '-', '--format', 'json', '--scenario', 'examples/scenarios/cn-suspension-extended.json'], bill);
+    expect(s.status, s.stderr).toBe(0);
+    expect(s.json.lines.map((l: any) => l.duty)).toEqual(['100.00', '200.00']);
+    expect(s.json.warnings.join('\n')).toMatch(/rows 2, 3: 税委会公告2025年第4号: SCENARIO: 10%/);
+  });
+  it('rates info names the open question', () => {
+    const r = run(['rates', 'info', '--format', 'table']);
+    expect(r.stdout).toMatch(/open questions[\s\S]*cn-2025-4-34[\s\S]*cn-suspension-extended\.json/);
+  });
+  it('a transition-day lookup says each warning once', () => {
+    const r = run(['lookup', '1201.90.19', '--into', 'CN', '--date', '2026-11-10']);
+    expect(r.stderr.match(/changes at 2026-11-10T13:01/g)).toHaveLength(1);
+  });
+});
