@@ -72,9 +72,7 @@ export function computeCnDuties(line: BillLine, ledger: LedgerView, explain = fa
   const parts = allocateCents(duty, layers.map((l) => (dutyExempt && !l.kept ? ZERO : l.percent)));
   const duties: Duty[] = layers.map((l, i) => ({ program: l.program, heading: l.heading, rate: l.rate, base: customsValue, amount: parts[i]!, source: l.source,
     ...(dutyExempt ? { basis: l.kept ? `due in a small consignment: ${l.kept}` : dutyExempt } : {}) }));
-  if (dutyExempt && layers.some((l) => l.kept && !l.percent.isZero())) {
-    warnings.push(rowWarning(line.row, `small consignment: the ordinary duty and the import taxes are waived, but ${duty.toFixed(2)} CNY of additional duty is still due: ${[...new Set(layers.filter((l) => l.kept && !l.percent.isZero()).map((l) => l.kept))].join('; ')}`));
-  }
+  // (the ledger's small-consignment warning says what stays due; each duty's basis names the text that keeps it)
 
   let ctPercent = line.ctRate;
   if (ctPercent === undefined && known?.ct) ctPercent = parseRate(known.ct)!.adValorem;

@@ -144,7 +144,8 @@ describe('a declaration with little duty (small consignment, Tariff Law Art. 32(
     const l = priced.lines[0]!;
     expect([l.duty, l.consumptionTax, l.vat, l.landedCost].map((x) => x.toFixed(2))).toEqual(['7.16', '0.00', '0.00', '78.72']);
     expect(l.duties.map((x) => `${x.program} ${x.amount.toFixed(2)}`)).toEqual(['MFN 0.00', 'CN 2025 第4号 (all goods) 7.16']);
-    expect(priced.warnings.join()).toMatch(/7\.16 CNY of additional duty is still due: 税委会公告2025年第4号 二/);
+    expect(l.duties[1]!.basis).toMatch(/due in a small consignment: 税委会公告2025年第4号 二/);
+    expect(priced.warnings.join()).toMatch(/2025 additional duties stay due: 此次加征的关税不予减免/);
   });
   it('the same parcel after 2026-11-10 13:01 pays 34% (the default reading)', () => {
     // 4% + 34% = 38% x 71.56 = 27.1928 -> 27.19 <= 50: exempt; 34% x 71.56 = 24.3304 -> 24.33 due
