@@ -243,3 +243,19 @@ describe('VAT and the open question after 2026-11-10 13:01 (issue 15)', () => {
     expect(cn('85423190', '1000.00', '2026-11-10T13:00').warnings.join()).not.toMatch(/OPEN QUESTION/);
   });
 });
+
+describe("lines.json: each line's own source (issue 15)", () => {
+  it('no line but soybeans cites the soybean page, and every line cites at least one source with a URL', async () => {
+    const file = JSON.parse((await import('node:fs')).readFileSync('rates/cn/lines.json', 'utf8')) as { lines: { code: string; sources: { url: string }[] }[] };
+    for (const l of file.lines) {
+      expect(l.sources.length, l.code).toBeGreaterThan(0);
+      for (const s of l.sources) expect(s.url, l.code).toMatch(/^https?:\/\//);
+      if (!l.code.startsWith('1201')) expect(l.sources.map((s) => s.url), l.code).not.toContain('https://htshub.com/cn-hs/detail/1201909000');
+    }
+  });
+  it('a diesel car over 2.5 l (8703336390, MFN 15%) asks for its consumption tax by engine size', () => {
+    expect(computeCnDuties(line('8703336390', '100000.00', '2026-06-01', { into: 'CN', origin: 'US', currency: 'CNY' }), ledger)).toMatchObject({ column: 'ct_rate' });
+    // with ct_rate 12 (2.5-3.0 l): 15 + 10 = 25%: 25,000.00; CT 125,000 / 0.88 x 12% = 17,045.4545 -> 17,045.45
+    expect(cn('8703336390', '100000.00', '2026-06-01', { ctRate: d('12') }).consumptionTax.toFixed(2)).toBe('17045.45');
+  });
+});
