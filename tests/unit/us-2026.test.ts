@@ -84,6 +84,10 @@ describe('Section 232 pharmaceuticals (note 40): a 100% total with MFN', () => {
     expect(late.duty.toFixed(2)).toBe('10000.00');
     expect(late.rejectedClaims.map((c) => c.claim)).toEqual(['9903.04.61']);
   });
+  it('the Rev 20 list (149 lines) from 2026-09-29: 3004.90.92.12 (levofloxacin) is added then; 3004.20.00.83, which Rev 20 splits into listed lines, stays listed', () => {
+    expect([total('3004909212', '2026-09-28', {}, '1000.00'), total('3004909212', '2026-09-29', {}, '1000.00')]).toEqual(['0.00', '1000.00']);
+    expect(total('3004200083', '2026-10-01', {}, '1000.00')).toBe('1000.00');
+  });
   it('before 2026-07-31 there is no pharmaceuticals duty', () => {
     expect(total('3004909201', '2026-07-30')).toBe('0.00');
   });
