@@ -59,7 +59,8 @@ export async function runLookup(codeText: string, opts: LookupOptions): Promise<
   const partial = resolved.applied.filter((a) => !a.onFullValue);
   const mfnSpecific = base.specific;
   const total = base.adValorem === undefined ? undefined : base.adValorem.plus(additional);
-  const warnings = [...staleWarnings(ledger.reviewedThrough, [date], [into]), ...resolved.warnings, ...base.warnings];
+  // each said once: a transition-day warning comes from every period of a measure that changes that day
+  const warnings = [...new Set([...staleWarnings(ledger.reviewedThrough, [date], [into]), ...resolved.warnings, ...base.warnings])];
   const line = { description: base.description, units: base.units, mfnFrom: base.from };
 
   const found = under.some((u) => u !== code) ? linesUnder(ledger, code, { origin, date, claims, mode }) : undefined;
@@ -149,7 +150,7 @@ function cnBase(digits: string, ledger: Ledger): BaseRate {
   const ct = ledger.cnConsumptionTax(digits);
   return {
     code: digits, description: line.description, units: '', rateText: line.mfn, from: digits, adValorem: parseRate(line.mfn)?.adValorem, specific: false,
-    source: line.source, vat: line.vat, ct: ct ? ('ask' in ct ? ct.ask : ct.rate) : line.ct, warnings: line.unconfirmed ? [line.unconfirmed] : [],
+    source: line.source, vat: line.vat, ct: line.ct ?? (ct ? ('ask' in ct ? ct.ask : ct.rate) : undefined), warnings: line.unconfirmed ? [line.unconfirmed] : [],
   };
 }
 

@@ -142,6 +142,13 @@ Example:
     .addOption(new Option('--format <format>', 'output').choices(['table', 'json', 'ndjson']))
     .addHelpText('after', '\nExamples:\n  $ tariff rates check\n  $ tariff rates check examples/scenarios/us-301-list3-50.json\n\nExit codes: 0 no error (warnings may be listed), 1 errors.')
     .action(async (target: string | undefined, opts) => { process.exitCode = await (await import('./rates.js')).runRatesCheck(target, opts); });
+  rates.command('import-cn').argument('<file>', 'CSV of code,mfn_rate,vat_rate[,ct_rate][,description]: Chinese base rates of your own')
+    .description('a Chinese schedule of your own into a user ledger file, layered over the built-in one with --scenario')
+    .option('--out <file>', 'where to write it (default: FILE with .cn-lines.json)')
+    .option('--source <text>', 'the schedule it comes from, cited on every line (default: the file name)')
+    .option('--encoding <name>', "the file's character encoding (default utf-8; e.g. gb18030)")
+    .addHelpText('after', '\nExample:\n  $ tariff rates import-cn broker-2026.csv --source "进出口税则（2026）, broker copy"\n  $ tariff rates check broker-2026.cn-lines.json\n  $ tariff calc bill.csv --into CN --scenario broker-2026.cn-lines.json\n\nExit codes: 0 written, 1 rows rejected (nothing written) or a bad file.')
+    .action(async (file: string, opts) => { process.exitCode = await (await import('./import-cn.js')).runImportCn(file, opts); });
   rates.command('info')
     .description("the ledger's edition, reviewed-through date per side and what each side covers")
     .addOption(new Option('--format <format>', 'output').choices(['table', 'json', 'ndjson']))

@@ -3,6 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import { effectiveRate, formatAmount, type Decimal } from '../core/money.js';
 import { unitEconomics } from '../core/margin.js';
 import type { LineResult } from '../core/types.js';
+import { inCbpOrder } from './cbp-order.js';
 import { TableView } from './table-view.js';
 
 const right = (s: string) => ({ content: s, hAlign: 'right' as const });
@@ -54,7 +55,7 @@ function wrapList(items: string[], max: number): string {
 
 /** "MFN 16.5% + Section 301 7.5% + IEEPA fentanyl 20%": the line's duties in a few words (the "why"), wrapped. */
 export function why(r: LineResult, indent: number): string[] {
-  const parts = r.duties.map((d) => `${d.program} ${d.rate}`);
+  const parts = (r.line.into === 'US' ? inCbpOrder(r.duties) : r.duties).map((d) => `${d.program} ${d.rate}`);
   if (parts.length === 0) parts.push('no duty');
   const out: string[] = [];
   let line = '';
@@ -129,11 +130,12 @@ export function renderView(view: TableView, c: ChalkInstance, targetMargin?: Dec
   return out.join('\n') + '\n';
 }
 
-/** Every duty of a line with its heading, rate and source, and every measure not applied with the reason. */
+/** Every duty of a line with its heading, rate and source (a US line in CBP's order), and every measure not applied with the reason. */
 export function renderLineDetail(r: LineResult, c: ChalkInstance): string {
   const lines = [c.bold(`Row ${r.line.row}${r.line.sku ? ` (${r.line.sku})` : ''}: into ${r.line.into}, ${r.hts}, origin ${r.line.origin}, ${r.line.date}, customs value ${formatAmount(r.customsValue)} ${r.line.currency}`)];
-  for (const d of r.duties) {
-    lines.push(`  ${c.green('applied')}  ${d.program.padEnd(18)} ${d.heading.padEnd(14)} ${d.rate.padStart(6)} × ${formatAmount(d.base)} = ${formatAmount(d.amount)}`);
+  const w = Math.max(18, ...r.duties.map((d) => d.program.length));
+  for (const d of r.line.into === 'US' ? inCbpOrder(r.duties) : r.duties) {
+    lines.push(`  ${c.green('applied')}  ${d.program.padEnd(w)} ${d.heading.padEnd(14)} ${d.rate.padStart(6)} × ${formatAmount(d.base)} = ${formatAmount(d.amount)}`);
     if (d.basis) lines.push(`           on the ${d.basis}`);
     lines.push(`           ${c.dim(d.source)}`);
     if (d.refundable) lines.push(`           ${c.yellow(d.refundable)}`);

@@ -26,8 +26,9 @@ describe('a short bill', () => {
     const lines = r.stdout.split('\n');
     const sweater = lines.findIndex((l) => /^3\s+SWEATER-7\s+6110\.20\.20\.79/.test(l));
     expect(sweater).toBeGreaterThan(0);
-    // cotton sweaters on 2025-04-15: MFN 16.5%, fentanyl 20%, reciprocal 125%, Section 301 List 4A 7.5%
-    expect(lines[sweater + 1]!.trim()).toBe('MFN 16.5% + IEEPA fentanyl 20% + IEEPA reciprocal 125% + Section 301 7.5%');
+    // cotton sweaters on 2025-04-15: Section 301 List 4A 7.5%, fentanyl 20%, reciprocal 125%, MFN 16.5% (CBP's order:
+    // Chapter 99 first, the Chapter 1-97 line last, as --explain and the 7501 view)
+    expect(lines[sweater + 1]!.trim()).toBe('Section 301 7.5% + IEEPA fentanyl 20% + IEEPA reciprocal 125% + MFN 16.5%');
     for (const sku of ['PHONE-1', 'DIODE-3', 'LAPTOP-2', 'TOY-5', 'SOY-9']) expect(r.stdout).toContain(sku);
     expect(r.stdout).not.toContain('lines shown');
   });

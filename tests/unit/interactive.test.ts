@@ -108,6 +108,13 @@ describe('guided bill, China side', () => {
     expect([t.customsValue, t.duty, t.vat].map((x) => x.toFixed(2))).toEqual(['3344.47', '769.23', '370.23']);
     expect(billCsv(bill)).toBe('hts,value,currency,into,date,claims\n1201.90.19,467.34,USD,CN,2025-09-04,cn-exclusion\n');
   });
+  it('after 2026-11-10 13:01 the guided result shows the open question of the 34% (issue 15)', async () => {
+    const f = fake(['CN', '', '2026-12-01', ['1201', '12019019'], 'USD', '7.1564', '467.34', '', ['cn-exclusion'], 'quit']);
+    const bill = await runFlow(f.deps);
+    // 3% + 34% = 37% of 3,344.47 = 1,237.4539 -> 1,237.45
+    expect(sideTotals(price(bill, ledger).lines, 'CN')!.duty.toFixed(2)).toBe('1237.45');
+    expect(f.shown.join('\n')).toMatch(/warning: row 2: 税委会公告2025年第4号: OPEN QUESTION: 34% \(not 10%\)/);
+  });
 });
 
 describe('product search', () => {

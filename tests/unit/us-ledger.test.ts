@@ -97,14 +97,18 @@ describe('MFN lines', () => {
 const total = (code: string, date: string) => stack(code, date, '1000.00').duty.toFixed(2);
 
 describe('lines only partly under a four-year-review heading (us-measures.md §6; -checked rows 34, 37, 39)', () => {
-  it('Li-ion batteries in 2025: EV batteries 25% (9903.91.01), the others List 4A 7.5%; both are auto parts (Section 232)', () => {
+  it('Li-ion batteries in 2025: EV batteries 25% (9903.91.01), the others List 4A 7.5%; EV batteries are auto parts (Section 232), other Li-ion batteries only when claimed', () => {
     // 2025-06-01 on $1,000: MFN 3.4% + fentanyl 20% + 301 + auto parts 25% (9903.94.05, 8507.60 in note 33(g)); no reciprocal (9903.01.33)
     expect(total('8507600010', '2025-06-01')).toBe('734.00'); // 34 + 200 + 250 + 250
-    expect(total('8507600090', '2025-06-01')).toBe('559.00'); // 34 + 200 + 75 + 250
     expect(stack('8507600010', '2025-06-01').warnings.join()).toMatch(/note 31\(b\)/);
-    // not a vehicle part: claim 9903.94.06; the reciprocal 10% then applies: 34 + 200 + 75 + 100
-    const claimed = computeUsDuties(line('8507600090', '1000.00', '2025-06-01', { claims: ['9903.94.06'] }), ledger);
-    expect('duty' in claimed && claimed.duty.toFixed(2)).toBe('409.00');
+    // other Li-ion batteries: note 33(g) names 8507.60 whole, but 9903.94.05 covers parts of passenger vehicles and light
+    // trucks only (note 33(h)(ii): the rest is 9903.94.06), so by default no auto parts duty and the reciprocal 10%:
+    // 34 + 200 + 75 + 100 = 409
+    expect(total('8507600090', '2025-06-01')).toBe('409.00');
+    expect(stack('8507600090', '2025-06-01').warnings.join()).toMatch(/claim 9903\.94\.05/);
+    // claimed as a vehicle part: 34 + 200 + 75 + 250 = 559
+    const claimed = computeUsDuties(line('8507600090', '1000.00', '2025-06-01', { claims: ['9903.94.05'] }), ledger);
+    expect('duty' in claimed && claimed.duty.toFixed(2)).toBe('559.00');
   });
   it('disposable textile face masks 6307.90.9870: 25% in 2025 (9903.91.04), never two 9903.91 headings', () => {
     expect(headings('6307909870', '2025-01-15')).toEqual(['9903.91.04 25%']); // MFN 7% -> 70 + 250 = 320
