@@ -48,6 +48,12 @@ const plainAmount = (v: string, currency = 'USD'): string => {
   const read = parseAmount(v, currency, { decimalComma: false });
   return 'error' in read ? v.trim() : read.value.toFixed();
 };
+/** A quantity as a CSV bill may write it (1,250 or 12.5), any number of decimals. */
+const quantity: Validate = (v) => {
+  if (/\$/.test(v)) return 'expected a quantity such as 1,250 or 12.5 (no currency sign)';
+  const read = parseAmount(v, 'USD', { decimalComma: false });
+  return !('error' in read) || read.error.replace(' (pass --decimal-comma for 1.234,56)', '').replace('an amount', 'a quantity');
+};
 const positive: Validate = (v) => /^\d+(\.\d+)?$/.test(v.trim()) || 'expected a number such as 120 or 12.5';
 const instant: Validate = (v) => isValidInstant(v.trim()) || 'expected a date YYYY-MM-DD (or YYYY-MM-DDTHH:MM for a time)';
 const optionalDate: Validate = (v) => v.trim() === '' || /^\d{4}-\d{2}-\d{2}$/.test(v.trim()) && isValidInstant(v.trim()) || 'expected a date YYYY-MM-DD, or nothing';
@@ -133,7 +139,7 @@ async function askLine(deps: FlowDeps, bill: GuidedBill, start: BillRecord = {})
     if ('row' in mfn && mfn.column === 'mfn_rate') r.mfn_rate = (await p.input({ message: `${mfn.message}. Rate`, validate: (v) => Boolean(parseRate(v)) || 'expected e.g. 5% or 2.4¢/kg + 3%' })).trim();
     const rate = 'row' in mfn ? parseRate(r.mfn_rate ?? '') : mfn.rate;
     const unit = rate ? specificUnit(rate) : undefined;
-    if (unit) r.quantity = (await p.input({ message: `Quantity in ${unit} (the MFN rate ${rate!.text} is specific)`, default: r.quantity, validate: positive })).trim();
+    if (unit) r.quantity = plainAmount(await p.input({ message: `Quantity in ${unit} (the MFN rate ${rate!.text} is specific)`, default: r.quantity, validate: quantity }));
   } else {
     const line = ledger.cnLine(code);
     if ('error' in line) {
