@@ -8,13 +8,13 @@ import { sideTotals } from '../core/totals.js';
 import type { BillLine, Side } from '../core/types.js';
 import { mfnRate } from '../core/us-duties.js';
 import { COLUMNS, mapHeader } from '../input/columns.js';
-import { parseAmount } from '../input/amount.js';
-import { isValidInstant, parseRow } from '../input/row.js';
+import { parseRow } from '../input/row.js';
 import { csvCell } from '../output/csv.js';
 import { resultDocument } from '../output/document.js';
 import { renderTable } from '../output/table.js';
 import type { Ledger } from '../rates/load.js';
-import type { Prompts, Validate } from './port.js';
+import type { Prompts } from './port.js';
+import { amount, instant, optionalDate, percent, plainAmount, positive, quantity } from './answers.js';
 import { staleWarnings } from '../core/stale.js';
 import { searchCn, searchUs } from './search.js';
 
@@ -35,29 +35,6 @@ export interface GuidedBill {
   records: BillRecord[];
   fx: Map<string, Decimal>;
 }
-
-/** An amount typed as a CSV bill may write it (31,000 or $1,250.50), checked by the bill's own reader. */
-const amount = (optional: boolean, currency = 'USD'): Validate => (v) => {
-  if (optional && v.trim() === '') return true;
-  const read = parseAmount(v, currency, { decimalComma: false });
-  if ('error' in read) return read.error.replace(' (pass --decimal-comma for 1.234,56)', '');
-  return read.value.decimalPlaces() <= 2 || `"${v.trim()}" has more than 2 decimals: expected an amount such as 1250.00`;
-};
-/** The amount as the bill keeps it: 31,000 -> 31000 (the saved CSV holds plain digits). */
-const plainAmount = (v: string, currency = 'USD'): string => {
-  const read = parseAmount(v, currency, { decimalComma: false });
-  return 'error' in read ? v.trim() : read.value.toFixed();
-};
-/** A quantity as a CSV bill may write it (1,250 or 12.5), any number of decimals. */
-const quantity: Validate = (v) => {
-  if (/\$/.test(v)) return 'expected a quantity such as 1,250 or 12.5 (no currency sign)';
-  const read = parseAmount(v, 'USD', { decimalComma: false });
-  return !('error' in read) || read.error.replace(' (pass --decimal-comma for 1.234,56)', '').replace('an amount', 'a quantity');
-};
-const positive: Validate = (v) => /^\d+(\.\d+)?$/.test(v.trim()) || 'expected a number such as 120 or 12.5';
-const instant: Validate = (v) => isValidInstant(v.trim()) || 'expected a date YYYY-MM-DD (or YYYY-MM-DDTHH:MM for a time)';
-const optionalDate: Validate = (v) => v.trim() === '' || /^\d{4}-\d{2}-\d{2}$/.test(v.trim()) && isValidInstant(v.trim()) || 'expected a date YYYY-MM-DD, or nothing';
-const percent: Validate = (v) => /^\d+(\.\d+)?%?$/.test(v.trim()) || 'expected a rate such as 13 or 13%';
 
 /** Turn the guided records into bill lines exactly as a CSV bill would be read. */
 export function toLines(bill: GuidedBill): { lines: BillLine[]; errors: string[] } {
