@@ -2,6 +2,7 @@
 //   rates/us/lists/section301-forced-labor.json   note 52 exemptions of the forced-labor Section 301 action
 //   rates/us/lists/us-2026-curated.json          short lists read from the note texts (cranes, chassis, auto parts)
 //   rates/us/lists/section232-pharma.json        note 40(c), Rev 14 and Rev 20
+//   rates/us/lists/section232-2026-rev10.json    note 16(c)(vi)-(xi) before and after Rev 10 (Proclamation 11032), dated
 // Run: npm run import:us-2026   (TARIFF_SHARED=/path/to/shared to point elsewhere)
 import fs from 'node:fs';
 import path from 'node:path';
@@ -37,9 +38,20 @@ writeJson(path.join(OUT, 'section301-forced-labor.json'), { lists });
 console.log(`section301-forced-labor.json: ${lists.map((l) => `${l.id} ${l.entries.length}`).join(', ')}`);
 
 // ---- short lists read from the HTSUS note and heading texts ----
-const s232 = JSON.parse(fs.readFileSync(path.join(OUT, 'section232.json'), 'utf8')) as { lists: { id: string; entries: { code: string }[] }[] };
-const kParts = [...new Set(s232.lists.filter((l) => ['s232-2026-c-vi', 's232-2026-c-vii', 's232-2026-c-viii'].includes(l.id))
-  .flatMap((l) => l.entries.map((e) => e.code)).filter((c) => ['84', '85', '87'].includes(c.slice(0, 2))))].sort().map((code) => ({ code }));
+// note 16(c) as HTSUS 2026 Rev 10 re-cut it from 2026-06-08 (Proclamation 11032): scripts/data/note16-rev10.json, read from
+// the Rev 10 change record (its "before" lists are those of ../shared's Rev 6 notes, line for line)
+const note16 = JSON.parse(fs.readFileSync(path.resolve('scripts/data/note16-rev10.json'), 'utf8')) as { source: string; lists: Record<string, { before: string[] | null; after: string[] | null }> };
+const REV10 = '2026-06-08';
+const dated = (key: string) => {
+  const before = note16.lists[key]!.before ?? [];
+  const after = note16.lists[key]!.after ?? [];
+  return [
+    ...before.map((code) => (after.includes(code) ? { code } : { code, to: REV10 })),
+    ...after.filter((code) => !before.includes(code)).map((code) => ({ code, from: REV10 })),
+  ];
+};
+const kParts = [...new Set(['vi', 'vii', 'viii'].flatMap((k) => note16.lists[k]!.after ?? [])
+  .filter((c) => ['84', '85', '87'].includes(c.slice(0, 2))))].sort().map((code) => ({ code }));
 const hts = (instrument: string, citation: string) => [{ instrument, citation, url: 'https://hts.usitc.gov/' }];
 const codes = (...list: string[]) => list.map((code) => ({ code }));
 const curated = [
@@ -116,3 +128,14 @@ writeJson(path.join(OUT, 'section232-pharma.json'), { lists: [{
   entries: pharma,
 }] });
 console.log(`section232-pharma.json: ${rev14.length} lines of Rev 14, ${NOTE40_REV20.filter((c) => !rev14.includes(c)).length} added by Rev 20 from 2026-09-29`);
+
+const rev10Source = [
+  { instrument: 'Proclamation 11032 of 2026-06-01; U.S. note 16(c)(vi)-(xi) as amended by HTSUS 2026 Rev 10 (change record CR-5 to CR-9)', citation: '91 FR 34085 (FR Doc 2026-11314); HTSUS 2026 Rev 10, effective 2026-06-08', url: 'https://www.federalregister.gov/d/2026-11314' },
+  { instrument: note16.source, citation: 'scripts/data/note16-rev10.json', url: 'https://github.com/brendanxmac/hts-hero' },
+];
+const rev10Lists = (['vi', 'vii', 'viii', 'ix', 'x', 'xi'] as const).map((k) => ({
+  id: `s232-2026-c-${k}-dated`, title: `Section 232 metals, note 16(c)(${k}): the list of 2026 Rev 6 to 2026-06-07, of Rev 10 from 2026-06-08`,
+  sources: rev10Source, entries: dated(k),
+}));
+writeJson(path.join(OUT, 'section232-2026-rev10.json'), { lists: rev10Lists });
+console.log(`section232-2026-rev10.json: ${rev10Lists.map((l) => `${l.id} ${l.entries.length}`).join(', ')}`);

@@ -164,9 +164,14 @@ describe('Section 232 appliances (2025-06-23), Section 201 solar (to 2026-02-06)
     expect([s201('2025-02-06'), s201('2025-02-07'), s201('2026-02-06'), s201('2026-02-07')])
       .toEqual([['9903.45.25 1425.00'], ['9903.45.25 1400.00'], ['9903.45.25 1400.00'], []]);
   });
-  it('a part for industrial equipment (8431.49.90, note 16(c)(vii)) claimed under note 16(k) pays 15% in all from 2026-06-08 (9903.82.25)', () => {
-    // 8431.49.90: MFN Free, so 15% - 0 = 1,500 instead of 25% = 2,500; before 2026-06-08 the claim is refused
-    const metals = (date: string) => amounts('8431499010', date, { claims: ['9903.82.25'] }).filter((a) => a.startsWith('9903.82'));
-    expect([metals('2026-06-05'), metals('2026-06-08')]).toEqual([['9903.82.09 2500.00'], ['9903.82.25 1500.00']]);
+  it('Proclamation 11032 re-cuts note 16(c) from 2026-06-08: plows 8432.10 move from (vii) 25% to the (x) tier, 15% in all (MFN Free)', () => {
+    const metals = (code: string, date: string, claims: string[] = []) => amounts(code, date, { claims }).filter((a) => a.startsWith('9903.82'));
+    expect([metals('8432100020', '2026-06-05'), metals('8432100020', '2026-06-08')]).toEqual([['9903.82.09 2500.00'], ['9903.82.10 1500.00']]);
+    // wheel loaders move from (vii) to the new (xi), still 25% under 9903.82.09
+    expect([metals('8429511015', '2026-06-05'), metals('8429511015', '2026-06-08')]).toEqual([['9903.82.09 2500.00'], ['9903.82.09 2500.00']]);
+    // a (vii) part for industrial equipment (hydraulic cylinders 8412.21.00, MFN Free) claimed under note 16(k): 15% in
+    // all from 2026-06-08 (9903.82.25: 15% - 0 = 1,500) instead of 25%; before 2026-06-08 the claim does nothing
+    expect([metals('8412210015', '2026-06-05', ['9903.82.25']), metals('8412210015', '2026-06-08', ['9903.82.25'])])
+      .toEqual([['9903.82.09 2500.00'], ['9903.82.25 1500.00']]);
   });
 });
