@@ -1,20 +1,22 @@
 import { finishCnLine, finishUsLine } from '../core/bill.js';
-import { Decimal, fromCents, rateExceeds, toCents } from '../core/money.js';
+import { trippedGates } from '../core/gates.js';
+import { Decimal, fromCents, toCents } from '../core/money.js';
 import { TotalsAccumulator } from '../core/totals.js';
 import type { BillLine, LineResult, RowError, Side } from '../core/types.js';
 import { parseRow, type LineDefaults } from '../input/row.js';
-import { lineObject, resultJson, totalsBySide, type Query } from '../output/document.js';
+import { lineObject, resultJson, ndjsonTotals, totalsBySide, type Query } from '../output/document.js';
 import { render7501 } from '../output/entry7501.js';
-import { renderTable } from '../output/table.js';
+import { renderLineDetail, renderView } from '../output/table.js';
+import { TableView } from '../output/table-view.js';
 import { loadLedger, type Ledger } from '../rates/load.js';
 import { withScenarios } from '../rates/scenario.js';
 import { collectGarbage } from './collect-garbage.js';
 import { csvPasses } from './csv-passes.js';
 import { EntryBook } from './entries.js';
-import { EXIT, UserError } from './errors.js';
+import { EXIT, UserError, exitFor } from './errors.js';
 import { makeChalk, reportProblems, write } from './io.js';
 import { jsonPasses } from './json-passes.js';
-import { parseDateOption, parseEncoding, parseFormat, parseFx, parseMode, parseOrigin, parsePercent, parseSide, type CommonOptions } from './options.js';
+import { parseDateOption, parseEncoding, parseFormat, parseFx, parseMode, parseOrigin, parsePercent, parseAmountGates, parseSide, type CommonOptions } from './options.js';
 import { Progress } from './progress.js';
 import { openBill } from './read-bill.js';
 import { afterPassOne, enter, priceRow, rows, type Finished, type Run } from './run.js';
@@ -26,6 +28,7 @@ export interface CalcOptions extends CommonOptions {
   scenario?: string[];
   strict?: boolean;
   failOver?: string;
+  failOverAmount?: string[];
   targetMargin?: string;
   failOnStale?: boolean;
   encoding?: string;
@@ -55,6 +58,7 @@ export async function runCalc(file: string | undefined, opts: CalcOptions): Prom
   const format = parseFormat(opts.format, Boolean(process.stdout.isTTY));
   const fx = parseFx(opts.fx);
   const failOver = parsePercent(opts.failOver, '--fail-over');
+  const amountGates = parseAmountGates(opts.failOverAmount);
   const targetMargin = parsePercent(opts.targetMargin, '--target-margin');
   if (targetMargin && targetMargin.greaterThanOrEqualTo(100)) throw new UserError('--target-margin must be under 100%', EXIT.usage);
   const encoding = parseEncoding(opts.encoding);
@@ -63,32 +67,34 @@ export async function runCalc(file: string | undefined, opts: CalcOptions): Prom
   const bill = await openBill(file, encoding);
   const run: Run = {
     ledger, defaults, explain: Boolean(opts.explain), progress: new Progress(Boolean(process.stderr.isTTY) && !opts.quiet), bill,
-    book: new EntryBook(), warnings: new WarningCollector(), rejected: [], sides: new Set<Side>([into]), rowsIn: 0,
+    book: new EntryBook(), warnings: new WarningCollector(), rejected: [], sides: new Set<Side>(), rowsIn: 0,
   };
+  for (const w of bill.header.warnings) run.warnings.add(`row 1 (header): ${w.text}`);
+  if (opts.explain && (format === 'csv' || format === '7501')) {
+    run.warnings.add(`--explain is not shown in the ${format === 'csv' ? 'CSV (its duties column lists the measures applied)' : '7501 view'}: for every measure considered, applied or not, use --explain with --format table, json or ndjson`);
+  }
   const query: Query = { date, mode, into, ...(origin ? { origin } : {}) };
   // --explain lists every measure considered for each line: the engine alone says that
   const totals = format === 'csv' ? await csvPasses(run, targetMargin)
     : (format === 'json' || format === 'ndjson') && !run.explain ? await jsonPasses(run, format, query, ledger, targetMargin)
       : await documentPasses(run, new Output(format, opts, targetMargin, ledger, query));
   run.progress.done();
-  const stale = staleWarnings(ledger.reviewedThrough, [run.latest ?? date], [...run.sides]);
+  // the sides of the lines priced (a Chinese bill is not warned about the US ledger); none priced: the --into side
+  const stale = staleWarnings(ledger.reviewedThrough, [run.latest ?? date], run.sides.size > 0 ? [...run.sides] : [into]);
   const allWarnings = [...stale, ...run.warnings.summary()];
   const rejected = run.rejected.sort((a, b) => a.row - b.row);
   await totals.end(rejected, allWarnings);
 
   reportProblems(opts.color, allWarnings, rejected);
-  if (failsOnStale(opts.failOnStale, stale)) return EXIT.input;
   if (rejected.length > 0) {
     const rejectedRows = new Set(rejected.map((r) => r.row)).size;
     process.stderr.write(`${run.rowsIn} rows read: ${run.rowsIn - rejectedRows} priced, ${rejectedRows} rejected\n`);
-    return opts.strict ? EXIT.input : EXIT.rejected;
   }
-  const us = totals.get('US');
-  if (failOver && us && rateExceeds(us.duty, us.customsValue, failOver)) {
-    process.stderr.write(`fail-over: the bill's effective duty rate ${us.effectiveDutyRate}% exceeds ${failOver.toString()}%\n`);
-    return EXIT.gate;
-  }
-  return EXIT.ok;
+  // every condition that holds is said; the exit code is the first by precedence (errors.ts)
+  const isStale = failsOnStale(opts.failOnStale, stale);
+  const gates = trippedGates((side) => totals.get(side), failOver, amountGates);
+  for (const g of gates) process.stderr.write(`fail-over: ${g}\n`);
+  return exitFor({ input: rejected.length > 0 && opts.strict, rejected: rejected.length > 0, stale: isStale, gate: gates.length > 0 });
 }
 
 /** The table, the 7501, and JSON or NDJSON with --explain: each line priced by the engine, spilled with every detail and read back. */
@@ -136,6 +142,7 @@ class Output {
   private buffer = '';
   private first = true;
   private readonly held: LineResult[] = [];
+  private readonly view = new TableView();
 
   constructor(private readonly format: string, private readonly opts: CalcOptions, private readonly targetMargin: Decimal | undefined,
     ledger: Ledger, query: Query) {
@@ -152,23 +159,28 @@ class Output {
     this.buffer = '';
   }
 
+  private chalk() {
+    return makeChalk(this.opts.color, process.stdout, process.env);
+  }
+
   line(r: LineResult): void {
     if (this.format === 'json') {
       this.push(resultJson.line(JSON.stringify(lineObject(r, this.targetMargin)), this.first));
       this.first = false;
     } else if (this.format === 'ndjson') this.push(JSON.stringify(lineObject(r, this.targetMargin)) + '\n');
-    else this.held.push(r);
+    else if (this.format === 'table') {
+      // the measures of each line as it comes (memory does not grow with the bill), the table and totals last
+      if (this.opts.explain) this.push(renderLineDetail(r, this.chalk()) + '\n\n');
+      this.view.add(r);
+    } else this.held.push(r);
   }
 
   end(totals: TotalsAccumulator, rejected: RowError[], warnings: string[]): void {
     const sides = totalsBySide((side) => totals.get(side));
     if (this.format === 'json') this.push(resultJson.tail(sides, rejected, warnings, !this.first));
-    else if (this.format === 'ndjson') this.push(JSON.stringify({ totals: sides, rejected, warnings }) + '\n');
+    else if (this.format === 'ndjson') this.push(ndjsonTotals(sides, rejected, warnings));
     else if (this.format === '7501') this.push(render7501(this.held));
-    else if (this.format === 'table') {
-      const c = makeChalk(this.opts.color, process.stdout, process.env);
-      this.push(renderTable(this.held, c, Boolean(this.opts.explain), this.targetMargin));
-    }
+    else if (this.format === 'table') this.push(renderView(this.view, this.chalk(), this.targetMargin));
     this.flush();
   }
 }

@@ -3,7 +3,8 @@ import type { BillLine, RowError } from '../core/types.js';
 import { loadLedger, type Ledger } from '../rates/load.js';
 import { applyScenario } from '../rates/scenario.js';
 import { compareDocument, renderCompare, type CompareColumn } from '../output/compare.js';
-import { EXIT } from './errors.js';
+import { warningDetail } from '../core/warning.js';
+import { exitFor } from './errors.js';
 import { makeChalk, reportProblems, write } from './io.js';
 import { parseDateOption, parseEncoding, parseFormat, REPORT_FORMATS, parseFx, parseMode, parseOrigin, parseSide, usage, type CommonOptions } from './options.js';
 import { readBill } from './read-bill.js';
@@ -62,9 +63,8 @@ export async function runCompare(file: string | undefined, opts: CompareOptions)
   const stale = staleWarnings(base.reviewedThrough, dates, [...new Set(bill.lines.map((l) => l.into))]);
   stale.forEach((w) => warnings.add(w));
   const summary = summarizeWarnings(warnings);
-  if (format === 'json' || format === 'ndjson') write(JSON.stringify({ ...compareDocument(columns, Boolean(opts.lines)), rejected, warnings: summary }, null, format === 'json' ? 2 : undefined) + '\n');
+  if (format === 'json' || format === 'ndjson') write(JSON.stringify({ ...compareDocument(columns, Boolean(opts.lines)), rejected, warnings: summary, warningDetails: summary.map(warningDetail) }, null, format === 'json' ? 2 : undefined) + '\n');
   else write(renderCompare(columns, Boolean(opts.lines), makeChalk(opts.color, process.stdout, process.env)));
   reportProblems(opts.color, summary, rejected);
-  if (failsOnStale(opts.failOnStale, stale)) return EXIT.input;
-  return rejected.length > 0 ? EXIT.rejected : EXIT.ok;
+  return exitFor({ rejected: rejected.length > 0, stale: failsOnStale(opts.failOnStale, stale) });
 }

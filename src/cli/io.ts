@@ -1,5 +1,6 @@
 import { printable } from '../core/printable.js';
 import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Readable } from 'node:stream';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { RowError } from '../core/types.js';
@@ -23,7 +24,12 @@ export function openInput(file: string | undefined): Readable {
     }
     return process.stdin;
   }
-  if (!fs.existsSync(file)) throw new UserError(`cannot read ${file}: no such file`);
+  if (!fs.existsSync(file)) {
+    // installed globally, the shipped examples are in the package, not in the user's folder
+    const shipped = fileURLToPath(new URL('../../examples/', import.meta.url));
+    const hint = /^(\.\/)?examples[/\\]/.test(file) && fs.existsSync(shipped) ? ` (the examples shipped with tariff are in ${shipped})` : '';
+    throw new UserError(`cannot read ${file}: no such file${hint}`);
+  }
   if (fs.statSync(file).isDirectory()) throw new UserError(`cannot read ${file}: it is a directory`);
   return fs.createReadStream(file, { highWaterMark: 1 << 14 });
 }

@@ -7,7 +7,7 @@ import type { Decimal } from '../core/money.js';
 import { smallConsignmentCents } from '../core/cn-duties.js';
 import { CentTotals } from '../core/totals.js';
 import type { LineResult, Side } from '../core/types.js';
-import { lineObject, resultJson, totalsBySide, type Query } from '../output/document.js';
+import { lineObject, resultJson, ndjsonTotals, totalsBySide, type Query } from '../output/document.js';
 import type { Ledger } from '../rates/load.js';
 import { collectIfGrown } from './collect-garbage.js';
 import { PlanJson, headOfResult, lineEnd, usFeeFields } from './json-line.js';
@@ -94,7 +94,7 @@ export async function jsonPasses(run: Run, style: 'json' | 'ndjson', query: Quer
     return {
       get: (s) => totals.get(s),
       end: async (rejected, warnings) => {
-        out.add(style === 'json' ? resultJson.tail(sides(), rejected, warnings, rowsOut > 0) : `${JSON.stringify({ totals: sides(), rejected, warnings })}\n`);
+        out.add(style === 'json' ? resultJson.tail(sides(), rejected, warnings, rowsOut > 0) : ndjsonTotals(sides(), rejected, warnings));
         await out.flush();
       },
     };

@@ -1,5 +1,6 @@
 import { printable } from '../core/printable.js';
 import { codeDigits, formatCode } from '../core/codes.js';
+import { warningDetail } from '../core/warning.js';
 import { resolveMeasures, mfnRate } from '../core/us-duties.js';
 import { Decimal } from '../core/money.js';
 import { withScenarios } from '../rates/scenario.js';
@@ -13,6 +14,7 @@ import { rateTimeline } from '../core/timeline.js';
 import { before } from '../core/dates.js';
 import { FIRST_DATE } from '../input/row.js';
 import { renderTimeline, timelineObject } from '../output/timeline.js';
+import { leavesUnder, linesUnder, renderLinesUnder } from './lookup-lines.js';
 
 export interface LookupOptions extends CommonOptions {
   failOnStale?: boolean;
@@ -33,10 +35,24 @@ export async function runLookup(codeText: string, opts: LookupOptions): Promise<
   const digits = codeDigits(codeText);
   if (!/^\d{6,10}$/.test(digits) || digits.length % 2 !== 0) usage(`"${codeText}" is not a tariff code: expected 6, 8 or 10 digits, dots optional (e.g. 8517.13.00)`);
   const ledger = withScenarios(loadLedger(), opts.scenario);
+  const mode = parseMode(opts.mode);
+  const claims = (opts.claims ?? '').split(';').map((c) => c.trim()).filter(Boolean);
+  // a heading or subheading that is not a line itself (8471.30): the lines under it, each with its duties
+  const under = into === 'US' && !opts.timeline ? leavesUnder(ledger, digits) : [];
+  if (into === 'US' && !opts.timeline && 'error' in ledger.tariffLine(digits) && under.length > 0) {
+    const found = linesUnder(ledger, digits, { origin, date, claims, mode });
+    const stale = staleWarnings(ledger.reviewedThrough, [date], [into]);
+    if (format === 'json' || format === 'ndjson') {
+      write(JSON.stringify({ schema: 'tariff-impact/lookup@1', query: { code: formatCode(digits), into, origin, date }, linesUnder: found.lines, moreLines: found.more, warnings: stale }, null, format === 'json' ? 2 : undefined) + '\n');
+    } else {
+      const c = makeChalk(opts.color, process.stdout, process.env);
+      write(renderLinesUnder(c.bold(`${formatCode(digits)} is not a line itself; the lines under it, origin ${origin}, entered ${date} (total ad valorem):`), found, c.dim) + '\n');
+    }
+    reportProblems(opts.color, stale);
+    return failsOnStale(opts.failOnStale, stale) ? EXIT.stale : EXIT.ok;
+  }
   const base = into === 'US' ? usBase(digits, ledger) : cnBase(digits, ledger);
   const code = base.code;
-  const claims = (opts.claims ?? '').split(';').map((c) => c.trim()).filter(Boolean);
-  const mode = parseMode(opts.mode);
   const resolved = resolveMeasures({ side: into, code, origin, date, claims, mode, mfnAdValorem: base.adValorem }, ledger, Boolean(opts.explain));
   if (opts.timeline) return timeline(base, { side: into, code, origin, claims, mode }, ledger, opts, format, date);
   const mfnText = base.rateText;
@@ -44,9 +60,11 @@ export async function runLookup(codeText: string, opts: LookupOptions): Promise<
   const partial = resolved.applied.filter((a) => !a.onFullValue);
   const mfnSpecific = base.specific;
   const total = base.adValorem === undefined ? undefined : base.adValorem.plus(additional);
-  const warnings = [...staleWarnings(ledger.reviewedThrough, [date], [into]), ...resolved.warnings, ...base.warnings];
+  // each said once: a transition-day warning comes from every period of a measure that changes that day
+  const warnings = [...new Set([...staleWarnings(ledger.reviewedThrough, [date], [into]), ...resolved.warnings, ...base.warnings])];
   const line = { description: base.description, units: base.units, mfnFrom: base.from };
 
+  const found = under.some((u) => u !== code) ? linesUnder(ledger, code, { origin, date, claims, mode }) : undefined;
   const doc = {
     schema: 'tariff-impact/lookup@1',
     query: { code: formatCode(code), into, origin, date },
@@ -64,7 +82,9 @@ export async function runLookup(codeText: string, opts: LookupOptions): Promise<
     ...(partial.length > 0 ? { plusOnPartOfValue: partial.map((a) => `${a.heading} ${a.rate} on ${a.basis}`) } : {}),
     rejectedClaims: resolved.rejectedClaims,
     ...(mfnSpecific ? { plusSpecific: mfnText } : {}),
+    ...(found ? { linesUnder: found.lines, moreLines: found.more } : {}),
     warnings,
+    warningDetails: warnings.map(warningDetail),
   };
   if (format === 'json' || format === 'ndjson') write(JSON.stringify(doc, null, format === 'json' ? 2 : undefined) + '\n');
   else {
@@ -86,10 +106,15 @@ export async function runLookup(codeText: string, opts: LookupOptions): Promise<
     for (const n of resolved.notApplied) out.push(`  ${c.yellow('not applied')}        ${printable(`${n.heading} (${n.program}): ${n.reason}`)}`);
     if (into === 'CN') out.push(`  Import VAT ${base.vat ?? 'unknown'}${base.ct ? `, consumption tax ${base.ct}` : ''} (on value + duty${base.ct ? ' + consumption tax' : ''})`);
     out.push('', c.bold(`Total ad valorem: ${total === undefined ? 'n/a' : `${total.toString()}%`}${mfnSpecific ? ` (plus the specific part of ${mfnText})` : ''}${partial.length > 0 ? `, plus ${partial.map((a) => `${a.rate} on the ${a.basis}`).join('; ')}` : ''}`));
+    // a code with statistical lines under it: which lines carry which duties
+    if (found && found.lines.some((l) => l.totalAdValorem !== (total === undefined ? null : `${total.toString()}%`))) {
+      out.push(c.yellow(`(for ${formatCode(code)} as a whole: its lines carry different duties, below)`));
+    }
+    if (found) out.push('', renderLinesUnder(c.bold(`The lines under ${formatCode(code)} (total ad valorem; give the 10-digit code in a bill):`), found, c.dim));
     write(out.join('\n') + '\n');
     reportProblems(opts.color, warnings);
   }
-  return failsOnStale(opts.failOnStale, staleWarnings(ledger.reviewedThrough, [date], [into])) ? EXIT.input : EXIT.ok;
+  return failsOnStale(opts.failOnStale, staleWarnings(ledger.reviewedThrough, [date], [into])) ? EXIT.stale : EXIT.ok;
 }
 
 interface BaseRate {
@@ -126,7 +151,7 @@ function cnBase(digits: string, ledger: Ledger): BaseRate {
   const ct = ledger.cnConsumptionTax(digits);
   return {
     code: digits, description: line.description, units: '', rateText: line.mfn, from: digits, adValorem: parseRate(line.mfn)?.adValorem, specific: false,
-    source: line.source, vat: line.vat, ct: ct ? ('ask' in ct ? ct.ask : ct.rate) : line.ct, warnings: line.unconfirmed ? [line.unconfirmed] : [],
+    source: line.source, vat: line.vat, ct: line.ct ?? (ct ? ('ask' in ct ? ct.ask : ct.rate) : undefined), warnings: line.unconfirmed ? [line.unconfirmed] : [],
   };
 }
 
@@ -142,5 +167,5 @@ function timeline(base: BaseRate, q: { side: 'US' | 'CN'; code: string; origin: 
   } else write(renderTimeline(title, base.rateText, points, makeChalk(opts.color, process.stdout, process.env)));
   const stale = staleWarnings(ledger.reviewedThrough, [to], [q.side]);
   reportProblems(opts.color, stale);
-  return failsOnStale(opts.failOnStale, stale) ? EXIT.input : EXIT.ok;
+  return failsOnStale(opts.failOnStale, stale) ? EXIT.stale : EXIT.ok;
 }

@@ -13,7 +13,8 @@ Examples:
   $ tariff calc examples/bill.csv                      price the example bill, today
   $ tariff calc bill.csv --date 2025-04-15 --explain    with every measure considered and why
   $ cat bill.csv | tariff calc - --format json         for scripts: one JSON document on stdout
-  $ tariff calc bill.csv --fail-over 30                exit 4 if the bill's duty rate is above 30%
+  $ tariff calc bill.csv --fail-over 30                exit 4 if a side's duty rate is above 30%
+  $ tariff calc bill.csv --fail-over-amount USD:50000  exit 4 if the US duty is above $50,000
   $ tariff calc bill.csv --format 7501                 each line in CBP Form 7501 order (Chapter 99 first)
   $ tariff calc parcels.csv --mode postal              postal items: the postal duty of the date
 
@@ -22,14 +23,19 @@ loaded_on (in-transit rules), claims (e.g. 9903.88.69;9903.94.06), entry, quanti
 
 Exit codes: 0 done (also when a pipe reader such as head closes the output), 1 input or ledger error, an unwritable
 TMPDIR, output that cannot be written ("cannot write output: disk full"), or a rejected row with --strict; 2 usage,
-3 some rows rejected (the rest priced), 4 --fail-over tripped, 129/130/143 stopped by SIGHUP/SIGINT/SIGTERM.`;
+3 some rows rejected (the rest priced), 4 a --fail-over or --fail-over-amount gate tripped,
+5 --fail-on-stale and a date past the ledger's reviewed-through date, 129/130/143 stopped by SIGHUP/SIGINT/SIGTERM.
+When several hold, each is said on standard error and the exit code is the first of 1, 3, 5, 4.`;
 
 const LOOKUP_EXAMPLES = `
 Examples:
   $ tariff lookup 8517.13.00.00 --date 2025-04-15      a smartphone during the 145% weeks
   $ tariff lookup 6110.20.20.79 --date 2026-03-01 --explain
   $ tariff lookup 8541.10.00 --format json
-  $ tariff lookup 6110.20.20.79 --timeline --to 2026-08-01   the rate over time, each change labelled`;
+  $ tariff lookup 6110.20.20.79 --timeline --to 2026-08-01   the rate over time, each change labelled
+  $ tariff lookup 8471.30                              a heading: the lines under it, each with its duties
+
+Exit codes: 0 done, 1 input or ledger error, 2 usage, 5 --fail-on-stale and a date past the ledger's reviewed-through date.`;
 
 /** The options most commands share; compare has its own --dates and shows no per-measure detail. */
 function common(cmd: Command, formats: string[] = ['table', 'csv', 'json', 'ndjson', '7501'], { date = true, explain = true } = {}): Command {
@@ -40,14 +46,14 @@ function common(cmd: Command, formats: string[] = ['table', 'csv', 'json', 'ndjs
     .addOption(new Option('--format <format>', formats.includes('csv') ? 'output: table on a terminal, csv otherwise; 7501 = lines in CBP entry-summary order' : 'output').choices(formats))
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (NO_COLOR is honoured too)')
-    .option('--fail-on-stale', "exit 1 when a date is after the ledger's reviewed-through date (the result is still printed)");
+    .option('--fail-on-stale', "exit 5 when a date is after the ledger's reviewed-through date (the result is still printed)");
   return explain ? cmd.option('--explain', 'show every measure considered for each line, applied or not, and why') : cmd;
 }
 
 export function buildProgram(): Command {
   const program = new Command('tariff')
     .description('Landed cost of a bill of goods under the US-China tariffs of 2025-2026, exact to the cent, with the legal source of every duty.')
-    .version(pkg.version, '-V, --version')
+    .version(pkg.version, '-v, --version', 'print the version (also -V)')
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(printableLines(s)) });
@@ -57,7 +63,8 @@ export function buildProgram(): Command {
     .addOption(new Option('--mode <mode>', 'transport mode (HMF is ocean only)').choices(['ocean', 'air', 'truck', 'rail', 'postal']).default('ocean'))
     .option('--fx <FROM:TO=RATE>', 'exchange rate, e.g. EUR:USD=1.0832, from 1e-9 to 1e9 (repeatable)', collect)
     .option('--strict', 'any rejected row fails the run (exit 1)')
-    .option('--fail-over <PCT>', "exit 4 if the bill's effective duty rate exceeds PCT")
+    .option('--fail-over <PCT>', "exit 4 if the effective duty rate of either side (into US, into CN) exceeds PCT")
+    .option('--fail-over-amount <[CUR:]AMOUNT>', "exit 4 if a side's duty exceeds AMOUNT in its currency; CUR (USD, CNY) gates only that side (repeatable)", collect)
     .option('--encoding <name>', "the bill's character encoding (default utf-8; e.g. gb18030, latin1)")
     .option('--quiet', 'no progress display on a terminal')
     .option('--decimal-comma', 'amounts are written 1.234,56 (a comma for decimals)')
@@ -89,9 +96,23 @@ export function buildProgram(): Command {
     .addHelpText('after', `
 Examples:
   $ tariff compare examples/bill.csv --dates 2025-01-01,2025-04-15,2025-06-01
-  $ tariff compare examples/bill.csv --dates 2026-12-01 --scenario examples/scenarios/us-301-list3-50.json --lines
-  $ tariff compare bill.csv --dates 2025-04-15,2026-03-01 --format json`)
+  $ tariff compare examples/furniture.csv --dates 2026-12-01,2027-01-15 --scenario examples/scenarios/us-301-list3-50.json --lines
+  $ tariff compare bill.csv --dates 2025-04-15,2026-03-01 --format json
+
+Exit codes: 0 done, 1 input or ledger error, 2 usage, 3 some rows rejected, 5 --fail-on-stale and a date past the
+ledger's reviewed-through date (3 before 5 when both hold).`)
     .action(async (file: string | undefined, opts) => { process.exitCode = await (await import('./compare.js')).runCompare(file, opts); });
+
+  program.command('search').argument('<words...>', 'words of the description (laptop, lithium batteries) or a code prefix (8471.30)')
+    .description('the tariff lines matching words or a code prefix, as the guided mode finds them')
+    .option('--into <US|CN>', 'importing side whose tariff to search', 'US')
+    .addOption(new Option('--format <format>', 'output').choices(['table', 'json', 'ndjson']))
+    .addHelpText('after', '\nExamples:\n  $ tariff search laptop\n  $ tariff search lithium batteries --format json\n  $ tariff search 9403.60')
+    .action(async (words: string[], opts) => { process.exitCode = await (await import('./search.js')).runSearch(words, opts); });
+
+  program.command('completion').argument('<shell>', 'bash or zsh')
+    .description("a completion script for the shell: eval \"$(tariff completion bash)\" (or zsh) in your shell's startup file")
+    .action(async (shell: string) => { process.exitCode = await (await import('./completion.js')).runCompletion(shell, program); });
 
   program.command('refund').argument('[file]', 'CSV of past entries: hts, value, date per line; entry and liquidated_on optional')
     .description('IEEPA duties paid on past entries, refundable after Learning Resources v. Trump, per line, entry and in total')
@@ -124,6 +145,13 @@ Example:
     .addOption(new Option('--format <format>', 'output').choices(['table', 'json', 'ndjson']))
     .addHelpText('after', '\nExamples:\n  $ tariff rates check\n  $ tariff rates check examples/scenarios/us-301-list3-50.json\n\nExit codes: 0 no error (warnings may be listed), 1 errors.')
     .action(async (target: string | undefined, opts) => { process.exitCode = await (await import('./rates.js')).runRatesCheck(target, opts); });
+  rates.command('import-cn').argument('<file>', 'CSV of code,mfn_rate,vat_rate[,ct_rate][,description]: Chinese base rates of your own')
+    .description('a Chinese schedule of your own into a user ledger file, layered over the built-in one with --scenario')
+    .option('--out <file>', 'where to write it (default: FILE with .cn-lines.json)')
+    .option('--source <text>', 'the schedule it comes from, cited on every line (default: the file name)')
+    .option('--encoding <name>', "the file's character encoding (default utf-8; e.g. gb18030)")
+    .addHelpText('after', '\nExample:\n  $ tariff rates import-cn broker-2026.csv --source "进出口税则（2026）, broker copy"\n  $ tariff rates check broker-2026.cn-lines.json\n  $ tariff calc bill.csv --into CN --scenario broker-2026.cn-lines.json\n\nExit codes: 0 written, 1 rows rejected (nothing written) or a bad file.')
+    .action(async (file: string, opts) => { process.exitCode = await (await import('./import-cn.js')).runImportCn(file, opts); });
   rates.command('info')
     .description("the ledger's edition, reviewed-through date per side and what each side covers")
     .addOption(new Option('--format <format>', 'output').choices(['table', 'json', 'ndjson']))
@@ -151,7 +179,8 @@ Any command: --debug shows the stack trace of an error.`);
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   const debug = argv.includes('--debug');
-  const args = argv.filter((a) => a !== '--debug');
+  // -V, the flag of earlier versions, still prints the version
+  const args = argv.filter((a) => a !== '--debug').map((a, i) => (i === 2 && a === '-V' ? '-v' : a));
   try {
     if (args.length <= 2) {
       // The guided mode is for a terminal; elsewhere (a pipe, CI) no prompt ever: help and a usage exit.

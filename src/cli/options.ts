@@ -1,3 +1,4 @@
+import type { AmountGate } from '../core/gates.js';
 import { Decimal } from '../core/money.js';
 import { MODES, type Mode, type Side } from '../core/types.js';
 import { FIRST_DATE, isValidInstant } from '../input/row.js';
@@ -101,6 +102,15 @@ export function parsePercent(text: string | undefined, option: string): Decimal 
   const m = /^(\d+(?:\.\d+)?)%?$/.exec(text.trim());
   if (!m) usage(`${option} "${text}" is not a percentage: expected e.g. 25 or 25%`);
   return new Decimal(m[1]!);
+}
+
+/** --fail-over-amount [CUR:]AMOUNT (repeatable): the duty of a side above AMOUNT trips the gate; CUR limits it to the side of that currency. */
+export function parseAmountGates(values: string[] | undefined): AmountGate[] {
+  return (values ?? []).map((v) => {
+    const m = /^(?:([A-Za-z]{3}):)?(\d+(?:\.\d+)?)$/.exec(v.trim().replace(/,/g, ''));
+    if (!m) usage(`--fail-over-amount "${v}" is not an amount: expected AMOUNT or CUR:AMOUNT, e.g. 50000 or USD:50000 or CNY:350000`);
+    return { amount: new Decimal(m[2]!), ...(m[1] ? { currency: m[1].toUpperCase() } : {}) };
+  });
 }
 
 export function collect(value: string, previous: string[] = []): string[] {

@@ -3,7 +3,7 @@ import { ledgerDiff } from '../core/ledger-diff.js';
 import { loadLedger } from '../rates/load.js';
 import { EXIT } from './errors.js';
 import { makeChalk, write } from './io.js';
-import { parseDateOption, parseFormat, REPORT_FORMATS, parseSide, usage } from './options.js';
+import { parseDateOption, parseFormat, REPORT_FORMATS, parseSide, today, usage } from './options.js';
 import { before } from '../core/dates.js';
 import { checkTarget } from '../rates/check.js';
 import type { LedgerIssue } from '../rates/schema.js';
@@ -50,15 +50,23 @@ export async function runRatesDiff(opts: RatesDiffOptions): Promise<number> {
 export async function runRatesInfo(opts: { format?: string }): Promise<number> {
   const ledger = loadLedger();
   const format = parseFormat(opts.format, Boolean(process.stdout.isTTY), REPORT_FORMATS);
+  const now = today();
   const sides = (['US', 'CN'] as const).map((side) => ({
     side, reviewedThrough: ledger.reviewedThrough[side], measures: ledger.measures.filter((m) => m.side === side).length, covers: ledger.coverage[side],
+    // the open questions: measures in force today or later whose facts the references could not confirm
+    openQuestions: ledger.measures.filter((m) => m.side === side && m.unconfirmed && (m.to === undefined || before(now, m.to)))
+      .map((m) => ({ id: m.id, heading: m.heading, rate: m.rate, from: m.from, ...(m.to ? { to: m.to } : {}), question: m.unconfirmed! })),
   }));
   if (format === 'json' || format === 'ndjson') {
     write(JSON.stringify({ schema: 'tariff-impact/rates-info@1', edition: ledger.edition, htsEdition: ledger.htsEdition, dir: ledger.dir, sides }, null, format === 'json' ? 2 : undefined) + '\n');
     return EXIT.ok;
   }
   const out = [`Ledger ${ledger.edition}`, `  directory: ${ledger.dir}`, `  HTSUS: ${ledger.htsEdition}`];
-  for (const s of sides) out.push('', `${s.side}: reviewed through ${s.reviewedThrough}; ${s.measures} measures`, `  ${s.covers}`);
+  for (const s of sides) {
+    out.push('', `${s.side}: reviewed through ${s.reviewedThrough}; ${s.measures} measures`, `  ${s.covers}`);
+    if (s.openQuestions.length > 0) out.push(`  open questions (in force from ${now} on, not confirmed):`);
+    for (const q of s.openQuestions) out.push(`  - ${q.heading} ${q.rate} from ${q.from}${q.to ? ` to ${q.to}` : ''} (${q.id}): ${q.question}`);
+  }
   write(out.join('\n') + '\n');
   return EXIT.ok;
 }

@@ -84,6 +84,7 @@ export async function readBill(file: string | undefined, defaults: LineDefaults,
     if (Array.isArray(parsed)) rejected.push(...parsed);
     else lines.push(parsed);
   }
+  for (const w of bill.header.warnings) process.stderr.write(`warning: row 1 (header): ${printable(w.text)}\n`);
   if (lines.length === 0 && rejected.length === 0) process.stderr.write(`warning: ${printable(bill.name)} has a header and no rows: nothing to price\n`);
   return { headers: bill.headers, lines, rejected };
 }

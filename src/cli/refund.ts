@@ -3,6 +3,7 @@ import { priceBill } from '../core/bill.js';
 import { formatAmount, type Decimal } from '../core/money.js';
 import type { BillLine } from '../core/types.js';
 import { summarizeWarnings } from './warnings.js';
+import { warningDetail } from '../core/warning.js';
 import { ieepaRefunds } from '../core/refund.js';
 import { loadLedger } from '../rates/load.js';
 import { EXIT, UserError } from './errors.js';
@@ -49,6 +50,7 @@ export async function runRefund(file: string | undefined, opts: RefundOptions): 
       totals: { ieepa: formatAmount(result.total), byHeading: mapObject(result.byHeading) },
       rejected,
       warnings,
+      warningDetails: warnings.map(warningDetail),
     }, null, format === 'json' ? 2 : undefined) + '\n');
   } else {
     const c = makeChalk(opts.color, process.stdout, process.env);

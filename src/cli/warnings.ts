@@ -14,9 +14,12 @@ export function summarizeWarnings(warnings: Iterable<string>): string[] {
   return collector.summary();
 }
 
+/** a warning about a tariff code or heading: "8471.30.01.00: ..." */
+const CODED = /^(\d{4}(?:\.\d\d){1,3}): (.*)$/s;
+
 /** Warnings gathered while a bill streams (rows in order): per message, its first rows and how many; memory does not grow with rows. */
 export class WarningCollector {
-  private readonly byMessage = new Map<string, { rows: number[]; count: number; last?: number }>();
+  private readonly byMessage = new Map<string, { rows: number[]; count: number; last?: number; codes: string[]; codeCount: number }>();
   /** warnings whose message came after `limit` different ones: counted, not kept */
   private dropped = 0;
 
@@ -29,14 +32,21 @@ export class WarningCollector {
   }
 
   /** A warning about one row (or about none). */
-  addAt(row: number | undefined, message: string): void {
+  addAt(row: number | undefined, warning: string): void {
+    // "7318.15.80.66: text" and "7606.12.30.96: text": one text about the ledger, said once with its codes
+    const coded = CODED.exec(warning);
+    const message = coded ? coded[2]! : warning;
     let entry = this.byMessage.get(message);
     if (!entry) {
       if (this.byMessage.size >= this.limit) {
         this.dropped++;
         return;
       }
-      this.byMessage.set(message, (entry = { rows: [], count: 0 }));
+      this.byMessage.set(message, (entry = { rows: [], count: 0, codes: [], codeCount: 0 }));
+    }
+    if (coded && !entry.codes.includes(coded[1]!)) {
+      entry.codeCount++;
+      if (entry.codes.length < 5) entry.codes.push(coded[1]!);
     }
     if (row !== undefined && entry.last !== row) {
       entry.last = row;
@@ -46,7 +56,8 @@ export class WarningCollector {
   }
 
   summary(): string[] {
-    const lines = [...this.byMessage].map(([message, { rows, count }]) => {
+    const lines = [...this.byMessage].map(([text, { rows, count, codes, codeCount }]) => {
+      const message = codes.length === 0 ? text : `${codes.join(', ')}${codeCount > codes.length ? ` and ${codeCount - codes.length} more` : ''}: ${text}`;
       if (count === 0) return message;
       if (count === 1) return rowWarning(rows[0]!, message);
       return `rows ${rows.join(', ')}${count > rows.length ? ` and ${(count - rows.length).toLocaleString('en-US')} more` : ''}: ${message}`;

@@ -94,6 +94,8 @@ export interface Measure {
   refundable?: string;
   /** a fact the references could not confirm: a warning the user sees whenever the measure is used */
   unconfirmed?: string;
+  /** China: the text that puts the duty outside every relief ("此次加征的关税不予减免"): a small consignment still pays it */
+  noRelief?: string;
   /** how well the sources establish the measure when not from the primary text (e.g. "S+: several secondary sources agree") */
   confidence?: string;
   sources: Source[];
@@ -187,6 +189,8 @@ export interface CnDefaults {
   vatAssumed: string;
   insuranceWhenUnknown: string;
   insuranceAdded: string;
+  /** the import VAT rates a law allows from a date (VAT Law Art. 10: 13% and 9% from 2026-01-01): another given rate warns */
+  vatRates?: { from: string; rates: string[]; law: string };
 }
 
 /** What the core needs from a ledger; built by src/rates. */

@@ -2,7 +2,7 @@ import { codeDigits } from '../core/codes.js';
 import { Decimal, roundCents } from '../core/money.js';
 import { canonicalUnit, parseRate } from '../core/rate.js';
 import { parseAmount } from './amount.js';
-import { isCountry, isCurrency } from './iso.js';
+import { countryCode, isCountry, isCurrency } from './iso.js';
 import type { BillLine, Mode, RowError, Side } from '../core/types.js';
 import type { Column, HeaderMap } from './columns.js';
 
@@ -66,8 +66,9 @@ export function parseRow(row: number, record: string[], header: HeaderMap, defau
   const into = (intoText ?? defaults.into) as Side;
   if (into !== 'US' && into !== 'CN') fail('into', `"${intoText}" is not an importing side: expected US or CN`);
 
-  const originText = cell('origin')?.toUpperCase() ?? defaults.origin ?? (into === 'US' ? 'CN' : 'US');
-  if (!isCountry(originText)) fail('origin', `"${originText}" is not a country: expected an ISO 3166 two-letter code such as CN`);
+  const originCell = cell('origin');
+  const originText = (originCell === undefined ? undefined : countryCode(originCell)) ?? defaults.origin ?? (into === 'US' ? 'CN' : 'US');
+  if (!isCountry(originText)) fail('origin', `"${originCell}" is not a country: expected an ISO 3166 two-letter code such as CN (or a name such as China)`);
 
   const date = cell('date') ?? defaults.date;
   if (!isValidInstant(date)) fail('date', `"${date}" is not a date: expected YYYY-MM-DD (or YYYY-MM-DDTHH:MM, local time of the importing side), e.g. 2025-04-15`);

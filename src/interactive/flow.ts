@@ -8,12 +8,14 @@ import { sideTotals } from '../core/totals.js';
 import type { BillLine, Side } from '../core/types.js';
 import { mfnRate } from '../core/us-duties.js';
 import { COLUMNS, mapHeader } from '../input/columns.js';
-import { isValidInstant, parseRow } from '../input/row.js';
+import { parseRow } from '../input/row.js';
 import { csvCell } from '../output/csv.js';
 import { resultDocument } from '../output/document.js';
 import { renderTable } from '../output/table.js';
 import type { Ledger } from '../rates/load.js';
-import type { Prompts, Validate } from './port.js';
+import type { Prompts } from './port.js';
+import { amount, instant, optionalDate, percent, plainAmount, positive, quantity } from './answers.js';
+import { staleWarnings } from '../core/stale.js';
 import { searchCn, searchUs } from './search.js';
 
 /** One line of the guided bill, as the columns of a CSV bill (the same path as `tariff calc`). */
@@ -34,13 +36,6 @@ export interface GuidedBill {
   fx: Map<string, Decimal>;
 }
 
-const AMOUNT = /^\d+(\.\d{1,2})?$/;
-const amount = (optional: boolean): Validate => (v) => (optional && v.trim() === '') || AMOUNT.test(v.trim()) || 'expected an amount such as 1250.00 (digits, at most 2 decimals)';
-const positive: Validate = (v) => /^\d+(\.\d+)?$/.test(v.trim()) || 'expected a number such as 120 or 12.5';
-const instant: Validate = (v) => isValidInstant(v.trim()) || 'expected a date YYYY-MM-DD (or YYYY-MM-DDTHH:MM for a time)';
-const optionalDate: Validate = (v) => v.trim() === '' || /^\d{4}-\d{2}-\d{2}$/.test(v.trim()) && isValidInstant(v.trim()) || 'expected a date YYYY-MM-DD, or nothing';
-const percent: Validate = (v) => /^\d+(\.\d+)?%?$/.test(v.trim()) || 'expected a rate such as 13 or 13%';
-
 /** Turn the guided records into bill lines exactly as a CSV bill would be read. */
 export function toLines(bill: GuidedBill): { lines: BillLine[]; errors: string[] } {
   const header = mapHeader([...COLUMNS]);
@@ -48,7 +43,7 @@ export function toLines(bill: GuidedBill): { lines: BillLine[]; errors: string[]
   const errors: string[] = [];
   bill.records.forEach((r, i) => {
     const parsed = parseRow(i + 2, COLUMNS.map((c) => r[c] ?? ''), header, { into: bill.side, date: bill.date, mode: 'ocean', fx: bill.fx });
-    if (Array.isArray(parsed)) errors.push(...parsed.map((e) => `line ${i + 1}, ${e.column}: ${e.message}`));
+    if (Array.isArray(parsed)) errors.push(...parsed.map((e) => `row ${e.row}, ${e.column}: ${e.message}`));
     else lines.push(parsed);
   });
   return { lines, errors };
@@ -61,8 +56,10 @@ export function price(bill: GuidedBill, ledger: Ledger): PricedBill & { errors: 
 
 /** The bill as CSV, with the columns it uses. */
 export function billCsv(bill: GuidedBill): string {
-  const used = COLUMNS.filter((c) => bill.records.some((r) => r[c] !== undefined && r[c] !== ''));
-  return [used.join(','), ...bill.records.map((r) => used.map((c) => csvCell(r[c] ?? '')).join(','))].join('\n') + '\n';
+  // each line's side and date are written, so `tariff calc` on the file prices what was priced here (rows from 2)
+  const records = bill.records.map((r) => ({ ...r, into: r.into ?? bill.side, date: r.date ?? bill.date }));
+  const used = COLUMNS.filter((c) => records.some((r) => r[c] !== undefined && r[c] !== ''));
+  return [used.join(','), ...records.map((r) => used.map((c) => csvCell(r[c] ?? '')).join(','))].join('\n') + '\n';
 }
 
 /** Key dates to offer: where a measure covering every product starts, changes or ends, from the ledger. */
@@ -112,13 +109,14 @@ async function askLine(deps: FlowDeps, bill: GuidedBill, start: BillRecord = {})
       bill.fx.set(`CNY:${currency}`, new Decimal(1).dividedBy(rate.trim()));
     }
   }
-  r.value = (await p.input({ message: side === 'US' ? 'Customs value in USD (transaction value, without international freight and insurance)' : `Value in ${r.currency} (the goods' price; CIF if you give no freight)`, default: r.value, validate: amount(false) })).trim();
+  const currency = r.currency ?? 'USD';
+  r.value = plainAmount(await p.input({ message: side === 'US' ? 'Customs value in USD (transaction value, without international freight and insurance)' : `Value in ${r.currency} (the goods' price; CIF if you give no freight)`, default: r.value, validate: amount(false, currency) }), currency);
   if (side === 'US') {
     const mfn = mfnRate({ row: 0, code, mfnRate: undefined }, ledger);
     if ('row' in mfn && mfn.column === 'mfn_rate') r.mfn_rate = (await p.input({ message: `${mfn.message}. Rate`, validate: (v) => Boolean(parseRate(v)) || 'expected e.g. 5% or 2.4¢/kg + 3%' })).trim();
     const rate = 'row' in mfn ? parseRate(r.mfn_rate ?? '') : mfn.rate;
     const unit = rate ? specificUnit(rate) : undefined;
-    if (unit) r.quantity = (await p.input({ message: `Quantity in ${unit} (the MFN rate ${rate!.text} is specific)`, default: r.quantity, validate: positive })).trim();
+    if (unit) r.quantity = plainAmount(await p.input({ message: `Quantity in ${unit} (the MFN rate ${rate!.text} is specific)`, default: r.quantity, validate: quantity }));
   } else {
     const line = ledger.cnLine(code);
     if ('error' in line) {
@@ -127,15 +125,15 @@ async function askLine(deps: FlowDeps, bill: GuidedBill, start: BillRecord = {})
     }
     const ct = ledger.cnConsumptionTax(code);
     if (ct && 'ask' in ct) r.ct_rate = (await p.input({ message: `${ct.ask}. Consumption tax rate`, default: r.ct_rate, validate: percent })).trim();
-    r.freight = (await p.input({ message: `International freight in ${r.currency} (Enter if the value is already CIF)`, default: r.freight ?? '', validate: amount(true) })).trim();
-    if (r.freight) r.insurance = (await p.input({ message: `Insurance in ${r.currency} (Enter if unknown: customs adds 3‰)`, default: r.insurance ?? '', validate: amount(true) })).trim();
+    r.freight = plainAmount(await p.input({ message: `International freight in ${r.currency} (Enter if the value is already CIF)`, default: r.freight ?? '', validate: amount(true, r.currency) }), r.currency);
+    if (r.freight) r.insurance = plainAmount(await p.input({ message: `Insurance in ${r.currency} (Enter if unknown: customs adds 3‰)`, default: r.insurance ?? '', validate: amount(true, r.currency) }), r.currency);
   }
   const relevant = relevantQuestions({ side, code, origin: side === 'US' ? 'CN' : 'US', date: bill.date, claims: [], value: new Decimal(r.value) }, ledger);
   if (relevant.metalContent) {
-    r.metal_value = (await p.input({ message: 'Value of its steel / aluminium / copper content (Section 232 on metal content; Enter if none)', default: r.metal_value ?? '', validate: amount(true) })).trim();
+    r.metal_value = plainAmount(await p.input({ message: 'Value of its steel / aluminium / copper content (Section 232 on metal content; Enter if none)', default: r.metal_value ?? '', validate: amount(true, 'USD') }), 'USD');
   }
   if (relevant.usContent) {
-    r.us_content_value = (await p.input({ message: 'Value of US content (at 20% or more of the value, the reciprocal duty skips it; Enter if none)', default: r.us_content_value ?? '', validate: amount(true) })).trim();
+    r.us_content_value = plainAmount(await p.input({ message: 'Value of US content (at 20% or more of the value, the reciprocal duty skips it; Enter if none)', default: r.us_content_value ?? '', validate: amount(true, 'USD') }), 'USD');
   }
   if (relevant.loadedOn) {
     r.loaded_on = (await p.input({ message: 'Date the goods were loaded for export, for the in-transit rules (Enter to skip)', default: r.loaded_on ?? '', validate: optionalDate })).trim();
@@ -154,14 +152,24 @@ async function askLine(deps: FlowDeps, bill: GuidedBill, start: BillRecord = {})
 function showResult(deps: FlowDeps, bill: GuidedBill): PricedBill {
   const priced = price(bill, deps.ledger);
   deps.prompts.show(renderTable(priced.lines, deps.color, false));
-  for (const e of [...priced.errors, ...priced.rejected.map((x) => `line ${x.row - 1}, ${x.column}: ${x.message}`)]) deps.prompts.show(deps.color.red(`not priced: ${e}`));
-  for (const w of priced.warnings) deps.prompts.show(deps.color.yellow(`warning: ${w}`));
+  for (const e of [...priced.errors, ...priced.rejected.map((x) => `row ${x.row}, ${x.column}: ${x.message}`)]) deps.prompts.show(deps.color.red(`not priced: ${e}`));
+  for (const w of [...staleWarnings(deps.ledger.reviewedThrough, [bill.date], [bill.side]), ...priced.warnings]) deps.prompts.show(deps.color.yellow(`warning: ${w}`));
   return priced;
 }
 
 /** The difference between two pricings of the bill, side by side, with the programs that changed. */
-export function difference(before: PricedBill, after: PricedBill, from: string, to: string): string {
+export function difference(before: PricedBill & { errors?: string[] }, after: PricedBill & { errors?: string[] }, from: string, to: string): string {
   const out: string[] = [];
+  // a line priced on one date and not on the other is not in that date's totals: say which and why
+  const rowsOf = (p: PricedBill) => new Set(p.lines.map((l) => l.line.row));
+  const [a, b] = [rowsOf(before), rowsOf(after)];
+  for (const [priced, other, date, bill] of [[a, b, to, after], [b, a, from, before]] as const) {
+    for (const row of priced) {
+      if (other.has(row)) continue;
+      const why = bill.rejected.find((x) => x.row === row);
+      out.push(`row ${row} is not priced on ${date}${why ? ` (${why.column}: ${why.message})` : ''}: the totals below leave it out of that date`);
+    }
+  }
   for (const side of ['US', 'CN'] as const) {
     const a = sideTotals(before.lines, side);
     const b = sideTotals(after.lines, side);
@@ -189,6 +197,8 @@ export async function runFlow(deps: FlowDeps): Promise<GuidedBill> {
       { name: 'China: Chinese duties and taxes on goods of the US', value: 'CN' },
     ],
   });
+  const reviewed = ledger.reviewedThrough[side];
+  if (reviewed) p.show(`The ${side} ledger is reviewed through ${reviewed}: for a later date, measures taken after it may be missing.`);
   const bill: GuidedBill = { side, date: deps.today, records: [], fx: new Map() };
   bill.date = await askDate(p, ledger, side, deps.today, deps.today);
   bill.records.push(await askLine(deps, bill));
@@ -208,7 +218,7 @@ export async function runFlow(deps: FlowDeps): Promise<GuidedBill> {
     if (action === 'quit') return bill;
     if (action === 'add') bill.records.push(await askLine(deps, bill));
     if ((action === 'edit' || action === 'remove') && bill.records.length > 0) {
-      const index = await p.select({ message: `Which line to ${action}?`, choices: bill.records.map((r, i) => ({ name: `${i + 1}. ${r.hts}  value ${r.value}`, value: i })) });
+      const index = await p.select({ message: `Which line to ${action}?`, choices: bill.records.map((r, i) => ({ name: `row ${i + 2}: ${r.hts}  value ${r.value}`, value: i })) });
       if (action === 'remove') bill.records.splice(index, 1);
       else bill.records[index] = await askLine(deps, bill, bill.records[index]);
     }
@@ -224,7 +234,8 @@ export async function runFlow(deps: FlowDeps): Promise<GuidedBill> {
       const priced = price(bill, ledger);
       deps.writeFile(csvPath, billCsv(bill));
       deps.writeFile(jsonPath, resultDocument({ date: bill.date, mode: 'ocean', into: side }, ledger, priced.lines, priced.rejected, priced.warnings));
-      p.show(`saved ${csvPath} and ${jsonPath}`);
+      const fx = [...bill.fx].filter(([k]) => k.endsWith(':CNY')).map(([k, v]) => ` --fx ${k}=${v.toString()}`).join('');
+      p.show(`saved ${csvPath} and ${jsonPath} (the same result again: tariff calc ${csvPath}${fx} --format json)`);
       continue;
     }
     showResult(deps, bill);

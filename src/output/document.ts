@@ -1,5 +1,6 @@
 import { effectiveRate, formatAmount, type Decimal } from '../core/money.js';
 import { unitEconomics, type UnitEconomics } from '../core/margin.js';
+import { warningDetail } from '../core/warning.js';
 import { sideTotals, type SideTotals } from '../core/totals.js';
 import type { LineResult, RowError, Side } from '../core/types.js';
 
@@ -93,8 +94,13 @@ export const resultJson = {
   line: (text: string, first: boolean): string => `${first ? '' : ','}\n    ${text}`,
   /** `anyLines`: whether a line was written */
   tail: (totals: Record<string, unknown>, rejected: RowError[], warnings: string[], anyLines: boolean): string =>
-    `${anyLines ? '\n  ' : ''}],\n  "totals": ${JSON.stringify(totals)},\n  "rejected": ${JSON.stringify(rejected)},\n  "warnings": ${JSON.stringify(warnings)}\n}\n`,
+    `${anyLines ? '\n  ' : ''}],\n  "totals": ${JSON.stringify(totals)},\n  "rejected": ${JSON.stringify(rejected)},\n  "warnings": ${JSON.stringify(warnings)},\n  "warningDetails": ${JSON.stringify(warnings.map(warningDetail))}\n}\n`,
 };
+
+/** NDJSON's last record: tagged `"type": "totals"` (a line record has a row), with the rejected rows and the warnings, also as data. */
+export function ndjsonTotals(totals: Record<string, unknown>, rejected: RowError[], warnings: string[]): string {
+  return `${JSON.stringify({ type: 'totals', totals, rejected, warnings, warningDetails: warnings.map(warningDetail) })}\n`;
+}
 
 /** The whole result document of lines in hand (the guided mode's saved result). */
 export function resultDocument(query: Query, ledger: LedgerInfo, lines: LineResult[], rejected: RowError[], warnings: string[], targetMargin?: Decimal): string {

@@ -2,15 +2,7 @@ import { printableLines } from '../core/printable.js';
 import { formatAmount } from '../core/money.js';
 import { sideTotals } from '../core/totals.js';
 import type { LineResult } from '../core/types.js';
-
-/** The order of Chapter 99 lines within a 7501 line (CBP reporting order: Chapter 99 first, the Chapter 1-97 line last). */
-const PROGRAM_ORDER = ['Section 301', 'Section 301 maritime', 'Section 301 forced labor', 'IEEPA fentanyl', 'IEEPA reciprocal', 'Section 122', 'Postal duty'];
-
-function rank(program: string): number {
-  const i = PROGRAM_ORDER.indexOf(program);
-  if (i >= 0) return i;
-  return program.startsWith('Section 232') ? PROGRAM_ORDER.length : PROGRAM_ORDER.length + 1;
-}
+import { cbpRank } from './cbp-order.js';
 
 function row(heading: string, rate: string, base: string, amount: string): string {
   return `  ${heading.padEnd(16)} ${rate.padStart(8)} ${base.padStart(14)} ${amount.padStart(12)}`;
@@ -33,7 +25,7 @@ export function render7501(all: LineResult[]): string {
       ...r.notApplied.filter((n) => /reported under \d{4}\.\d{2}\.\d{2}$/.test(n.reason))
         .map((n) => ({ program: n.program, text: row(n.reason.slice(-10), 'exempt', formatAmount(l.value), '0.00') })),
     ];
-    ch99.sort((a, b) => rank(a.program) - rank(b.program));
+    ch99.sort((a, b) => cbpRank(a.program) - cbpRank(b.program));
     out.push(...ch99.map((x) => x.text));
     for (const d of r.duties.filter((x) => x.program === 'MFN')) out.push(row(d.heading, d.rate, formatAmount(d.base), formatAmount(d.amount)));
     out.push(`  ${'line duty'.padEnd(16)} ${''.padStart(8)} ${''.padStart(14)} ${formatAmount(r.duty).padStart(12)}`, '');

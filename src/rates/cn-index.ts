@@ -46,8 +46,8 @@ export class CnIndex {
   }
 
   defaults(): CnDefaults {
-    const { vat, vatAssumed, insuranceWhenUnknown, insuranceAdded } = this.file.defaults;
-    return { vat, vatAssumed, insuranceWhenUnknown, insuranceAdded };
+    const { vat, vatAssumed, insuranceWhenUnknown, insuranceAdded, vatRates } = this.file.defaults;
+    return { vat, vatAssumed, insuranceWhenUnknown, insuranceAdded, ...(vatRates ? { vatRates } : {}) };
   }
 
   smallConsignment(): { dutyAtMost: string; unconfirmed?: string; source: string } | undefined {

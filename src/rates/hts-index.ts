@@ -81,7 +81,8 @@ export class HtsIndex {
 
   private findLine(requested: string): TariffLine | { error: string } {
     const chapter = this.chapter(requested);
-    const notALine = { error: `${formatCode(requested)} is not a line of the ${this.file.edition}` };
+    const near = this.nearest(requested);
+    const notALine = { error: `${formatCode(requested)} is not a line of the ${this.file.edition}${near.length > 0 ? `: the nearest lines are ${near.join('; ')}` : ''}` };
     if (!chapter) return notALine;
     const { rows, byCode } = chapter;
     if (requested.length < 8) {
@@ -129,11 +130,34 @@ export class HtsIndex {
     return { error: `${formatCode(code)} covers lines with different MFN rates (${[...rates].slice(0, 4).join('; ')}${rates.size > 4 ? '; ...' : ''}): give the 8- or 10-digit code` };
   }
 
+  /** Up to `max` lines near a code that is not one: those under its longest known prefix (10, 8, 6, then 4 digits), with their descriptions. */
+  nearest(code: string, max = 4): string[] {
+    const chapter = this.chapter(code);
+    if (!chapter) return [];
+    for (const len of [8, 6, 4]) {
+      if (len >= code.length) continue;
+      const prefix = code.slice(0, len);
+      const rows = chapter.rows.filter((r) => r[0] && r[0].startsWith(prefix) && r[0].length >= 8 && r[0] !== code);
+      if (rows.length === 0) continue;
+      // the lines whose codes are nearest in number first
+      const target = Number(code.padEnd(10, '0'));
+      const near = rows.map((r) => ({ r, d: Math.abs(Number(r[0].padEnd(10, '0')) - target) })).sort((a, b) => a.d - b.d).slice(0, max);
+      return near.sort((a, b) => (a.r[0] < b.r[0] ? -1 : 1)).map(({ r }) => `${formatCode(r[0])} (${short(r[2])})`);
+    }
+    return [];
+  }
+
   /** Codes under a prefix (for search and hints). */
   children(prefix: string): string[] {
     const rows = this.chapter(prefix)?.rows ?? [];
     return rows.filter((r) => r[0] && r[0].startsWith(prefix) && r[0] !== prefix).map((r) => r[0]);
   }
+}
+
+/** A description cut to a few words for a hint. */
+function short(text: string): string {
+  const t = text.replace(/:$/, '');
+  return t.length > 40 ? `${t.slice(0, 39).trimEnd()}…` : t;
 }
 
 function indexed(rows: HtsRow[]): Chapter {

@@ -7,7 +7,8 @@ export const KNOWN_KEYS = {
   manifestFiles: ['hts', 'measures', 'fees', 'lists', 'refund', 'lines'],
   measuresFile: ['note', 'measures', 'notices'],
   measure: ['id', 'side', 'program', 'heading', 'rate', 'origins', 'scope', 'except', 'from', 'to', 'refundable', 'inTransit', 'sources',
-    'usContent', 'replaces', 'requiresClaim', 'unconfirmed', 'confidence', 'base', 'metal', 'fullValueChapters', 'floor', 'modes', 'replacesAll'],
+    'usContent', 'replaces', 'requiresClaim', 'unconfirmed', 'confidence', 'base', 'metal', 'fullValueChapters', 'floor', 'modes', 'replacesAll',
+    'noRelief'],
   scope: ['all', 'list', 'codes'],
   except: ['heading', 'codes', 'reason', 'whenApplied', 'claim', 'list', 'remainder', 'unconfirmed', 'from', 'to'],
   inTransit: ['heading', 'loadedBefore', 'enteredBefore', 'reason', 'modes', 'unconfirmed', 'rate'],
@@ -20,7 +21,9 @@ export const KNOWN_KEYS = {
   feesFile: ['note', 'mpf', 'hmf'],
   mpf: ['id', 'label', 'from', 'to', 'rate', 'min', 'max', 'informal', 'informalBelow', 'modes', 'otherModes', 'sources', 'unconfirmed', 'confidence'],
   hmf: ['id', 'from', 'to', 'rate', 'modes', 'sources', 'unconfirmed', 'confidence'],
-  scenario: ['scenario', 'description', 'remove', 'change', 'add', 'lists', 'removeNotices', 'notices'],
+  scenario: ['scenario', 'description', 'remove', 'change', 'add', 'lists', 'removeNotices', 'notices', 'cnLines'],
+  /** a Chinese line a scenario brings (tariff rates import-cn) */
+  cnLine: ['code', 'description', 'mfn', 'vat', 'ct', 'sources'],
   change: ['id', 'from', 'set'],
   /** what a scenario's change may set on a measure */
   changeSet: ['rate', 'from', 'to', 'origins', 'scope', 'except', 'replaces', 'unconfirmed', 'heading', 'program', 'confidence'],

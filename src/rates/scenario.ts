@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import type { Measure, Notice, ProductList } from '../core/types.js';
+import type { CnTariffLine, Measure, Notice, ProductList, Source } from '../core/types.js';
+import { citeSources } from '../core/types.js';
 import { LedgerError, type Ledger } from './load.js';
 import { listLookups } from './list-index.js';
 import { KNOWN_KEYS } from './keys.js';
@@ -12,6 +13,9 @@ import { checkLists, checkMeasures } from './validate.js';
  * { "scenario": name, "description", "remove": [measure ids], "change": [{ "id", "from"?, "set": {...} }],
  *   "add": [measures], "lists": [product lists], "removeNotices": [notice ids], "notices": [notices added] }.
  * A change with `from` splits the measure there: the old rate runs to `from`, the new one from it.
+ * `cnLines` are Chinese base rates of the user's own (`tariff rates import-cn FILE` writes them from a broker's schedule):
+ * a code of 8 or 10 digits with its MFN (or provisional) rate, import VAT and consumption tax, taken before the
+ * built-in lines (a 10-digit code falls back to its 8-digit line).
  */
 export interface Scenario {
   scenario: string;
@@ -22,7 +26,11 @@ export interface Scenario {
   lists?: ProductList[];
   removeNotices?: string[];
   notices?: Notice[];
+  cnLines?: CnUserLine[];
 }
+
+/** A Chinese tariff line the user brings. */
+export interface CnUserLine { code: string; description: string; mfn: string; vat: string; ct?: string; sources: Source[] }
 
 /** Check a scenario against the ledger it layers over: its keys and types, the ids it names, what it adds, and the
  * ledger it makes (a measure changed into a broken one, or two measures that both charge one line: ledgerOverlaps). */
@@ -56,7 +64,7 @@ export function checkScenario(file: string, doc: unknown, ledger: Ledger): Ledge
       // the measure as the change makes it is checked as any measure is (a scope given as a string, a rate of "x")
       const set = Object.fromEntries(Object.entries(ch.set).filter(([k]) => (KNOWN_KEYS.changeSet as readonly string[]).includes(k)));
       const changed = { ...measure, ...set, ...(from ? { from } : {}) };
-      if (from && !(from > measure.from && (measure.to === undefined || from < measure.to))) c.fail(at, 'from', `${from} is not inside ${id} (${measure.from} to ${measure.to ?? 'open'}): a change splits the measure on a day it is in force`);
+      if (from && !(from > measure.from && (measure.to === undefined || from <= measure.to))) c.fail(at, 'from', `${from} is not inside ${id} (${measure.from} to ${measure.to ?? 'open'}) nor its end: a change splits the measure on a day it is in force, or extends it from its end`);
       for (const issue of checkMeasures(file, { measures: [changed] }, lists, programs)) c.fail(at, `set.${issue.field}`, issue.message);
     });
   }
@@ -65,6 +73,28 @@ export function checkScenario(file: string, doc: unknown, ledger: Ledger): Ledge
     for (const id of doc.removeNotices) if (typeof id !== 'string' || !notices.has(id)) c.fail(`removeNotices ${String(id)}`, 'id', 'no notice of the ledger has this id (see rates/*/measures.json "notices")');
   }
   if (doc.notices !== undefined) issues.push(...checkMeasures(file, { measures: [], notices: doc.notices }, lists, programs));
+  if (doc.cnLines !== undefined && c.array(doc.cnLines, '(file)', 'cnLines')) {
+    const seen = new Set<string>();
+    doc.cnLines.forEach((l, i) => {
+      const at = `cnLines[${i}]`;
+      if (!c.object(l, at, '(entry)')) return;
+      const id = typeof l.code === 'string' ? l.code : at;
+      c.keys(l, 'cnLine', id);
+      if (typeof l.code !== 'string' || !/^(\d{8}|\d{10})$/.test(l.code)) c.fail(id, 'code', 'expected a Chinese tariff line of 8 or 10 digits');
+      else if (seen.has(l.code)) c.fail(id, 'code', 'duplicate code');
+      else seen.add(l.code);
+      c.string(l, 'description', id);
+      for (const k of ['mfn', 'vat']) {
+        c.rate(l, k, id);
+        if (typeof l[k] === 'string' && !/^\s*\d+(\.\d+)?\s*%\s*$/.test(l[k] as string)) c.fail(id, k, 'only ad valorem rates are computed for China (e.g. "6.5%")');
+      }
+      if (l.ct !== undefined) {
+        c.rate(l, 'ct', id);
+        if (typeof l.ct === 'string' && !/^\s*\d+(\.\d+)?\s*%\s*$/.test(l.ct)) c.fail(id, 'ct', 'an ad valorem consumption tax (e.g. "10%")');
+      }
+      c.sources(l, id);
+    });
+  }
   if (doc.add !== undefined) {
     issues.push(...checkMeasures(file, { measures: doc.add }, lists, programs));
     if (Array.isArray(doc.add)) for (const m of doc.add) {
@@ -133,7 +163,20 @@ function applyChecked(file: string, s: Scenario, ledger: Ledger): Ledger & { sce
   const notices = [...ledger.notices.filter((n) => !(s.removeNotices ?? []).includes(n.id)), ...(s.notices ?? [])];
   const lists = new Map(ledger.lists);
   for (const l of s.lists ?? []) lists.set(l.id, l);
-  return { ...ledger, scenario: s.scenario, measures, notices, lists, ...(s.lists?.length ? listLookups(lists) : {}) };
+  return { ...ledger, scenario: s.scenario, measures, notices, lists, ...(s.lists?.length ? listLookups(lists) : {}), ...(s.cnLines?.length ? cnLayer(s.cnLines, ledger) : {}) };
+}
+
+/** The user's Chinese lines over the ledger's: an exact code, or the 8-digit line of a 10-digit code, before the built-in. */
+function cnLayer(lines: CnUserLine[], ledger: Ledger): Pick<Ledger, 'cnLine' | 'cnLines'> {
+  const byCode = new Map(lines.map((l) => [l.code, l]));
+  return {
+    cnLine: (code: string): CnTariffLine | { error: string } => {
+      const l = byCode.get(code) ?? (code.length === 10 ? byCode.get(code.slice(0, 8)) : undefined);
+      if (!l) return ledger.cnLine(code);
+      return { code, description: l.description, mfn: l.mfn, vat: l.vat, ...(l.ct ? { ct: l.ct } : {}), source: citeSources(l.sources) };
+    },
+    cnLines: () => [...lines.map(({ code, description, mfn, vat }) => ({ code, description, mfn, vat })), ...ledger.cnLines().filter((l) => !byCode.has(l.code))],
+  };
 }
 
 /** The built-in ledger with the scenario files applied in order. */

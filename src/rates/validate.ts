@@ -80,6 +80,7 @@ export function checkMeasures(file: string, doc: unknown, lists: Set<string>, al
     }
     c.string(m, 'refundable', id, true);
     c.string(m, 'unconfirmed', id, true);
+    c.string(m, 'noRelief', id, true);
     c.string(m, 'confidence', id, true);
     c.sources(m, id);
   });
@@ -210,6 +211,12 @@ export function checkCnLines(file: string, doc: unknown): LedgerIssue[] {
     c.string(doc.defaults, 'vatAssumed', 'defaults');
     c.rate(doc.defaults, 'insuranceWhenUnknown', 'defaults');
     c.string(doc.defaults, 'insuranceAdded', 'defaults');
+    if (doc.defaults.vatRates !== undefined && c.object(doc.defaults.vatRates, 'defaults', 'vatRates')) {
+      const v = doc.defaults.vatRates;
+      c.date(v, 'from', 'defaults.vatRates');
+      c.string(v, 'law', 'defaults.vatRates');
+      if (c.array(v.rates, 'defaults.vatRates', 'rates')) v.rates.forEach((_, i) => c.rate(v.rates as unknown as Record<string, unknown>, String(i), 'defaults.vatRates.rates'));
+    }
     c.sources(doc.defaults, 'defaults');
   }
   if (doc.smallConsignment !== undefined && c.object(doc.smallConsignment, '(file)', 'smallConsignment')) {

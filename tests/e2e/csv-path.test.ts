@@ -95,8 +95,9 @@ describe('CSV output (integer cents) = NDJSON output (Decimal engine)', () => {
     expect(out.stderr).toMatch(/row 21, column date/);
     expect(out).toHaveLength(rows.length - 1);
     const by = (sku: string) => out.find((r) => r.sku === sku)!;
-    // the exempt declaration pays no duty; its VAT is on the value alone: 9% of 20.00 = 1.80
-    expect([by('C1').duty, by('C1').vat]).toEqual(['0.00', '1.80']);
+    // the exempt declaration (K1: 77% of 20.00 + 25.00 = 34.65 <= 50) pays no ordinary duty and no VAT, but 第4号's 10%
+    // is not reduced (此次加征的关税不予减免): 10% of 20.00 = 2.00; VAT 0.00
+    expect([by('C1').duty, by('C1').vat]).toEqual(['2.00', '0.00']);
     // input cells come back as read, a formula neutralised, the quoted cell quoted again
     expect([by('D1').notes, by('D2').notes, by('D3').notes]).toEqual(['a\u0000b', "'=SUM(A1:A9)", 'one, two\nthree']);
     // the margins of a line with a price are there (computed by the Decimal path for both)
@@ -142,10 +143,11 @@ describe('CSV output = NDJSON output on what a review found', () => {
   });
 
   it('exempts a Chinese declaration whose duty is 50.00 CNY, not one of 50.01', async () => {
-    // 8542.31.90 on 2025-06-01: 10% in all (cn-measures); 500.00 -> duty 50.00, exempt: VAT 13% of 500.00 = 65.00;
+    // 8542.31.90 on 2025-06-01: 0% MFN + 10% (第4号) (cn-measures); 500.00 -> duty 50.00, exempt: the MFN part (0.00)
+    // and VAT are waived, 第4号's 10% is not (不予减免): duty 50.00, VAT 0.00;
     // 500.10 -> duty 50.01, due: VAT 13% of (500.10 + 50.01) = 71.5143 -> 71.51
     const [at, over] = await same('sku,hts,value,into,currency,date,entry\nC1,8542.31.90,500.00,CN,CNY,2025-06-01,D1\nC2,8542.31.90,500.10,CN,CNY,2025-06-01,D2\n');
-    expect([at!.duty, at!.vat, over!.duty, over!.vat]).toEqual(['0.00', '65.00', '50.01', '71.51']);
+    expect([at!.duty, at!.vat, over!.duty, over!.vat]).toEqual(['50.00', '0.00', '50.01', '71.51']);
   });
 
   it('takes quantities of more than 21 digits to the Decimal engine', async () => {

@@ -16,6 +16,16 @@ describe('--format 7501: each line in CBP reporting order', () => {
     ]);
     expect(r.stdout).toMatch(/line duty\s+11039\.99/);
   });
+  it('puts the forced-labor line after the China 301 line and MFN last, in the 7501 and in --explain', () => {
+    // 4202.92.31.20 backpack, $10,000, 2026-10-01 (measures-2026-checked.md §1): 9903.88.03 2,500; 9903.05.31 1,250; MFN 17.6% 1,760
+    const bill = 'hts,value,date\n4202.92.31.20,10000.00,2026-10-01\n';
+    const r = run(['calc', '-', '--format', '7501'], bill);
+    const rows = r.stdout.split('\n').filter((l) => /^\s+\d{4}\.\d{2}\.\d{2}/.test(l)).map((l) => l.trim().split(/\s+/));
+    expect(rows.map((x) => [x[0], x[3]])).toEqual([['9903.88.03', '2500.00'], ['9903.05.31', '1250.00'], ['4202.92.31.20', '1760.00']]);
+    const explain = run(['calc', '-', '--format', 'table', '--explain'], bill);
+    const applied = explain.stdout.split('\n').filter((l) => /^\s+applied\s/.test(l)).map((l) => l.match(/\d{4}\.\d{2}\.\d{2}(\.\d{2})?/)![0]);
+    expect(applied).toEqual(['9903.88.03', '9903.05.31', '4202.92.31.20']);
+  });
   it('reports the exemption heading of a measure that did not apply, at zero (smartphone, 9903.01.32)', () => {
     const r = run(['calc', '-', '--format', '7501', '--date', '2025-04-15'], 'hts,value\n8517.13.00.00,10000.00\n');
     expect(r.stdout).toMatch(/9903\.01\.24\s+20%\s+10000\.00\s+2000\.00/);
