@@ -39,7 +39,9 @@ export async function runLookup(codeText: string, opts: LookupOptions): Promise<
   const claims = (opts.claims ?? '').split(';').map((c) => c.trim()).filter(Boolean);
   // a heading or subheading that is not a line itself (8471.30): the lines under it, each with its duties
   const under = into === 'US' && !opts.timeline ? leavesUnder(ledger, digits) : [];
-  if (into === 'US' && !opts.timeline && 'error' in ledger.tariffLine(digits) && under.length > 0) {
+  const itself = ledger.tariffLine(digits);
+  // over one line, the HTSUS line found is that line, not the code asked for (8471.30 is 8471.30.01.00)
+  if (into === 'US' && !opts.timeline && ('error' in itself || itself.code !== digits) && under.length > 0) {
     const found = linesUnder(ledger, digits, { origin, date, claims, mode });
     const stale = staleWarnings(ledger.reviewedThrough, [date], [into]);
     if (format === 'json' || format === 'ndjson') {
