@@ -1,6 +1,7 @@
 import { printableLines } from '../core/printable.js';
 import { Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
+import { BillError } from '../input/bill.js';
 import { LedgerError } from '../rates/load.js';
 import { EXIT, UserError } from './errors.js';
 import { installExitPaths, isOutputWriteError, writeFailureMessage } from './exit-paths.js';
@@ -24,7 +25,8 @@ loaded_on (in-transit rules), claims (e.g. 9903.88.69;9903.94.06), entry, quanti
 Exit codes: 0 done (also when a pipe reader such as head closes the output), 1 input or ledger error, an unwritable
 TMPDIR, output that cannot be written ("cannot write output: disk full"), or a rejected row with --strict; 2 usage,
 3 some rows rejected (the rest priced), 4 a --fail-over or --fail-over-amount gate tripped,
-5 --fail-on-stale and a date past the ledger's reviewed-through date, 129/130/143 stopped by SIGHUP/SIGINT/SIGTERM.
+5 --fail-on-stale and a date past the ledger's reviewed-through date, 70 internal error (a defect: please report it),
+129/130/143 stopped by SIGHUP/SIGINT/SIGTERM.
 When several hold, each is said on standard error and the exit code is the first of 1, 3, 5, 4.`;
 
 const LOOKUP_EXAMPLES = `
@@ -196,9 +198,9 @@ export async function main(argv: string[]): Promise<number> {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
       return EXIT.usage;
     }
-    if (e instanceof UserError) {
+    if (e instanceof UserError || e instanceof BillError) {
       process.stderr.write(`tariff: ${printableLines(e.message)}\n${debug ? `${e.stack}\n` : ''}`);
-      return e.exitCode;
+      return e instanceof UserError ? e.exitCode : EXIT.input;
     }
     if (e instanceof LedgerError) {
       process.stderr.write(`tariff: the ledger has errors:\n${printableLines(e.message)}\n${debug ? `${e.stack}\n` : ''}`);
@@ -209,11 +211,14 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.input;
     }
     if (debug) throw e;
-    process.stderr.write(`tariff: internal error: ${printableLines((e as Error).message)} (run with --debug for the stack trace)\n`);
-    return EXIT.input;
+    process.stderr.write(`tariff: internal error (a defect in tariff, not in your input): ${printableLines((e as Error).message)} (run with --debug for the stack trace)\n`);
+    return EXIT.internal;
   }
 }
 
-// Ctrl+C, SIGTERM, SIGHUP, a closed pipe, a failed write: temporary files removed, no stack trace (exit-paths.ts)
-installExitPaths();
-process.exitCode = await main(process.argv);
+/** The program as the `tariff` command runs it (bin/tariff.js): importing this module does nothing by itself. */
+export async function runCli(argv: string[] = process.argv): Promise<void> {
+  // Ctrl+C, SIGTERM, SIGHUP, a closed pipe, a failed write: temporary files removed, no stack trace (exit-paths.ts)
+  installExitPaths();
+  process.exitCode = await main(argv);
+}

@@ -28,7 +28,7 @@ beforeAll(() => {
   expect(packed.status, packed.stderr).toBe(0);
   const [info] = JSON.parse(packed.stdout) as { filename: string; files: { path: string }[] }[];
   const files = info!.files.map((f) => f.path);
-  for (const f of ['bin/tariff.js', 'dist/cli/main.js', 'rates/ledger.json', 'examples/bill.csv']) expect(files).toContain(f);
+  for (const f of ['bin/tariff.js', 'dist/cli/main.js', 'dist/index.js', 'dist/index.d.ts', 'rates/ledger.json', 'examples/bill.csv']) expect(files).toContain(f);
   expect(files.some((f) => f.startsWith('src/') || f.startsWith('tests/'))).toBe(false);
   const prefix = path.join(tmp, 'global');
   const inst = sh(NPM, ['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', path.join(tmp, info!.filename)], tmp);
@@ -68,5 +68,27 @@ describe('packed and installed globally', () => {
     const r = sh(bin, ['calc', 'examples/bill.csv'], tmp);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`cannot read examples/bill.csv: no such file (the examples shipped with tariff are in ${path.join(installed, 'examples')}${path.sep})`);
+  });
+
+  it('imported as a library by name (package.json exports): prices a line, and importing has no side effects', () => {
+    const app = path.join(tmp, 'app');
+    fs.mkdirSync(path.join(app, 'node_modules'), { recursive: true });
+    fs.symlinkSync(installed, path.join(app, 'node_modules', 'tariff-impact'));
+    // the README's script, on a one-line bill: 8517.13.00.00 on 2025-04-15, value 10,000.00: IEEPA fentanyl 20% =
+    // 2,000.00 (smartphones were out of the reciprocal tariff from 2025-04-05); MPF 0.3464% = 34.64; HMF 0.125% = 12.50
+    fs.writeFileSync(path.join(app, 'bill.csv'), 'hts,value\n8517.13.00.00,10000.00\n');
+    fs.writeFileSync(path.join(app, 'price.mjs'), `
+import { createReadStream } from 'node:fs';
+import { loadLedger, readBill, priceBill } from 'tariff-impact';
+const ledger = loadLedger();
+const { lines } = await readBill(createReadStream('bill.csv'), { date: '2025-04-15' });
+for (const r of priceBill(lines, ledger).lines) console.log(r.hts, r.duty.toFixed(2), r.mpf.toFixed(2), r.hmf.toFixed(2), r.landedCost.toFixed(2));
+`);
+    const r = sh(process.execPath, ['price.mjs'], app);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('8517.13.00.00 2000.00 34.64 12.50 12047.14\n');
+    // arguments that the CLI would act on: importing the library reads none, prints nothing, sets no exit code
+    const quiet = sh(process.execPath, ['--input-type=module', '-e', "await import('tariff-impact');", 'calc', 'bill.csv'], app);
+    expect([quiet.status, quiet.stdout, quiet.stderr]).toEqual([0, '', '']);
   });
 });
