@@ -6,7 +6,8 @@ import { toCents } from '../core/money.js';
 import { rowWarning } from '../core/row-warning.js';
 import type { CentTotals } from '../core/totals.js';
 import type { LineResult } from '../core/types.js';
-import { QuickReader, kindOf, type QuickRow } from '../input/fast-row.js';
+import { QuickReader, type QuickRow } from '../input/fast-row.js';
+import { dateWindows } from '../core/windows.js';
 import type { CsvRecord } from '../input/read.js';
 import { enter, priceAgain, priceRow, rows, type Run } from './run.js';
 
@@ -43,7 +44,7 @@ export interface Keeper<T> {
  * Each line's value and duty go to its entry; `keep` writes what pass two needs.
  */
 export async function planPassOne<T>(run: Run, keep: Keeper<T>): Promise<void> {
-  const reader = new QuickReader(run.bill.header, run.defaults);
+  const reader = new QuickReader(run.bill.header, run.defaults, dateWindows(run.ledger));
   // per kind of line: its plans
   const kinds = new BoundedCache<string, Slot<T>[]>(KIND_LIMIT);
   // per kind of line and date (a row's key): the plan that serves it, or how many of its lines were seen without one
@@ -63,7 +64,7 @@ export async function planPassOne<T>(run: Run, keep: Keeper<T>): Promise<void> {
     }
     const priced = priceRow(run, record);
     if (quick && priced && typeof slot !== 'object') {
-      const kind = kindOf(quick);
+      const kind = quick.kind;
       const plans = kinds.get(kind) ?? [];
       const serving = plans.find((s) => {
         const p = s.plan.price(quick.amounts);

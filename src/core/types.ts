@@ -214,7 +214,7 @@ export interface LedgerView {
   cnDefaults: CnDefaults;
   /** the consumption tax rule for a Chinese line, if any */
   cnConsumptionTax(code: string): CnConsumptionTax | undefined;
-  /** the start and end dates of the list's entries that cover the code (memberships that change over time) */
+  /** the start and end dates of the list's entries that cover the code or lie under it (memberships that change over time) */
   listDates(listId: string, code: string): string[];
   /** true when the list has entries for longer codes under `code` in force on the date (the code is only partly covered) */
   listHasUnder(listId: string, code: string, date: string): boolean;

@@ -3,6 +3,7 @@ import { BoundedCache } from './bounded-cache.js';
 import { before, inPeriod, timeMatters } from './dates.js';
 import { Decimal, ZERO, roundCents, percentOf, sum } from './money.js';
 import { applyRate, parseRate, specificUnit, type Rate, type SpecificPart } from './rate.js';
+import { dateWindows, isTimedDay, measuresReaching } from './windows.js';
 import type { BillLine, Duty, Exception, InTransit, LedgerView, Measure, Metal, Mode, NotApplied, RejectedClaim, RowError, Side } from './types.js';
 import { citeSources } from './types.js';
 
@@ -159,7 +160,7 @@ function byDependency(measures: Measure[]): Measure[] {
   return [...measures].sort((a, b) => rankOf(a, new Set()) - rankOf(b, new Set()));
 }
 
-/** The part of a resolution that does not depend on the line's values: computed once per product, date and claims. */
+/** The part of a resolution that does not depend on the line's values: computed once per product, window of dates (windows.ts) and claims. */
 interface StaticResolution {
   /** measures to decide, in dependency order, each with the in-transit rule that applies to it, if any */
   steps: { measure: Measure; transit?: InTransit }[];
@@ -179,7 +180,9 @@ const CACHE_LIMIT = 10_000;
 function staticResolution(q: ProductQuery, ledger: LedgerView, explain: boolean): StaticResolution {
   const mode = q.mode ?? 'ocean';
   const side = q.side ?? 'US';
-  const key = `${side}|${q.code}|${q.origin}|${q.date}|${mode}|${q.claims.join(';')}|${q.loadedOn ?? ''}|${explain ? 1 : 0}`;
+  // with --explain the measures not in force are listed too: only the date itself says which
+  const when = explain ? q.date : dateWindows(ledger)(side, q.code, q.date);
+  const key = `${side}|${q.code}|${q.origin}|${when}|${mode}|${q.claims.join(';')}|${q.loadedOn ?? ''}|${explain ? 1 : 0}`;
   let cache = staticCache.get(ledger);
   if (!cache) staticCache.set(ledger, (cache = new BoundedCache(CACHE_LIMIT)));
   const known = cache.get(key);
@@ -190,7 +193,10 @@ function staticResolution(q: ProductQuery, ledger: LedgerView, explain: boolean)
   const skip = (m: Measure, reason: string, heading = m.heading) => notApplied.push({ program: m.program, heading, reason });
   const candidates: Measure[] = [];
   const reaching: Measure[] = [];
-  for (const measure of ledger.measures) {
+  // every measure is looked at with --explain (each one in force is listed) and on a day a measure changes at a time
+  // (each such change is said); otherwise only those that can reach the code (windows.ts)
+  const timedDay = q.date.length === 10 && isTimedDay(ledger, side, q.date);
+  for (const measure of explain || timedDay ? ledger.measures : measuresReaching(ledger, side, q.code)) {
     if (measure.side !== side) continue;
     const close = timeMatters(q.date, [measure.from, measure.to]);
     if (close.length > 0) warnings.push(`${measure.heading} changes at ${close.join(', ')} on the entry date: without a time the later rate is used; give the time (YYYY-MM-DDTHH:MM) if the declaration was before`);

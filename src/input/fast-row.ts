@@ -1,5 +1,7 @@
+import { codeDigits } from '../core/codes.js';
 import type { CentAmounts } from '../core/line-plan.js';
 import type { Side } from '../core/types.js';
+import type { DateWindow } from '../core/windows.js';
 import type { Column, HeaderMap } from './columns.js';
 import type { LineDefaults } from './row.js';
 
@@ -31,7 +33,10 @@ function cents(text: string | undefined): bigint | undefined | null {
 }
 
 export interface QuickRow {
-  /** rows with the same key are priced alike: the kind of line (every deciding column but the date), then the date */
+  /** the kind of line: every deciding column but the date */
+  kind: string;
+  /** rows with the same key are priced alike: the kind of line, then the date's window (core/windows.ts), or the date
+   * itself when the line has claims (a claim's reason names the date) */
   key: string;
   /** the date as written (or the default), as parseRow reads it */
   date: string;
@@ -41,11 +46,6 @@ export interface QuickRow {
   /** the quantity and price as written (plain decimals), for per-unit figures */
   quantity?: string;
   price?: string;
-}
-
-/** The kind of line of a quick row: its key without the date (a plan of the kind may serve other dates). */
-export function kindOf(quick: QuickRow): string {
-  return quick.key.slice(0, quick.key.length - quick.date.length - 1);
 }
 
 /** A cell as parseRow reads it: trimmed, none when empty or missing. */
@@ -61,7 +61,7 @@ export class QuickReader {
   private readonly cents: (number | undefined)[];
   private readonly at: Partial<Record<Column, number>>;
 
-  constructor(header: HeaderMap, private readonly defaults: LineDefaults) {
+  constructor(header: HeaderMap, private readonly defaults: LineDefaults, private readonly window: DateWindow) {
     this.at = header.index;
     this.deciding = DECIDING.map((c) => header.index[c]).filter((i) => i !== undefined);
     this.cents = CENTS.map((c) => header.index[c]);
@@ -122,11 +122,11 @@ export class QuickReader {
       given |= 1 << CENTS.length;
     }
     parts.push(String(given));
-    // the date last, so that the kind of line is the key without it (kindOf)
+    const kind = parts.join(SEPARATOR);
     const date = this.cell(cells, this.at.date) ?? this.defaults.date;
-    if (date.includes(SEPARATOR)) return undefined;
-    parts.push(date);
-    const out: QuickRow = { key: parts.join(SEPARATOR), date, into, entry: this.cell(cells, this.at.entry) ?? '1', amounts };
+    const hts = this.cell(cells, this.at.hts);
+    const dateKey = hts === undefined || this.cell(cells, this.at.claims) !== undefined ? date : this.window(into, codeDigits(hts), date);
+    const out: QuickRow = { kind, key: kind + SEPARATOR + dateKey, date, into, entry: this.cell(cells, this.at.entry) ?? '1', amounts };
     if (quantity !== undefined) out.quantity = quantity;
     const price = this.cell(cells, this.at.price);
     if (price !== undefined) {

@@ -41,6 +41,10 @@ export function listLookups(lists: Map<string, ProductList>): Pick<LedgerView, '
       if (!byCode) return [];
       const out: string[] = [];
       for (let len = code.length; len >= 2; len--) for (const e of byCode.get(code.slice(0, len)) ?? []) out.push(...[e.from, e.to].filter((d): d is string => d !== undefined));
+      // entries under a shorter code decide whether it is partly covered (listHasUnder)
+      if (code.length < 10 && prefixesOf(listId).has(code)) {
+        for (const e of lists.get(listId)?.entries ?? []) if (e.code.length > code.length && e.code.startsWith(code)) out.push(...[e.from, e.to].filter((d): d is string => d !== undefined));
+      }
       return out;
     },
     listHasUnder(listId, code, date) {

@@ -75,18 +75,17 @@ describe('packed and installed globally', () => {
     fs.mkdirSync(path.join(app, 'node_modules'), { recursive: true });
     fs.symlinkSync(installed, path.join(app, 'node_modules', 'tariff-impact'));
     // the README's script, on a one-line bill: 8517.13.00.00 on 2025-04-15, value 10,000.00: IEEPA fentanyl 20% =
-    // 2,000.00 (smartphones were out of the reciprocal tariff from 2025-04-05); MPF 0.3464% = 34.64; HMF 0.125% = 12.50
+    // 2,000.00 (smartphones were out of the reciprocal tariff from 2025-04-05); MPF 0.3464% = 34.64; HMF 0.125% = 12.50;
+    // landed 10,000 + 2,000 + 34.64 + 12.50 = 12,047.14
     fs.writeFileSync(path.join(app, 'bill.csv'), 'hts,value\n8517.13.00.00,10000.00\n');
-    fs.writeFileSync(path.join(app, 'price.mjs'), `
-import { createReadStream } from 'node:fs';
-import { loadLedger, readBill, priceBill } from 'tariff-impact';
-const ledger = loadLedger();
-const { lines } = await readBill(createReadStream('bill.csv'), { date: '2025-04-15' });
-for (const r of priceBill(lines, ledger).lines) console.log(r.hts, r.duty.toFixed(2), r.mpf.toFixed(2), r.hmf.toFixed(2), r.landedCost.toFixed(2));
-`);
+    // the script as the README shows it (section "As a library")
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const script = /## As a library[\s\S]*?```js\n([\s\S]*?)```/.exec(readme)![1]!;
+    expect(script.trim().split('\n').length).toBeLessThanOrEqual(10);
+    fs.writeFileSync(path.join(app, 'price.mjs'), script);
     const r = sh(process.execPath, ['price.mjs'], app);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toBe('8517.13.00.00 2000.00 34.64 12.50 12047.14\n');
+    expect(r.stdout).toBe('8517.13.00.00 2000.00 12047.14\n');
     // arguments that the CLI would act on: importing the library reads none, prints nothing, sets no exit code
     const quiet = sh(process.execPath, ['--input-type=module', '-e', "await import('tariff-impact');", 'calc', 'bill.csv'], app);
     expect([quiet.status, quiet.stdout, quiet.stderr]).toEqual([0, '', '']);

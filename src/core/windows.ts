@@ -1,0 +1,141 @@
+import { boundary } from './dates.js';
+import type { LedgerView, Measure, Side } from './types.js';
+
+/**
+ * Dates on which a line is priced alike. Between two instants at which something that can reach the code starts or
+ * ends (a measure whose scope can hold the code and its exceptions and in-transit cut-offs, a notice of a list the code
+ * is on, a list entry that covers the code or lies under it, an MPF period of postal items, China's VAT law), every test of a
+ * date against the ledger that can change the code's price (`inPeriod`, `before`) comes out the same, so the engine's
+ * decisions are the same: such dates share a window, and what is memoised per date may be kept per window. A measure
+ * that cannot reach the code is only skipped, whatever the date (with --explain the date itself is the key).
+ * A date that gives its own time, or falls on a day something of the side starts or ends at a time of day (the
+ * engine then warns that the time matters), is its own window.
+ */
+export type DateWindow = (side: Side, code: string, date: string) => string;
+
+const DAY = /^\d{4}-\d\d-\d\d$/;
+const FIRST_DAY = '2025-01-01';
+const windowsOf = new WeakMap<LedgerView, DateWindow>();
+
+/** The days of a side on which something starts or ends at a time of day. */
+function timedDaysOf(ledger: LedgerView, side: Side): Set<string> {
+  const days = new Set<string>();
+  const all = [...ledger.measures.filter((m) => m.side === side).flatMap((m) => [m.from, m.to, ...(m.except ?? []).flatMap((e) => [e.from, e.to]),
+    ...(m.inTransit ?? []).map((t) => t.enteredBefore)]), ...ledger.notices.filter((n) => n.side === side).flatMap((n) => [n.from, n.to]),
+  ...[...ledger.mpf, ...ledger.hmf].flatMap((p) => [p.from, p.to]), ledger.cnDefaults.vatRates?.from];
+  for (const d of all) if (d !== undefined && !boundary(d).endsWith('T00:00')) days.add(d.slice(0, 10));
+  return days;
+}
+
+/** Whether a list has an entry, on any date, that covers the code or lies under it. */
+function onList(ledger: LedgerView, list: string, code: string): boolean {
+  // an entry with no dates is in force on every date; a dated one shows in listDates
+  return ledger.listDates(list, code).length > 0 || ledger.listEntry(list, code, FIRST_DAY) !== undefined;
+}
+
+/** Whether a measure can reach the code on some date: only then do its dates (and its exceptions') matter. */
+function canReach(ledger: LedgerView, m: Measure, code: string): boolean {
+  if ('all' in m.scope) return true;
+  if ('codes' in m.scope) return m.scope.codes.some((p) => p.startsWith(code) || code.startsWith(p));
+  return onList(ledger, m.scope.list, code);
+}
+
+/** The instants at which the pricing of the code can change, sorted, and the days of those at a time of day. */
+function codeInstants(ledger: LedgerView, side: Side, code: string): CodeInstants {
+  const all = new Set<string>();
+  const timedDays = new Set<string>();
+  const add = (d: string | undefined) => { if (d !== undefined) all.add(boundary(d)); };
+  const addList = (list: string) => {
+    for (const d of ledger.listDates(list, code)) {
+      add(d);
+      if (!boundary(d).endsWith('T00:00')) timedDays.add(d.slice(0, 10));
+    }
+  };
+  for (const m of measuresReaching(ledger, side, code)) {
+    add(m.from);
+    add(m.to);
+    if ('list' in m.scope) addList(m.scope.list);
+    for (const e of m.except ?? []) {
+      add(e.from);
+      add(e.to);
+      if (e.list) addList(e.list);
+    }
+    for (const t of m.inTransit ?? []) add(t.enteredBefore);
+  }
+  for (const n of ledger.notices) {
+    if (n.side !== side || !onList(ledger, n.list, code)) continue;
+    add(n.from);
+    add(n.to);
+    addList(n.list);
+    if (n.unlessList) addList(n.unlessList);
+  }
+  // a line's pricing reads the MPF periods only for postal items (fees are set per entry, not per line)
+  for (const p of ledger.mpf) if (p.modes.includes('postal')) { add(p.from); add(p.to); }
+  if (side === 'CN') add(ledger.cnDefaults.vatRates?.from);
+  return { sorted: [...all].sort(), timedDays };
+}
+
+interface CodeInstants {
+  sorted: string[];
+  /** days of list entries of the code that start or end at a time of day (the side's other such days: timedDaysOf) */
+  timedDays: Set<string>;
+}
+
+const timedDaysByLedger = new WeakMap<LedgerView, Map<Side, Set<string>>>();
+
+/** Whether something of the side starts or ends at a time of day on this date (YYYY-MM-DD). */
+export function isTimedDay(ledger: LedgerView, side: Side, date: string): boolean {
+  let bySide = timedDaysByLedger.get(ledger);
+  if (!bySide) timedDaysByLedger.set(ledger, (bySide = new Map()));
+  let days = bySide.get(side);
+  if (!days) bySide.set(side, (days = timedDaysOf(ledger, side)));
+  return days.has(date);
+}
+
+const reachingOf = new WeakMap<LedgerView, Map<string, Measure[]>>();
+
+/** The measures of the side that can reach the code on some date, in ledger order (the others are only skipped). */
+export function measuresReaching(ledger: LedgerView, side: Side, code: string): Measure[] {
+  let bySideCode = reachingOf.get(ledger);
+  if (!bySideCode) reachingOf.set(ledger, (bySideCode = new Map()));
+  const key = `${side}${code}`;
+  let found = bySideCode.get(key);
+  if (!found) {
+    found = ledger.measures.filter((m) => m.side === side && canReach(ledger, m, code));
+    if (bySideCode.size >= 50_000) bySideCode.clear();
+    bySideCode.set(key, found);
+  }
+  return found;
+}
+
+/** The window function of a ledger (built once per ledger, each code's instants on first use). */
+export function dateWindows(ledger: LedgerView): DateWindow {
+  const known = windowsOf.get(ledger);
+  if (known) return known;
+  const byCode = new Map<string, CodeInstants>();
+  const window: DateWindow = (side, code, date) => {
+    if (!DAY.test(date)) return date;
+    if (isTimedDay(ledger, side, date)) return date;
+    const key = `${side}${code}`;
+    let instants = byCode.get(key);
+    if (instants === undefined) {
+      instants = codeInstants(ledger, side, code);
+      if (byCode.size >= 50_000) byCode.clear();
+      byCode.set(key, instants);
+    }
+    if (instants.timedDays.has(date)) return date;
+    const sorted = instants.sorted;
+    // an entry known by its date is taken at the end of the day (dates.ts): the window is how many instants precede it
+    const at = `${date}T23:59`;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return `w${lo}`;
+  };
+  windowsOf.set(ledger, window);
+  return window;
+}

@@ -1,0 +1,67 @@
+/**
+ * Windows of dates (src/core/windows.ts): the engine memoises per window, so two dates of one window must price a
+ * line alike. Checked on the built-in ledger for lines of a bill like an importer's year (every chapter, both
+ * sides): each line priced on its date and on other dates of its window gives the same duties, notes and warnings.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeRealBill } from '../../scripts/bench-real-bill.js';
+import { priceLine } from '../../src/core/bill.js';
+import type { LineResult } from '../../src/core/types.js';
+import { dateWindows } from '../../src/core/windows.js';
+import { readBill } from '../../src/input/bill.js';
+import { loadLedger } from '../../src/rates/load.js';
+import { fixtureLedger, measure } from './ledger-fixture.js';
+
+const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+
+describe('windows of dates', () => {
+  const ledger = fixtureLedger('5%', [
+    measure('a', 'A', '9903.00.01', '10%', { from: '2025-02-04', to: '2025-04-10' }),
+    measure('b', 'B', '9903.00.02', '25%', { scope: { codes: ['9403'] }, from: '2025-06-01' }),
+    measure('c', 'C', '9903.00.03', '34%', { from: '2025-04-09T00:01' }),
+  ]);
+  const w = dateWindows(ledger);
+
+  it('dates between the same instants share a window; an instant of a measure that can reach the code splits it', () => {
+    expect(w('US', '8517130000', '2025-02-10')).toBe(w('US', '8517130000', '2025-03-31'));
+    expect(w('US', '8517130000', '2025-02-03')).not.toBe(w('US', '8517130000', '2025-02-04'));
+    expect(w('US', '8517130000', '2025-04-10')).not.toBe(w('US', '8517130000', '2025-04-08'));
+    // B can only reach chapter 94 codes
+    expect(w('US', '8517130000', '2025-05-31')).toBe(w('US', '8517130000', '2025-06-01'));
+    expect(w('US', '9403100040', '2025-05-31')).not.toBe(w('US', '9403100040', '2025-06-01'));
+  });
+
+  it('a date with a time, or on a day something changes at a time of day, is its own window', () => {
+    expect(w('US', '8517130000', '2025-04-09')).toBe('2025-04-09');
+    expect(w('US', '8517130000', '2025-03-01T10:00')).toBe('2025-03-01T10:00');
+  });
+
+  it('on the built-in ledger, a line priced on another date of its window is priced alike', async () => {
+    const real = loadLedger();
+    const win = dateWindows(real);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tariff-windows-')), 'bill.csv');
+    writeRealBill(1500, file);
+    const { lines, rejected } = await readBill(fs.createReadStream(file));
+    expect(rejected).toEqual([]);
+    const same = (r: LineResult) => JSON.stringify([r.hts, r.duties, r.notApplied, r.rejectedClaims, r.warnings, r.duty, r.vat, r.consumptionTax]);
+    let compared = 0;
+    for (const [i, line] of lines.entries()) {
+      const first = priceLine(line, { ...real });
+      // dates of the same window up to 40 days either side (every 7th line, to keep the test short)
+      if (i % 7 !== 0 || 'row' in first) continue;
+      const at = Date.parse(line.date);
+      for (let k = -40; k <= 40; k += 9) {
+        const other = day(at + k * 86_400_000);
+        if (other < '2025-01-01' || win(line.into, line.code, other) !== win(line.into, line.code, line.date)) continue;
+        // on a copy of the ledger: nothing memoised, the plain computation on the other date
+        const again = priceLine({ ...line, date: other }, { ...real });
+        expect('row' in again ? again : same(again), `${line.code} on ${line.date} and ${other}`).toBe(same(first));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(500);
+  }, 60_000);
+});
