@@ -1,5 +1,5 @@
 import { landedBeforeFees, lineCentsOf, lineCentsOfPlanned, taxesOf, unitTexts, type LineCents } from '../core/line-cents.js';
-import type { LinePlan, PlannedLine } from '../core/line-plan.js';
+import { shared, type LinePlan, type PlannedLine } from '../core/line-plan.js';
 import { effectiveRateCents, formatAmount, formatCents, type Decimal } from '../core/money.js';
 import type { LineResult } from '../core/types.js';
 import { csvCell } from '../output/csv.js';
@@ -32,8 +32,8 @@ export class PlanText {
   private readonly escaped: boolean;
 
   constructor(readonly plan: LinePlan) {
-    this.htsCell = csvCell(plan.hts);
-    this.prefixes = plan.duties.map((d, i) => `${i > 0 ? '; ' : ''}${d.program} ${d.heading} ${d.rate} `);
+    this.htsCell = shared(csvCell(plan.hts));
+    this.prefixes = plan.duties.map((d, i) => shared(`${i > 0 ? '; ' : ''}${d.program} ${d.heading} ${d.rate} `));
     const sample = this.prefixes.join('0.00');
     this.escaped = csvCell(sample) !== sample;
   }

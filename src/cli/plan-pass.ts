@@ -13,10 +13,10 @@ import { enter, priceAgain, priceRow, rows, type Run } from './run.js';
 
 /** kinds of line (code, claims, origin...) remembered at once by the integer-cent path */
 const KIND_LIMIT = 20_000;
-/** kinds of line on a date remembered at once */
-const DATED_LIMIT = 100_000;
+/** windows of dates (or dates, for a kind whose texts name the date) remembered at once per kind of line */
+const WINDOWS_PER_KIND = 1_000;
 /** plans of one kind of line tried on a new date (the ledger changes a few times a year: one plan serves every date between two changes) */
-const PLANS_PER_KIND = 32;
+const PLANS_PER_KIND = 8;
 
 /** A plan and the text of its lines in the output's format. */
 export interface Slot<T> {
@@ -45,13 +45,12 @@ export interface Keeper<T> {
  */
 export async function planPassOne<T>(run: Run, keep: Keeper<T>): Promise<void> {
   const reader = new QuickReader(run.bill.header, run.defaults, dateWindows(run.ledger));
-  // per kind of line: its plans
-  const kinds = new BoundedCache<string, Slot<T>[]>(KIND_LIMIT);
-  // per kind of line and date (a row's key): the plan that serves it, or how many of its lines were seen without one
-  const dated = new BoundedCache<string, Slot<T> | number>(DATED_LIMIT);
+  const kinds = new BoundedCache<string, Kind<T>>(KIND_LIMIT);
   for await (const batch of rows(run)) for (const record of batch) {
     const quick = reader.read(record.cells);
-    const slot = quick ? dated.get(quick.key) : undefined;
+    let kind = quick ? kinds.get(quick.kind) : undefined;
+    if (quick && !kind) kinds.set(quick.kind, (kind = { plans: [], windows: new BoundedCache(WINDOWS_PER_KIND) }));
+    const slot = quick ? kind!.windows.get(quick.window) : undefined;
     if (quick && typeof slot === 'object') {
       const p = slot.plan.price(quick.amounts);
       if (p) {
@@ -64,32 +63,39 @@ export async function planPassOne<T>(run: Run, keep: Keeper<T>): Promise<void> {
     }
     const priced = priceRow(run, record);
     if (quick && priced && typeof slot !== 'object') {
-      const kind = quick.kind;
-      const plans = kinds.get(kind) ?? [];
+      const { plans, windows } = kind!;
       const serving = plans.find((s) => {
         const p = s.plan.price(quick.amounts);
         return p !== undefined && keep.same(s, record, quick, p, priced, reader);
       });
-      // the plan that served last is tried first next time (dates near each other usually share one)
-      if (serving && plans[0] !== serving) kinds.set(kind, [serving, ...plans.filter((s) => s !== serving)]);
-      if (serving) dated.set(quick.key, serving);
-      else {
-        // a kind's first line on a date only counts; the next few may make its plan (a kind seen once costs nothing more)
+      if (serving) {
+        // the plan that served last is tried first next time (windows near each other usually share one)
+        if (plans[0] !== serving) kind!.plans = [serving, ...plans.filter((s) => s !== serving)];
+        windows.set(quick.window, serving);
+      } else {
+        // the first few lines of a kind in a window may make its plan (made from the engine's result for the line)
         const seen = slot ?? 0;
-        const plan = seen >= 1 && seen <= 3 ? planLine(priced.line, run.ledger) : undefined;
+        const plan = seen <= 2 ? planLine(priced.line, run.ledger) : undefined;
         const text = plan ? keep.textOf(plan, priced) : undefined;
         if (plan && text !== undefined) {
           const made = { plan, text };
-          // a kind whose texts name the date (a claim not applied "on 2025-04-15") has a plan per date: only some are kept to try
-          if (plans.length < PLANS_PER_KIND) kinds.set(kind, [...plans, made]);
-          dated.set(quick.key, made);
-        } else dated.set(quick.key, seen + 1);
+          // a kind whose texts name the date (a claim not applied "on 2025-04-15") has a plan per date: the latest are kept to try
+          kind!.plans = [made, ...plans.slice(0, PLANS_PER_KIND - 1)];
+          windows.set(quick.window, made);
+        } else windows.set(quick.window, seen + 1);
       }
-    } else if (quick && typeof slot !== 'object') dated.set(quick.key, (slot ?? 0) + 1);
+    } else if (quick && typeof slot !== 'object') kind!.windows.set(quick.window, (slot ?? 0) + 1);
     if (!priced) continue;
     const id = enter(run, priced.line.into, priced.line.entry, priced.line.date, toCents(priced.line.value), toCents(priced.duty));
     keep.priced(record, id, priced);
   }
+}
+
+/** What pass one knows of a kind of line: its plans, and per window of dates the plan that serves it, or how many of
+ * its lines were seen without one. */
+interface Kind<T> {
+  plans: Slot<T>[];
+  windows: BoundedCache<string, Slot<T> | number>;
 }
 
 /** The warnings of a line, as a plan gives them for its row. */

@@ -34,6 +34,17 @@ export interface CnLine {
  * rounded amounts. With `dutyExempt` (a small consignment) only the layers no relief reduces are due, and no tax.
  */
 export function computeCnDuties(line: BillLine, ledger: LedgerView, explain = false, dutyExempt?: string): CnLine | RowError {
+  // the same line asked again at once (priced, then made a plan of: line-plan.ts) is not computed twice
+  const plain = !explain && dutyExempt === undefined;
+  if (plain && last?.line === line && last.ledger === ledger) return last.result;
+  const result = cnDutiesOf(line, ledger, explain, dutyExempt);
+  if (plain) last = { line, ledger, result };
+  return result;
+}
+
+let last: { line: BillLine; ledger: LedgerView; result: CnLine | RowError } | undefined;
+
+function cnDutiesOf(line: BillLine, ledger: LedgerView, explain: boolean, dutyExempt: string | undefined): CnLine | RowError {
   const warnings: string[] = [];
   const found = withLeadingZero(line.code, (c) => ledger.cnLine(c));
   if (found.repaired) {

@@ -86,11 +86,26 @@ function roundSum(terms: [bigint, bigint][]): bigint {
   return (2n * num + den) / (2n * den);
 }
 
+/** Texts shared by many plans (warnings, headings), held once: a long bill keeps tens of thousands of plans. */
+const texts = new Map<string, string>();
+export function shared(text: string): string {
+  const known = texts.get(text);
+  if (known !== undefined) return known;
+  if (texts.size >= 100_000) texts.clear();
+  texts.set(text, text);
+  return text;
+}
+
 function planWarnings(warnings: string[], row: number): LinePlan['warnings'] {
   return warnings.map((w) => {
     const m = parseRowWarning(w);
-    return m.row === row ? { perRow: true, message: m.message } : { perRow: false, message: w };
+    return m.row === row ? { perRow: true, message: shared(m.message) } : { perRow: false, message: shared(w) };
   });
+}
+
+/** What a plan keeps of the engine's duties: what its lines print. */
+function planDuties(duties: { program: string; heading: string; rate: string }[]): LinePlan['duties'] {
+  return duties.map((d) => ({ program: shared(d.program), heading: shared(d.heading), rate: shared(d.rate) }));
 }
 
 function samePlanned(a: PlannedLine | undefined, b: PlannedLine): boolean {
@@ -145,7 +160,7 @@ function usPlan(line: BillLine, ledger: LedgerView): { plan: LinePlan; expected:
     customsValue: toCents(line.value), bases: r.duties.map((d) => toCents(d.base)), amounts: r.duties.map((d) => toCents(d.amount)), duty: toCents(r.duty), consumptionTax: 0n, vat: 0n,
     beforeTariffsPart: r.duties.filter((d) => isAdditional(d.program)).reduce((s, d) => s + toCents(d.amount), 0n),
   };
-  return { plan: { side: 'US', hts: r.hts, duties: r.duties, programs: r.duties.map((d) => d.program), warnings: planWarnings(r.warnings, line.row), price }, expected };
+  return { plan: { side: 'US', hts: shared(r.hts), duties: planDuties(r.duties), programs: r.duties.map((d) => shared(d.program)), warnings: planWarnings(r.warnings, line.row), price }, expected };
 }
 
 function cnPlan(line: BillLine, ledger: LedgerView): { plan: LinePlan; expected: PlannedLine } | undefined {
@@ -175,7 +190,7 @@ function cnPlan(line: BillLine, ledger: LedgerView): { plan: LinePlan; expected:
     value: toCents(line.value), carriage: 0n, customsValue: toCents(r.customsValue), bases: r.duties.map((d) => toCents(d.base)), amounts: r.duties.map((d) => toCents(d.amount)), duty: toCents(r.duty), consumptionTax: toCents(r.consumptionTax),
     vat: toCents(r.vat), beforeTariffsPart: toCents(r.beforeTariffs),
   };
-  return { plan: { side: 'CN', hts: r.hts, duties: r.duties, programs: r.duties.map((d) => d.program), warnings: planWarnings(r.warnings, line.row), price }, expected };
+  return { plan: { side: 'CN', hts: shared(r.hts), duties: planDuties(r.duties), programs: r.duties.map((d) => shared(d.program)), warnings: planWarnings(r.warnings, line.row), price }, expected };
 }
 
 /**

@@ -55,8 +55,18 @@ export interface Fraction {
 }
 
 export function fraction(d: Decimal): Fraction {
-  const [num, den] = d.toFraction();
-  return { num: BigInt(num!.toFixed(0)), den: BigInt(den!.toFixed(0)) };
+  // a Decimal is a finite decimal: its digits over a power of ten, reduced (what toFraction gives, without its search)
+  const places = d.decimalPlaces();
+  let num = BigInt(d.toFixed(places).replace('.', ''));
+  let den = 10n ** BigInt(places);
+  let a = num < 0n ? -num : num;
+  let b = den;
+  while (b !== 0n) [a, b] = [b, a % b];
+  if (a > 1n) {
+    num /= a;
+    den /= a;
+  }
+  return { num, den };
 }
 
 /**

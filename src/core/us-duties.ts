@@ -385,6 +385,16 @@ function checkClaims(q: ProductQuery, ledger: LedgerView, candidates: Measure[],
  * rounded to the cent, half up; additional duties never compound.
  */
 export function computeUsDuties(line: BillLine, ledger: LedgerView, explain = false): UsDuties | RowError {
+  // the same line asked again at once (priced, then made a plan of: line-plan.ts) is not computed twice
+  if (!explain && last?.line === line && last.ledger === ledger) return last.result;
+  const result = usDutiesOf(line, ledger, explain);
+  if (!explain) last = { line, ledger, result };
+  return result;
+}
+
+let last: { line: BillLine; ledger: LedgerView; result: UsDuties | RowError } | undefined;
+
+function usDutiesOf(line: BillLine, ledger: LedgerView, explain: boolean): UsDuties | RowError {
   const mfn = mfnRate(line, ledger);
   if ('row' in mfn) return mfn;
   const unit = specificUnit(mfn.rate);

@@ -35,9 +35,9 @@ function cents(text: string | undefined): bigint | undefined | null {
 export interface QuickRow {
   /** the kind of line: every deciding column but the date */
   kind: string;
-  /** rows with the same key are priced alike: the kind of line, then the date's window (core/windows.ts), or the date
-   * itself when the line has claims (a claim's reason names the date) */
-  key: string;
+  /** rows of one kind and window are priced alike: the date's window (core/windows.ts), or the date itself when the
+   * line has claims (a claim's reason names the date) */
+  window: string;
   /** the date as written (or the default), as parseRow reads it */
   date: string;
   into: Side;
@@ -125,8 +125,8 @@ export class QuickReader {
     const kind = parts.join(SEPARATOR);
     const date = this.cell(cells, this.at.date) ?? this.defaults.date;
     const hts = this.cell(cells, this.at.hts);
-    const dateKey = hts === undefined || this.cell(cells, this.at.claims) !== undefined ? date : this.window(into, codeDigits(hts), date);
-    const out: QuickRow = { kind, key: kind + SEPARATOR + dateKey, date, into, entry: this.cell(cells, this.at.entry) ?? '1', amounts };
+    const window = hts === undefined || this.cell(cells, this.at.claims) !== undefined ? date : this.window(into, codeDigits(hts), date);
+    const out: QuickRow = { kind, window, date, into, entry: this.cell(cells, this.at.entry) ?? '1', amounts };
     if (quantity !== undefined) out.quantity = quantity;
     const price = this.cell(cells, this.at.price);
     if (price !== undefined) {
