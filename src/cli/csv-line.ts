@@ -1,5 +1,6 @@
 import { landedBeforeFees, lineCentsOf, lineCentsOfPlanned, taxesOf, unitTexts, type LineCents } from '../core/line-cents.js';
-import { shared, type LinePlan, type PlannedLine } from '../core/line-plan.js';
+import type { LinePlan, PlannedLine } from '../core/line-plan.js';
+import { shared } from '../core/shared.js';
 import { effectiveRateCents, formatAmount, formatCents, type Decimal } from '../core/money.js';
 import type { LineResult } from '../core/types.js';
 import { csvCell } from '../output/csv.js';

@@ -4,8 +4,9 @@ import { isAdditional } from './margin.js';
 import { computeCnDuties } from './cn-duties.js';
 import { Decimal, ZERO, applyCentsRate, centsRate, fraction, toCents, type CentsRate, type Fraction } from './money.js';
 import { parseRowWarning } from './row-warning.js';
+import { shared, sharedValue } from './shared.js';
 import type { BillLine, LedgerView, Side } from './types.js';
-import { computeUsDuties, type BaseColumn } from './us-duties.js';
+import { computeUsDuties, type BaseColumn, type DutyFormula } from './us-duties.js';
 
 /**
  * The integer-cent path of a long bill. Lines that differ only in their amounts (same code, date, claims, origin,
@@ -86,26 +87,25 @@ function roundSum(terms: [bigint, bigint][]): bigint {
   return (2n * num + den) / (2n * den);
 }
 
-/** Texts shared by many plans (warnings, headings), held once: a long bill keeps tens of thousands of plans. */
-const texts = new Map<string, string>();
-export function shared(text: string): string {
-  const known = texts.get(text);
-  if (known !== undefined) return known;
-  if (texts.size >= 100_000) texts.clear();
-  texts.set(text, text);
-  return text;
-}
-
 function planWarnings(warnings: string[], row: number): LinePlan['warnings'] {
   return warnings.map((w) => {
     const m = parseRowWarning(w);
-    return m.row === row ? { perRow: true, message: shared(m.message) } : { perRow: false, message: shared(w) };
+    const perRow = m.row === row;
+    const message = perRow ? m.message : w;
+    return sharedValue(`w${perRow ? 1 : 0}${message}`, () => ({ perRow, message: shared(message) }));
   });
 }
 
 /** What a plan keeps of the engine's duties: what its lines print. */
 function planDuties(duties: { program: string; heading: string; rate: string }[]): LinePlan['duties'] {
-  return duties.map((d) => ({ program: shared(d.program), heading: shared(d.heading), rate: shared(d.rate) }));
+  return duties.map((d) => sharedValue(`d${d.program}\u0001${d.heading}\u0001${d.rate}`, () => ({ program: shared(d.program), heading: shared(d.heading), rate: shared(d.rate) })));
+}
+
+function centFormula(f: DutyFormula): CentFormula {
+  const specific = (f.specific ?? []).map((s) => s.perUnit.toString());
+  return sharedValue(`f${f.percent.toString()}|${f.column}|${JSON.stringify(f.minus)}|${specific.join(';')}`, () => ({
+    percent: fraction(f.percent), rate: centsRate(fraction(f.percent)), column: f.column, minus: f.minus, specific: (f.specific ?? []).map((s) => fraction(s.perUnit)),
+  }));
 }
 
 function samePlanned(a: PlannedLine | undefined, b: PlannedLine): boolean {
@@ -117,9 +117,7 @@ function usPlan(line: BillLine, ledger: LedgerView): { plan: LinePlan; expected:
   if (line.usContentValue !== undefined) return undefined;
   const r = computeUsDuties(line, ledger);
   if ('row' in r || r.valueDependent) return undefined;
-  const formulas: CentFormula[] = r.formulas.map((f) => ({
-    percent: fraction(f.percent), rate: centsRate(fraction(f.percent)), column: f.column, minus: f.minus, specific: (f.specific ?? []).map((s) => fraction(s.perUnit)),
-  }));
+  const formulas: CentFormula[] = r.formulas.map(centFormula);
   const additional = r.duties.map((d) => isAdditional(d.program));
   const price = (a: CentAmounts): PlannedLine | undefined => {
     const bases: bigint[] = [];

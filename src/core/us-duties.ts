@@ -3,6 +3,7 @@ import { BoundedCache } from './bounded-cache.js';
 import { before, inPeriod, timeMatters } from './dates.js';
 import { Decimal, ZERO, roundCents, percentOf, sum } from './money.js';
 import { applyRate, parseRate, specificUnit, type Rate, type SpecificPart } from './rate.js';
+import { shared } from './shared.js';
 import { dateWindows, isTimedDay, measuresReaching } from './windows.js';
 import type { BillLine, Duty, Exception, InTransit, LedgerView, Measure, Metal, Mode, NotApplied, RejectedClaim, RowError, Side } from './types.js';
 import { citeSources } from './types.js';
@@ -247,7 +248,7 @@ function staticResolution(q: ProductQuery, ledger: LedgerView, explain: boolean)
     }
     steps.push({ measure, ...(transit ? { transit } : {}) });
   }
-  const result = { steps, reaching, candidates, notApplied, warnings };
+  const result = { steps, reaching, candidates, notApplied, warnings: warnings.map(shared) };
   cache.set(key, result);
   return result;
 }
