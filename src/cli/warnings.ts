@@ -17,6 +17,12 @@ export function summarizeWarnings(warnings: Iterable<string>): string[] {
 /** a warning about a tariff code or heading: "8471.30.01.00: ..." */
 const CODED = /^(\d{4}(?:\.\d\d){1,3}): (.*)$/s;
 
+/** A warning's text and the tariff code or heading it is about ("8471.30.01.00: text"), read once. */
+export function warningParts(warning: string): { subject: string | undefined; message: string } {
+  const coded = CODED.exec(warning);
+  return coded ? { subject: coded[1]!, message: coded[2]! } : { subject: undefined, message: warning };
+}
+
 /** Warnings gathered while a bill streams (rows in order): per message, its first rows and how many; memory does not grow with rows. */
 export class WarningCollector {
   private readonly byMessage = new Map<string, { rows: number[]; count: number; last?: number; codes: string[]; codeCount: number }>();
@@ -35,7 +41,11 @@ export class WarningCollector {
   addAt(row: number | undefined, warning: string): void {
     // "7318.15.80.66: text" and "7606.12.30.96: text": one text about the ledger, said once with its codes
     const coded = CODED.exec(warning);
-    const message = coded ? coded[2]! : warning;
+    this.addAbout(row, coded ? coded[2]! : warning, coded?.[1]);
+  }
+
+  /** A warning about one row (or none) and one tariff code or heading (or none), read already (warningParts). */
+  addAbout(row: number | undefined, message: string, subject: string | undefined): void {
     let entry = this.byMessage.get(message);
     if (!entry) {
       if (this.byMessage.size >= this.limit) {
@@ -44,9 +54,9 @@ export class WarningCollector {
       }
       this.byMessage.set(message, (entry = { rows: [], count: 0, codes: [], codeCount: 0 }));
     }
-    if (coded && !entry.codes.includes(coded[1]!)) {
+    if (subject !== undefined && !entry.codes.includes(subject)) {
       entry.codeCount++;
-      if (entry.codes.length < 5) entry.codes.push(coded[1]!);
+      if (entry.codes.length < 5) entry.codes.push(subject);
     }
     if (row !== undefined && entry.last !== row) {
       entry.last = row;

@@ -108,33 +108,39 @@ export function measuresReaching(ledger: LedgerView, side: Side, code: string): 
   return found;
 }
 
+/** Window names, made once: "w0", "w1", ... */
+const NAMES: string[] = [];
+const nameOf = (i: number) => NAMES[i] ?? (NAMES[i] = `w${i}`);
+
 /** The window function of a ledger (built once per ledger, each code's instants on first use). */
 export function dateWindows(ledger: LedgerView): DateWindow {
   const known = windowsOf.get(ledger);
   if (known) return known;
-  const byCode = new Map<string, CodeInstants>();
+  const bySide = new Map<Side, { timedDays: Set<string>; byCode: Map<string, CodeInstants & { days: string[] }> }>();
   const window: DateWindow = (side, code, date) => {
-    if (!DAY.test(date)) return date;
-    if (isTimedDay(ledger, side, date)) return date;
-    const key = `${side}${code}`;
-    let instants = byCode.get(key);
+    if (date.length !== 10 || !DAY.test(date)) return date;
+    let s = bySide.get(side);
+    if (!s) bySide.set(side, (s = { timedDays: timedDaysOf(ledger, side), byCode: new Map() }));
+    if (s.timedDays.has(date)) return date;
+    let instants = s.byCode.get(code);
     if (instants === undefined) {
-      instants = codeInstants(ledger, side, code);
-      if (byCode.size >= 50_000) byCode.clear();
-      byCode.set(key, instants);
+      const found = codeInstants(ledger, side, code);
+      // an entry known by its date is taken at the end of the day (dates.ts), after every instant of that day: the
+      // instants before it are those whose day is not after its own
+      instants = { ...found, days: found.sorted.map((b) => b.slice(0, 10)) };
+      if (s.byCode.size >= 50_000) s.byCode.clear();
+      s.byCode.set(code, instants);
     }
     if (instants.timedDays.has(date)) return date;
-    const sorted = instants.sorted;
-    // an entry known by its date is taken at the end of the day (dates.ts): the window is how many instants precede it
-    const at = `${date}T23:59`;
+    const days = instants.days;
     let lo = 0;
-    let hi = sorted.length;
+    let hi = days.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (sorted[mid]! <= at) lo = mid + 1;
+      if (days[mid]! <= date) lo = mid + 1;
       else hi = mid;
     }
-    return `w${lo}`;
+    return nameOf(lo);
   };
   windowsOf.set(ledger, window);
   return window;
