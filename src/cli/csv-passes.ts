@@ -4,7 +4,7 @@ import { smallConsignmentCents } from '../core/cn-duties.js';
 import { CentTotals } from '../core/totals.js';
 import type { LineResult } from '../core/types.js';
 import { csvCells, csvHeader, outputInputHeaders } from '../output/csv.js';
-import { PlanText, linePieces, pricedOfResult, unitColumns, usFeeColumns, type PricedCents } from './csv-line.js';
+import { PlanText, linePieces, pricedOfResult, unitColumns, usFeeColumns, type PricedCents } from '../output/csv-line.js';
 import { exemptedLine, planPassOne, planWarningsOf } from './plan-pass.js';
 import { RecordReader, RecordWriter } from './record-file.js';
 import { CHECK_HEAP_EVERY, afterPassOne, type Finished, type Run } from './run.js';

@@ -10,7 +10,7 @@ import type { LineResult, Side } from '../core/types.js';
 import { lineObject, resultJson, ndjsonTotals, totalsBySide, type Query } from '../output/document.js';
 import type { Ledger } from '../rates/load.js';
 import { collectIfGrown } from './collect-garbage.js';
-import { PlanJson, headOfResult, lineEnd, usFeeFields } from './json-line.js';
+import { PlanJson, headOfResult, lineEnd, usFeeFields } from '../output/json-line.js';
 import { exemptedLine, planPassOne, planWarningsOf, type Slot } from './plan-pass.js';
 import { RecordReader, RecordWriter } from './record-file.js';
 import { CHECK_HEAP_EVERY, afterPassOne, type Finished, type Run } from './run.js';

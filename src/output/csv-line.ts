@@ -3,7 +3,7 @@ import type { LinePlan, PlannedLine } from '../core/line-plan.js';
 import { shared } from '../core/shared.js';
 import { effectiveRateCents, formatAmount, formatCents, type Decimal } from '../core/money.js';
 import type { LineResult } from '../core/types.js';
-import { csvCell } from '../output/csv.js';
+import { csvCell } from './csv.js';
 
 /**
  * The text of a line of `calc --format csv`, made in two steps: everything but the columns that wait for the entry's

@@ -2,7 +2,7 @@ import { cnLandedCost, taxesOf, unitEconomicsOf, type LineCents } from '../core/
 import type { PlannedLine } from '../core/line-plan.js';
 import { Decimal, effectiveRateCents, formatCents } from '../core/money.js';
 import type { LineResult } from '../core/types.js';
-import { lineObject, unitFields } from '../output/document.js';
+import { lineObject, unitFields } from './document.js';
 
 /**
  * The text of a line of `calc --format json|ndjson` (output/document.ts lineObject), made in two steps as CSV's is
