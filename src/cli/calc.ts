@@ -12,7 +12,7 @@ import { loadLedger, type Ledger } from '../rates/load.js';
 import { withScenarios } from '../rates/scenario.js';
 import { collectGarbage } from './collect-garbage.js';
 import { csvPasses } from './csv-passes.js';
-import { EntryBook } from './entries.js';
+import { EntryBook } from '../core/entry-book.js';
 import { EXIT, UserError, exitFor } from './errors.js';
 import { makeChalk, reportProblems, write } from './io.js';
 import { jsonPasses } from './json-passes.js';

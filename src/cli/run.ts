@@ -5,7 +5,7 @@ import type { CsvRecord } from '../input/read.js';
 import { parseRow, type LineDefaults } from '../input/row.js';
 import type { Ledger } from '../rates/load.js';
 import { collectGarbage, collectIfGrown } from './collect-garbage.js';
-import type { EntryBook } from './entries.js';
+import type { EntryBook } from '../core/entry-book.js';
 import type { Progress } from './progress.js';
 import { raggedRow, type BillSource } from './read-bill.js';
 import type { WarningCollector } from './warnings.js';

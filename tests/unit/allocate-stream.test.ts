@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { allocateCents } from '../../src/core/allocate.js';
 import { CentWeights, StreamSplit } from '../../src/core/allocate-stream.js';
 import { Decimal } from '../../src/core/money.js';
-import { EntryBook } from '../../src/cli/entries.js';
+import { EntryBook } from '../../src/core/entry-book.js';
 import { WarningCollector } from '../../src/cli/warnings.js';
 import { fixtureLedger } from './ledger-fixture.js';
 

@@ -1,11 +1,15 @@
-import { StreamSplit } from '../core/allocate-stream.js';
-import { cnExemption, mixedDatesWarning } from '../core/bill.js';
-import { UsFeeCents } from '../core/fees.js';
-import { smallConsignmentCents } from '../core/cn-duties.js';
-import { fromCents } from '../core/money.js';
-import { MODES, type LedgerView, type Mode, type Side } from '../core/types.js';
-import type { WarningCollector } from './warnings.js';
+import { StreamSplit } from './allocate-stream.js';
+import { cnExemption, mixedDatesWarning } from './bill.js';
+import { UsFeeCents } from './fees.js';
+import { smallConsignmentCents } from './cn-duties.js';
+import { fromCents } from './money.js';
+import { MODES, type LedgerView, type Mode, type Side } from './types.js';
 import { SEGMENT, WeightPool } from './weight-pool.js';
+
+/** Where the book says its warnings (the CLI's collector). */
+export interface WarningSink {
+  add(warning: string): void;
+}
 
 const SIDES: readonly Side[] = ['US', 'CN'];
 
@@ -112,7 +116,7 @@ export class EntryBook {
   }
 
   /** Set the fees of every US entry and the exemptions of Chinese ones; `feesOf` is told each US entry's fees. */
-  settle(ledger: LedgerView, warnings: WarningCollector, feesOf?: (mpf: bigint, hmf: bigint) => void): void {
+  settle(ledger: LedgerView, warnings: WarningSink, feesOf?: (mpf: bigint, hmf: bigint) => void): void {
     const mixed: string[] = [];
     for (let id = 0; id < this.size; id++) if (this.mixed[id] && SIDES[this.side[id]!] === 'US') mixed.push(this.names[id]!);
     if (mixed.length > 0) warnings.add(mixedDatesWarning(mixed));
@@ -138,7 +142,7 @@ export class EntryBook {
   }
 
   /** The fees of the US entries of a date and mode, read once from the ledger; its warnings are said when first read. */
-  private feeRule(date: number, mode: number, ledger: LedgerView, warnings: WarningCollector): UsFeeCents {
+  private feeRule(date: number, mode: number, ledger: LedgerView, warnings: WarningSink): UsFeeCents {
     const key = date * MODES.length + mode;
     let rule = this.feeRules.get(key);
     if (rule === undefined) {
