@@ -107,6 +107,18 @@ export function unitEconomicsOf(c: Pick<LineCents, 'side' | 'quantity' | 'price'
  * The per-unit figures of a line of `landed` cents as CSV writes them (unitEconomics for a LineResult), or undefined without a quantity.
  * The unit landed cost alone, the usual case, is worked in whole cents; margins and target prices in Decimal.
  */
+/** The unit landed cost and unit cost before tariffs in whole cents, when the quantity is a plain decimal and there is
+ * no price nor target margin (unitFigures' roundings, exactly: perUnitCents); null: take unitEconomicsOf. */
+export function unitCents(c: Pick<LineCents, 'side' | 'quantity' | 'price' | 'beforeTariffsPart'>, landed: bigint, targetMargin?: Decimal): { landed: bigint; before: bigint } | undefined | null {
+  if (c.quantity === undefined) return undefined;
+  const plain = c.price === undefined && targetMargin === undefined ? PLAIN_DECIMAL.exec(c.quantity) : null;
+  if (!plain) return null;
+  const q = { num: BigInt(plain[1]! + (plain[2] ?? '')), den: 10n ** BigInt((plain[2] ?? '').length) };
+  if (q.num === 0n) return undefined;
+  const before = c.side === 'US' ? landed - c.beforeTariffsPart : c.beforeTariffsPart;
+  return { landed: perUnitCents(landed, q), before: perUnitCents(before, q) };
+}
+
 export function unitTexts(c: Pick<LineCents, 'side' | 'quantity' | 'price' | 'beforeTariffsPart'>, landed: bigint, targetMargin?: Decimal): UnitTexts | undefined {
   if (c.quantity === undefined) return undefined;
   const plain = PLAIN_DECIMAL.exec(c.quantity);

@@ -1,6 +1,7 @@
-import { cnLandedCost, taxesOf, unitEconomicsOf, type LineCents } from '../core/line-cents.js';
+import { cnLandedCost, taxesOf, unitCents, unitEconomicsOf, type LineCents } from '../core/line-cents.js';
 import type { PlannedLine } from '../core/line-plan.js';
 import { Decimal, effectiveRateCents, formatCents } from '../core/money.js';
+import { shared } from '../core/shared.js';
 import type { LineResult } from '../core/types.js';
 import { lineObject, unitFields } from './document.js';
 
@@ -26,15 +27,20 @@ export function usFeeFields(mpf: bigint, hmf: bigint, withFee: { fees: bigint; l
 
 /** The effective rate, the per-unit fields and the end of the line object. */
 export function lineEnd(c: Pick<LineCents, 'side' | 'quantity' | 'price' | 'beforeTariffsPart' | 'duty' | 'customsValue'>, landed: bigint, targetMargin?: Decimal): string {
+  const rate = `"effectiveDutyRate":"${effectiveRateCents(c.duty, c.customsValue)}"`;
+  const cents = unitCents(c, landed, targetMargin);
+  if (cents === undefined) return `${rate}}`;
+  if (cents) return `${rate},"unitLandedCost":"${formatCents(cents.landed)}","unitCostBeforeTariffs":"${formatCents(cents.before)}"}`;
   const units = JSON.stringify(unitFields(unitEconomicsOf(c, landed, targetMargin)));
-  return `"effectiveDutyRate":"${effectiveRateCents(c.duty, c.customsValue)}"${units === '{}' ? '' : `,${units.slice(1, -1)}`}}`;
+  return `${rate}${units === '{}' ? '' : `,${units.slice(1, -1)}`}}`;
 }
 
 /** Values no real line has, put in a plan's template line where its own figures go (found again in the text). */
 const ROW = 987_650_001;
 const QUANTITY = new Decimal('987650002.5');
 const DATE = '9876-05-04T03:21';
-const amountMark = (i: number) => new Decimal(`987654321${String(i).padStart(4, '0')}.77`);
+const marks = new Map<number, Decimal>();
+const amountMark = (i: number) => marks.get(i) ?? marks.set(i, new Decimal(`987654321${String(i).padStart(4, '0')}.77`)).get(i)!;
 const MARK = /987650001|987650002\.5|9876-05-04T03:21|987654321(\d{4})\.77/g;
 
 /** Where a figure of a plan's line goes in its text. */
@@ -60,11 +66,11 @@ export class PlanJson {
     const slots: Slot[] = [];
     let from = 0;
     for (const m of head.matchAll(MARK)) {
-      pieces.push(head.slice(from, m.index));
+      pieces.push(shared(head.slice(from, m.index)));
       slots.push(m[0] === String(ROW) ? { row: true } : m[0] === QUANTITY.toString() ? { quantity: true } : m[0] === DATE ? { date: true } : { amount: Number(m[1]) });
       from = m.index! + m[0].length;
     }
-    pieces.push(head.slice(from));
+    pieces.push(shared(head.slice(from)));
     const expected = 2 + (line.quantity !== undefined ? 1 : 0) + 1 + 2 * duties.length + 1 + (line.into === 'CN' ? 4 : 0);
     const distinct = new Set(slots.map((s) => JSON.stringify(s)));
     return slots.length === expected && distinct.size === expected ? new PlanJson(pieces, slots) : undefined;
