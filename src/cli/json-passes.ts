@@ -54,7 +54,7 @@ export async function jsonPasses(run: Run, style: 'json' | 'ndjson', query: Quer
     const engineHead = (r: LineResult) => (seen === r ? seenHead
       : (seenHead = headOfResult((seen = r).line.into === 'CN' ? finishCnLine({ ...r }, run.ledger, false, undefined) : r)));
     await planPassOne<PlanJson>(run, {
-      textOf: (_plan, priced) => PlanJson.of(priced),
+      textOf: (_plan, priced) => new PlanJson(priced),
       same: (slot, record, quick, p, priced, reader) => sameCents(lineCentsOfPlanned(slot.plan, p, quick), lineCentsOf(priced))
         && headOf(slot, record, quick, p, reader) === engineHead(priced) && sameList(planWarningsOf(slot.plan, record.row), priced.warnings),
       planned: (record, id, slot, quick, p, reader) => keep(record.row, id, lineCentsOfPlanned(slot.plan, p, quick), headOf(slot, record, quick, p, reader), record.cells),
