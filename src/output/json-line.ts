@@ -13,6 +13,8 @@ import { unitFields } from './document.js';
  * A Chinese line pays no fees: its head runs to its landed cost.
  */
 
+const str = JSON.stringify;
+
 /** The fee fields of a US line, from mpf to its landed cost. */
 export function usFeeFields(mpf: bigint, hmf: bigint, withFee: { fees: bigint; landed: bigint }): string {
   return `"mpf":"${formatCents(mpf)}","hmf":"${formatCents(hmf)}","fees":"${formatCents(withFee.fees)}","taxes":"0.00","landedCost":"${formatCents(withFee.landed)}",`;
@@ -24,11 +26,10 @@ export function lineEnd(c: Pick<LineCents, 'side' | 'quantity' | 'price' | 'befo
   const cents = unitCents(c, landed, targetMargin);
   if (cents === undefined) return `${rate}}`;
   if (cents) return `${rate},"unitLandedCost":"${formatCents(cents.landed)}","unitCostBeforeTariffs":"${formatCents(cents.before)}"}`;
-  const units = JSON.stringify(unitFields(unitEconomicsOf(c, landed, targetMargin)));
-  return `${rate}${units === '{}' ? '' : `,${units.slice(1, -1)}`}}`;
+  let units = '';
+  for (const [key, value] of Object.entries(unitFields(unitEconomicsOf(c, landed, targetMargin)))) if (value !== undefined) units += `,${str(key)}:${str(value)}`;
+  return `${rate}${units}}`;
 }
-
-const str = JSON.stringify;
 
 /** What a line object holds that its plan's lines share: encoded once. */
 interface FixedFields {
