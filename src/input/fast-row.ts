@@ -110,7 +110,9 @@ export class QuickReader {
       if (found === null) return undefined;
       if (found !== undefined) {
         amounts[CENTS[c] as 'metal_value'] = found;
-        given |= 1 << c;
+        // a US line's freight and insurance only add to its landed cost, which a plan works from the amounts: lines
+        // with and without them are of one kind (China's make the customs value, and a missing insurance is warned of)
+        if (!(into === 'US' && (CENTS[c] === 'freight' || CENTS[c] === 'insurance'))) given |= 1 << c;
       }
     }
     if ((amounts.metal_value ?? 0n) > value || (amounts.us_content_value ?? 0n) > value) return undefined;
