@@ -20,7 +20,8 @@ import { parseDateOption, parseEncoding, parseFormat, parseFx, parseMode, parseO
 import { Progress } from './progress.js';
 import { openBill } from './read-bill.js';
 import { afterPassOne, enter, priceRow, rows, type Finished, type Run } from './run.js';
-import { Spill, StringTable, fromSpill, toSpill, type SpilledLine } from './spill.js';
+import { StringTable } from '../core/string-table.js';
+import { Spill, fromSpill, toSpill, type SpilledLine } from './spill.js';
 import { failsOnStale, staleWarnings } from './stale.js';
 import { WarningCollector } from './warnings.js';
 

@@ -6,7 +6,7 @@ import { renderTable } from '../output/table.js';
 import { loadLedger } from '../rates/load.js';
 import { EXIT, UserError } from './errors.js';
 import { makeChalk, write } from './io.js';
-import { today } from './options.js';
+import { today } from '../core/dates.js';
 
 /** True when the guided mode can run: it reads keys from a terminal and draws its prompts on standard error. */
 export function canPrompt(): boolean {

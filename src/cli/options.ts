@@ -1,3 +1,6 @@
+import { today } from '../core/dates.js';
+/** the default date of the options (re-exported: core/dates.ts) */
+export { today };
 import type { AmountGate } from '../core/gates.js';
 import { Decimal } from '../core/money.js';
 import { MODES, type Mode, type Side } from '../core/types.js';
@@ -19,10 +22,6 @@ export interface CommonOptions {
 }
 
 /** Today's date on this machine, YYYY-MM-DD (the clock is read here, never in the core). */
-export function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 export function usage(message: string): never {
   throw new UserError(message, EXIT.usage);

@@ -8,7 +8,8 @@ import { ieepaRefunds } from '../core/refund.js';
 import { loadLedger } from '../rates/load.js';
 import { EXIT, UserError } from './errors.js';
 import { makeChalk, reportProblems, write } from './io.js';
-import { parseDateOption, parseEncoding, parseFormat, REPORT_FORMATS, parseFx, parseOrigin, today, type CommonOptions } from './options.js';
+import { parseDateOption, parseEncoding, parseFormat, REPORT_FORMATS, parseFx, parseOrigin, type CommonOptions } from './options.js';
+import { today } from '../core/dates.js';
 import { readBill } from './read-bill.js';
 import { mapHeader } from '../input/columns.js';
 

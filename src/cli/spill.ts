@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { Decimal } from '../core/money.js';
+import type { StringTable } from '../core/string-table.js';
 import { ByteBuffer } from './byte-buffer.js';
 import { newTempFile, onTempFiles, removeTempDir } from './temp-files.js';
 import type { Duty, LineResult, NotApplied, RejectedClaim } from '../core/types.js';
@@ -19,22 +20,6 @@ export interface SpilledLine {
   duties: (Omit<Duty, 'base' | 'amount' | 'source' | 'refundable'> & { base: string; amount: string; source: number; refundable?: number })[];
   notApplied: NotApplied[];
   rejectedClaims: RejectedClaim[];
-}
-
-/** Long texts that repeat on every line (legal sources) are written once and referred to by number. */
-export class StringTable {
-  private readonly index = new Map<string, number>();
-  readonly texts: string[] = [];
-
-  id(text: string): number {
-    let i = this.index.get(text);
-    if (i === undefined) {
-      i = this.texts.length;
-      this.texts.push(text);
-      this.index.set(text, i);
-    }
-    return i;
-  }
 }
 
 export function toSpill(r: LineResult, cells: string[], strings: StringTable): SpilledLine {

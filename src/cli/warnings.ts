@@ -40,8 +40,8 @@ export class WarningCollector {
   /** A warning about one row (or about none). */
   addAt(row: number | undefined, warning: string): void {
     // "7318.15.80.66: text" and "7606.12.30.96: text": one text about the ledger, said once with its codes
-    const coded = CODED.exec(warning);
-    this.addAbout(row, coded ? coded[2]! : warning, coded?.[1]);
+    const { subject, message } = warningParts(warning);
+    this.addAbout(row, message, subject);
   }
 
   /** A warning about one row (or none) and one tariff code or heading (or none), read already (warningParts). */

@@ -29,3 +29,9 @@ export function timeMatters(instant: string, boundaries: (string | undefined)[])
   if (instant.length !== 10) return [];
   return boundaries.filter((b): b is string => b !== undefined && b.length > 10 && b.slice(0, 10) === instant && !b.endsWith('T00:00'));
 }
+
+/** Today's date where the program runs (local time), YYYY-MM-DD: the default date of an entry. */
+export function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

@@ -4,6 +4,7 @@ import { UsFeeCents } from './fees.js';
 import { smallConsignmentCents } from './cn-duties.js';
 import { fromCents } from './money.js';
 import { MODES, type LedgerView, type Mode, type Side } from './types.js';
+import { StringTable } from './string-table.js';
 import { SEGMENT, WeightPool } from './weight-pool.js';
 
 /** Where the book says its warnings (the CLI's collector). */
@@ -32,8 +33,7 @@ export class EntryBook {
   /** the date and mode of the entry's first line (places in `dates` and MODES) */
   private date = new Int32Array(this.capacity);
   private mode = new Uint8Array(this.capacity);
-  private readonly dates: string[] = [];
-  private readonly dateIds = new Map<string, number>();
+  private readonly dates = new StringTable();
   /** 1 when its lines have different dates */
   private mixed = new Uint8Array(this.capacity);
   /** its lines, and those already given their share (in file order) */
@@ -76,7 +76,7 @@ export class EntryBook {
     }
     this.pool.set(this.last[id]!, n % SEGMENT, value);
     this.count[id] = n + 1;
-    if (this.dates[this.date[id]!] !== date) this.mixed[id] = 1;
+    if (this.dates.texts[this.date[id]!] !== date) this.mixed[id] = 1;
     return id;
   }
 
@@ -86,20 +86,10 @@ export class EntryBook {
     this.ids[into].set(entry, id);
     this.names.push(entry);
     this.side[id] = SIDES.indexOf(into);
-    this.date[id] = this.dateId(date);
+    this.date[id] = this.dates.id(date);
     this.mode[id] = MODES.indexOf(mode);
     this.duty.push(0n);
     this.total.push(0n);
-    return id;
-  }
-
-  private dateId(date: string): number {
-    let id = this.dateIds.get(date);
-    if (id === undefined) {
-      id = this.dates.length;
-      this.dates.push(date);
-      this.dateIds.set(date, id);
-    }
     return id;
   }
 
@@ -146,7 +136,7 @@ export class EntryBook {
     const key = date * MODES.length + mode;
     let rule = this.feeRules.get(key);
     if (rule === undefined) {
-      rule = new UsFeeCents(this.dates[date]!, MODES[mode]!, ledger);
+      rule = new UsFeeCents(this.dates.texts[date]!, MODES[mode]!, ledger);
       rule.warnings.forEach((w) => warnings.add(w));
       this.feeRules.set(key, rule);
     }

@@ -120,12 +120,8 @@ export function unitCents(c: Pick<LineCents, 'side' | 'quantity' | 'price' | 'be
 }
 
 export function unitTexts(c: Pick<LineCents, 'side' | 'quantity' | 'price' | 'beforeTariffsPart'>, landed: bigint, targetMargin?: Decimal): UnitTexts | undefined {
-  if (c.quantity === undefined) return undefined;
-  const plain = PLAIN_DECIMAL.exec(c.quantity);
-  if (plain && c.price === undefined && targetMargin === undefined) {
-    const q = { num: BigInt(plain[1]! + (plain[2] ?? '')), den: 10n ** BigInt((plain[2] ?? '').length) };
-    return q.num === 0n ? undefined : { unitLandedCost: formatCents(perUnitCents(landed, q)) };
-  }
+  const cents = unitCents(c, landed, targetMargin);
+  if (cents !== null) return cents && { unitLandedCost: formatCents(cents.landed) };
   const u = unitEconomicsOf(c, landed, targetMargin);
   if (!u) return undefined;
   return {

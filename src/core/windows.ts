@@ -116,20 +116,19 @@ const nameOf = (i: number) => NAMES[i] ?? (NAMES[i] = `w${i}`);
 export function dateWindows(ledger: LedgerView): DateWindow {
   const known = windowsOf.get(ledger);
   if (known) return known;
-  const bySide = new Map<Side, { timedDays: Set<string>; byCode: Map<string, CodeInstants & { days: string[] }> }>();
+  const bySide = new Map<Side, Map<string, CodeInstants & { days: string[] }>>();
   const window: DateWindow = (side, code, date) => {
-    if (date.length !== 10 || !DAY.test(date)) return date;
-    let s = bySide.get(side);
-    if (!s) bySide.set(side, (s = { timedDays: timedDaysOf(ledger, side), byCode: new Map() }));
-    if (s.timedDays.has(date)) return date;
-    let instants = s.byCode.get(code);
+    if (date.length !== 10 || !DAY.test(date) || isTimedDay(ledger, side, date)) return date;
+    let byCode = bySide.get(side);
+    if (!byCode) bySide.set(side, (byCode = new Map()));
+    let instants = byCode.get(code);
     if (instants === undefined) {
       const found = codeInstants(ledger, side, code);
       // an entry known by its date is taken at the end of the day (dates.ts), after every instant of that day: the
       // instants before it are those whose day is not after its own
       instants = { ...found, days: found.sorted.map((b) => b.slice(0, 10)) };
-      if (s.byCode.size >= 50_000) s.byCode.clear();
-      s.byCode.set(code, instants);
+      if (byCode.size >= 50_000) byCode.clear();
+      byCode.set(code, instants);
     }
     if (instants.timedDays.has(date)) return date;
     const days = instants.days;

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { today } from '../core/dates.js';
 import { Decimal } from '../core/money.js';
 import type { BillLine, Mode, RowError, Side } from '../core/types.js';
 import { mapHeader, type HeaderMap } from './columns.js';
@@ -100,16 +101,17 @@ export interface BillOptions {
 /** A bill as CSV bytes (a file's or standard input's stream) or as records keyed by column name (hts, value, ...). */
 export type BillInput = Readable | Iterable<Record<string, string | number | undefined>>;
 
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 function lineDefaults(o: BillOptions): LineDefaults {
-  const date = o.date ?? localToday();
+  const date = o.date ?? today();
   if (!isValidInstant(date) || date < FIRST_DATE) throw new BillError(`date "${date}" is not a date from ${FIRST_DATE}: expected YYYY-MM-DD or YYYY-MM-DDTHH:MM`);
   const fx = new Map<string, Decimal>();
-  for (const [pair, rate] of Object.entries(o.fx ?? {})) fx.set(pair.toUpperCase(), new Decimal(rate));
+  for (const [pair, rate] of Object.entries(o.fx ?? {})) {
+    // as --fx takes them: FROM:TO and a positive decimal
+    if (!/^[A-Za-z]{3}:[A-Za-z]{3}$/.test(pair) || !/^\d+(\.\d+)?$/.test(rate) || new Decimal(rate).isZero()) {
+      throw new BillError(`fx "${pair}": "${rate}" is not an exchange rate: expected e.g. { 'EUR:USD': '1.0832' }`);
+    }
+    fx.set(pair.toUpperCase(), new Decimal(rate));
+  }
   return { into: o.into ?? 'US', ...(o.origin ? { origin: o.origin.toUpperCase() } : {}), date, mode: o.mode ?? 'ocean', fx, decimalComma: Boolean(o.decimalComma) };
 }
 

@@ -30,6 +30,7 @@ describe('library API', () => {
     expect(rows).toEqual([2]);
     await expect(api.readBill(Readable.from(['value\n1\n']))).rejects.toBeInstanceOf(api.BillError);
     await expect(api.readBill([], { date: '2024-12-31' })).rejects.toThrow(/not a date from 2025-01-01/);
+    await expect(api.readBill([{ hts: '8517.13.00.00', value: '1' }], { fx: { 'EUR:USD': '0' } })).rejects.toThrow(/not an exchange rate/);
   });
 
   it('prices one line without fees', async () => {
