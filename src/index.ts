@@ -7,4 +7,5 @@ export { withScenarios } from './rates/scenario.js';
 export { readBill, streamBill, BillError, type BillInput, type BillOptions, type BillRow } from './input/bill.js';
 export { priceBill, priceLine, type PricedBill, type PriceOptions } from './core/bill.js';
 export { Decimal } from './core/money.js';
-export type { BillLine, Duty, LineResult, Mode, RowError, Side } from './core/types.js';
+export { WARNING_CODES, warningText, type Warning, type WarningCode } from './core/warning.js';
+export type { BillLine, Duty, LineResult, Mode, NotApplied, RowError, Side } from './core/types.js';

@@ -23,7 +23,8 @@ import { afterPassOne, enter, priceRow, rows, type Finished, type Run } from './
 import { StringTable } from '../core/string-table.js';
 import { Spill, fromSpill, toSpill, type SpilledLine } from './spill.js';
 import { failsOnStale, staleWarnings } from './stale.js';
-import { WarningCollector } from './warnings.js';
+import { WarningCollector, summarizeWarnings, type SaidWarning } from '../core/warning-summary.js';
+import { warning } from '../core/warning.js';
 
 export interface CalcOptions extends CommonOptions {
   scenario?: string[];
@@ -70,9 +71,9 @@ export async function runCalc(file: string | undefined, opts: CalcOptions): Prom
     ledger, defaults, explain: Boolean(opts.explain), progress: new Progress(Boolean(process.stderr.isTTY) && !opts.quiet), bill,
     book: new EntryBook(), warnings: new WarningCollector(), rejected: [], sides: new Set<Side>(), rowsIn: 0,
   };
-  for (const w of bill.header.warnings) run.warnings.add(`row 1 (header): ${w.text}`);
+  for (const w of bill.header.warnings) run.warnings.add({ code: 'header-unknown-column', text: w.text, header: true });
   if (opts.explain && (format === 'csv' || format === '7501')) {
-    run.warnings.add(`--explain is not shown in the ${format === 'csv' ? 'CSV (its duties column lists the measures applied)' : '7501 view'}: for every measure considered, applied or not, use --explain with --format table, json or ndjson`);
+    run.warnings.add(warning('explain-not-shown', `--explain is not shown in the ${format === 'csv' ? 'CSV (its duties column lists the measures applied)' : '7501 view'}: for every measure considered, applied or not, use --explain with --format table, json or ndjson`));
   }
   const query: Query = { date, mode, into, ...(origin ? { origin } : {}) };
   // --explain lists every measure considered for each line: the engine alone says that
@@ -82,7 +83,7 @@ export async function runCalc(file: string | undefined, opts: CalcOptions): Prom
   run.progress.done();
   // the sides of the lines priced (a Chinese bill is not warned about the US ledger); none priced: the --into side
   const stale = staleWarnings(ledger.reviewedThrough, [run.latest ?? date], run.sides.size > 0 ? [...run.sides] : [into]);
-  const allWarnings = [...stale, ...run.warnings.summary()];
+  const allWarnings = [...summarizeWarnings(stale), ...run.warnings.summary()];
   const rejected = run.rejected.sort((a, b) => a.row - b.row);
   await totals.end(rejected, allWarnings);
 
@@ -176,7 +177,7 @@ class Output {
     } else this.held.push(r);
   }
 
-  end(totals: TotalsAccumulator, rejected: RowError[], warnings: string[]): void {
+  end(totals: TotalsAccumulator, rejected: RowError[], warnings: readonly SaidWarning[]): void {
     const sides = totalsBySide((side) => totals.get(side));
     if (this.format === 'json') this.push(resultJson.tail(sides, rejected, warnings, !this.first));
     else if (this.format === 'ndjson') this.push(ndjsonTotals(sides, rejected, warnings));

@@ -3,13 +3,13 @@ import type { BillLine, RowError } from '../core/types.js';
 import { loadLedger, type Ledger } from '../rates/load.js';
 import { applyScenario } from '../rates/scenario.js';
 import { compareDocument, renderCompare, type CompareColumn } from '../output/compare.js';
-import { warningDetail } from '../core/warning.js';
+import type { Warning } from '../core/warning.js';
 import { exitFor } from './errors.js';
 import { makeChalk, reportProblems, write } from './io.js';
 import { parseDateOption, parseEncoding, parseFormat, REPORT_FORMATS, parseFx, parseMode, parseOrigin, parseSide, usage, type CommonOptions } from './options.js';
 import { readBill } from './read-bill.js';
 import { failsOnStale, staleWarnings } from './stale.js';
-import { summarizeWarnings } from './warnings.js';
+import { summarizeWarnings, warningDetail, saidText } from '../core/warning-summary.js';
 
 export interface CompareOptions extends CommonOptions {
   dates?: string;
@@ -54,16 +54,16 @@ export async function runCompare(file: string | undefined, opts: CompareOptions)
     }
   });
   if (refused.size > 0) priced = priceColumns(bill.lines.filter((l) => !refused.has(l.row)));
-  const warnings = new Set<string>();
+  const warnings: Warning[] = [];
   const columns: CompareColumn[] = specs.map((spec, i) => {
-    priced[i]!.warnings.forEach((w) => warnings.add(w));
+    warnings.push(...priced[i]!.warnings);
     return { label: spec.label, date: spec.date, ...(spec.scenario ? { scenario: spec.scenario } : {}), lines: priced[i]!.lines };
   });
   rejected.sort((a, b) => a.row - b.row);
   const stale = staleWarnings(base.reviewedThrough, dates, [...new Set(bill.lines.map((l) => l.into))]);
-  stale.forEach((w) => warnings.add(w));
+  warnings.push(...stale);
   const summary = summarizeWarnings(warnings);
-  if (format === 'json' || format === 'ndjson') write(JSON.stringify({ ...compareDocument(columns, Boolean(opts.lines)), rejected, warnings: summary, warningDetails: summary.map(warningDetail) }, null, format === 'json' ? 2 : undefined) + '\n');
+  if (format === 'json' || format === 'ndjson') write(JSON.stringify({ ...compareDocument(columns, Boolean(opts.lines)), rejected, warnings: summary.map(saidText), warningDetails: summary.map(warningDetail) }, null, format === 'json' ? 2 : undefined) + '\n');
   else write(renderCompare(columns, Boolean(opts.lines), makeChalk(opts.color, process.stdout, process.env)));
   reportProblems(opts.color, summary, rejected);
   return exitFor({ rejected: rejected.length > 0, stale: failsOnStale(opts.failOnStale, stale) });

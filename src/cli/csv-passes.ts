@@ -1,4 +1,5 @@
-import { landedBeforeFees, sameCents, sameList, withFees } from '../core/line-cents.js';
+import { landedBeforeFees, sameCents, withFees } from '../core/line-cents.js';
+import { sameWarnings, warning } from '../core/warning.js';
 import type { Decimal } from '../core/money.js';
 import { smallConsignmentCents } from '../core/cn-duties.js';
 import { CentTotals } from '../core/totals.js';
@@ -81,7 +82,7 @@ export async function csvPasses(run: Run, targetMargin: Decimal | undefined): Pr
         const mine = slot.text.priced(p, quick);
         const engine = engineOf(priced);
         return sameCents(mine, engine) && mine.htsCell === engine.htsCell && mine.dutiesCell === engine.dutiesCell
-          && sameList(planWarningsOf(slot.plan, record.row), priced.warnings);
+          && sameWarnings(planWarningsOf(slot.plan, record.row), priced.warnings);
       },
       planned: (record, id, slot, quick, p) => keep(record.row, id, slot.text.priced(p, quick), record.cells, record.plain),
       priced: (record, id, r) => keep(record.row, id, pricedOfResult(r), record.cells, record.plain),
@@ -93,7 +94,7 @@ export async function csvPasses(run: Run, targetMargin: Decimal | undefined): Pr
     const out = new StdoutBuffer();
     out.add(csvHeader(run.bill.headers));
     const { renamed } = outputInputHeaders(run.bill.headers);
-    if (renamed.length > 0) run.warnings.add(`the bill's column(s) ${renamed.map(([from, to]) => `"${from}" (written as ${to})`).join(', ')} have the name of a computed column: they are kept under the new name, never written twice`);
+    if (renamed.length > 0) run.warnings.add(warning('column-renamed', `the bill's column(s) ${renamed.map(([from, to]) => `"${from}" (written as ${to})`).join(', ')} have the name of a computed column: they are kept under the new name, never written twice`));
     const line = new RecordReader(records.file);
     let rowsOut = 0;
     while (line.next()) {

@@ -8,6 +8,8 @@ import { loadLedger } from '../rates/load.js';
 import { checkScenario, type CnUserLine, type Scenario } from '../rates/scenario.js';
 import { EXIT, UserError } from './errors.js';
 import { reportProblems } from './io.js';
+import { warning, type Warning } from '../core/warning.js';
+import { summarizeWarnings } from '../core/warning-summary.js';
 
 export interface ImportCnOptions {
   out?: string;
@@ -43,7 +45,7 @@ export async function runImportCn(file: string, opts: ImportCnOptions): Promise<
   const out = opts.out ?? path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.cn-lines.json`);
   const source = { instrument: opts.source ?? `user schedule ${path.basename(file)}`, citation: '', url: `file:${path.resolve(file)}` };
   const errors: string[] = [];
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
   const lines: CnUserLine[] = [];
   const rowOf = new Map<string, number>();
   let columns: ('code' | 'mfn' | 'vat' | 'ct' | 'description' | undefined)[] | undefined;
@@ -67,7 +69,7 @@ export async function runImportCn(file: string, opts: ImportCnOptions): Promise<
       if (!vat) bad('vat_rate', `"${cell('vat')}": expected the import VAT in percent, e.g. 13 or 9`);
       if (cell('ct') && !ct) bad('ct_rate', `"${cell('ct')}": expected an ad valorem consumption tax in percent, e.g. 10`);
       if (!mfn || !vat || (cell('ct') && !ct)) continue;
-      if (vat !== '13%' && vat !== '9%') warnings.push(`row ${record.row}: ${digits}: vat_rate ${vat} is not a rate of the VAT Law Art. 10 (13% or 9% from 2026-01-01): check it`);
+      if (vat !== '13%' && vat !== '9%') warnings.push(warning('vat-rate-check', `vat_rate ${vat} is not a rate of the VAT Law Art. 10 (13% or 9% from 2026-01-01): check it`, { row: record.row, subject: digits }));
       rowOf.set(digits, record.row);
       lines.push({ code: digits, description: cell('description') || `(from ${path.basename(file)})`, mfn, vat, ...(ct ? { ct } : {}),
         sources: [{ ...source, citation: `row ${record.row}` }] });
@@ -87,7 +89,7 @@ export async function runImportCn(file: string, opts: ImportCnOptions): Promise<
   const issues = checkScenario(out, doc, loadLedger());
   if (issues.length > 0) throw new UserError(issues.map((i) => `${i.file}: ${i.entry}: ${i.field}: ${i.message}`).join('\n'));
   fs.writeFileSync(out, JSON.stringify(doc, null, 1) + '\n');
-  reportProblems(opts.color, warnings);
+  reportProblems(opts.color, summarizeWarnings(warnings));
   process.stderr.write(`${lines.length} line(s) written to ${out}: price with --scenario ${out}; check with tariff rates check ${out}\n`);
   return EXIT.ok;
 }

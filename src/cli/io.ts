@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Readable } from 'node:stream';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { RowError } from '../core/types.js';
+import { saidText, type SaidWarning } from '../core/warning-summary.js';
 import { UserError, EXIT } from './errors.js';
 
 /** Colour decided once: --color / --no-color, then NO_COLOR, FORCE_COLOR, then whether the stream is a terminal. */
@@ -40,8 +41,8 @@ export function write(text: string): void {
 }
 
 /** Warnings and rejected rows on standard error (coloured only when standard error is a terminal). */
-export function reportProblems(color: boolean | undefined, warnings: Iterable<string>, rejected: readonly RowError[] = []): void {
+export function reportProblems(color: boolean | undefined, warnings: readonly SaidWarning[], rejected: readonly RowError[] = []): void {
   const e = makeChalk(color, process.stderr, process.env);
-  for (const w of warnings) process.stderr.write(`${e.yellow('warning:')} ${printable(w)}\n`);
+  for (const w of warnings) process.stderr.write(`${e.yellow('warning:')} ${printable(saidText(w))}\n`);
   for (const r of rejected) process.stderr.write(`${e.red('rejected:')} ${printable(`row ${r.row}, column ${r.column}: ${r.message}`)}\n`);
 }

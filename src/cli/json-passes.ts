@@ -1,5 +1,6 @@
 import { finishCnLine } from '../core/bill.js';
-import { landedBeforeFees, lineCentsOf, lineCentsOfPlanned, sameCents, sameList, withFees, type LineCents } from '../core/line-cents.js';
+import { landedBeforeFees, lineCentsOf, lineCentsOfPlanned, sameCents, withFees, type LineCents } from '../core/line-cents.js';
+import { sameWarnings } from '../core/warning.js';
 import type { PlannedLine } from '../core/line-plan.js';
 import type { QuickReader, QuickRow } from '../input/fast-row.js';
 import type { CsvRecord } from '../input/read.js';
@@ -56,7 +57,7 @@ export async function jsonPasses(run: Run, style: 'json' | 'ndjson', query: Quer
     await planPassOne<PlanJson>(run, {
       textOf: (_plan, priced) => new PlanJson(priced),
       same: (slot, record, quick, p, priced, reader) => sameCents(lineCentsOfPlanned(slot.plan, p, quick), lineCentsOf(priced))
-        && headOf(slot, record, quick, p, reader) === engineHead(priced) && sameList(planWarningsOf(slot.plan, record.row), priced.warnings),
+        && headOf(slot, record, quick, p, reader) === engineHead(priced) && sameWarnings(planWarningsOf(slot.plan, record.row), priced.warnings),
       planned: (record, id, slot, quick, p, reader) => keep(record.row, id, lineCentsOfPlanned(slot.plan, p, quick), headOf(slot, record, quick, p, reader), record.cells),
       priced: (record, id, r) => keep(record.row, id, lineCentsOf(r), engineHead(r), record.cells),
     });

@@ -1,6 +1,7 @@
 import { printable } from '../core/printable.js';
 import { codeDigits, formatCode } from '../core/codes.js';
-import { warningDetail } from '../core/warning.js';
+import { warning, warningText, type Warning } from '../core/warning.js';
+import { saidText, summarizeWarnings, warningDetail } from '../core/warning-summary.js';
 import { resolveMeasures, mfnRate } from '../core/us-duties.js';
 import { Decimal } from '../core/money.js';
 import { withScenarios } from '../rates/scenario.js';
@@ -45,12 +46,12 @@ export async function runLookup(codeText: string, opts: LookupOptions): Promise<
     const found = linesUnder(ledger, digits, { origin, date, claims, mode });
     const stale = staleWarnings(ledger.reviewedThrough, [date], [into]);
     if (format === 'json' || format === 'ndjson') {
-      write(JSON.stringify({ schema: 'tariff-impact/lookup@1', query: { code: formatCode(digits), into, origin, date }, linesUnder: found.lines, moreLines: found.more, warnings: stale }, null, format === 'json' ? 2 : undefined) + '\n');
+      write(JSON.stringify({ schema: 'tariff-impact/lookup@1', query: { code: formatCode(digits), into, origin, date }, linesUnder: found.lines, moreLines: found.more, warnings: stale.map(warningText) }, null, format === 'json' ? 2 : undefined) + '\n');
     } else {
       const c = makeChalk(opts.color, process.stdout, process.env);
       write(renderLinesUnder(c.bold(`${formatCode(digits)} is not a line itself; the lines under it, origin ${origin}, entered ${date} (total ad valorem):`), found, c.dim) + '\n');
     }
-    reportProblems(opts.color, stale);
+    reportProblems(opts.color, summarizeWarnings(stale));
     return failsOnStale(opts.failOnStale, stale) ? EXIT.stale : EXIT.ok;
   }
   const base = into === 'US' ? usBase(digits, ledger) : cnBase(digits, ledger);
@@ -63,7 +64,7 @@ export async function runLookup(codeText: string, opts: LookupOptions): Promise<
   const mfnSpecific = base.specific;
   const total = base.adValorem === undefined ? undefined : base.adValorem.plus(additional);
   // each said once: a transition-day warning comes from every period of a measure that changes that day
-  const warnings = [...new Set([...staleWarnings(ledger.reviewedThrough, [date], [into]), ...resolved.warnings, ...base.warnings])];
+  const warnings = summarizeWarnings([...staleWarnings(ledger.reviewedThrough, [date], [into]), ...resolved.warnings, ...base.warnings]);
   const line = { description: base.description, units: base.units, mfnFrom: base.from };
 
   const found = under.some((u) => u !== code) ? linesUnder(ledger, code, { origin, date, claims, mode }) : undefined;
@@ -85,7 +86,7 @@ export async function runLookup(codeText: string, opts: LookupOptions): Promise<
     rejectedClaims: resolved.rejectedClaims,
     ...(mfnSpecific ? { plusSpecific: mfnText } : {}),
     ...(found ? { linesUnder: found.lines, moreLines: found.more } : {}),
-    warnings,
+    warnings: warnings.map(saidText),
     warningDetails: warnings.map(warningDetail),
   };
   if (format === 'json' || format === 'ndjson') write(JSON.stringify(doc, null, format === 'json' ? 2 : undefined) + '\n');
@@ -130,7 +131,7 @@ interface BaseRate {
   source: string;
   vat?: string;
   ct?: string;
-  warnings: string[];
+  warnings: Warning[];
 }
 
 function usBase(digits: string, ledger: Ledger): BaseRate {
@@ -141,19 +142,19 @@ function usBase(digits: string, ledger: Ledger): BaseRate {
   return {
     code: line.code, description: line.description, units: line.units, rateText: ok ? mfn.text : line.mfnText, from: line.mfnFrom,
     adValorem: ok ? mfn.rate.adValorem : undefined, specific: ok && mfn.rate.specific.length > 0,
-    source: `column 1 general of ${formatCode(line.mfnFrom)} (${ledger.htsEdition})`, warnings: ok ? [] : [mfn.message],
+    source: `column 1 general of ${formatCode(line.mfnFrom)} (${ledger.htsEdition})`, warnings: ok ? [] : [warning('rate-unknown', mfn.message)],
   };
 }
 
 function cnBase(digits: string, ledger: Ledger): BaseRate {
   const line = ledger.cnLine(digits);
   if ('error' in line) {
-    return { code: digits, description: '(not in the ledger)', units: '', rateText: 'unknown', from: digits, specific: false, source: 'give it as mfn_rate in a bill', warnings: [line.error] };
+    return { code: digits, description: '(not in the ledger)', units: '', rateText: 'unknown', from: digits, specific: false, source: 'give it as mfn_rate in a bill', warnings: [warning('rate-unknown', line.error)] };
   }
   const ct = ledger.cnConsumptionTax(digits);
   return {
     code: digits, description: line.description, units: '', rateText: line.mfn, from: digits, adValorem: parseRate(line.mfn)?.adValorem, specific: false,
-    source: line.source, vat: line.vat, ct: line.ct ?? (ct ? ('ask' in ct ? ct.ask : ct.rate) : undefined), warnings: line.unconfirmed ? [line.unconfirmed] : [],
+    source: line.source, vat: line.vat, ct: line.ct ?? (ct ? ('ask' in ct ? ct.ask : ct.rate) : undefined), warnings: line.unconfirmed ? [warning('measure-unconfirmed', line.unconfirmed)] : [],
   };
 }
 
@@ -168,6 +169,6 @@ function timeline(base: BaseRate, q: { side: 'US' | 'CN'; code: string; origin: 
     write(JSON.stringify({ schema: 'tariff-impact/timeline@1', code: formatCode(q.code), into: q.side, origin: q.origin, from, to, baseRate: base.rateText, series: timelineObject(points) }, null, format === 'json' ? 2 : undefined) + '\n');
   } else write(renderTimeline(title, base.rateText, points, makeChalk(opts.color, process.stdout, process.env)));
   const stale = staleWarnings(ledger.reviewedThrough, [to], [q.side]);
-  reportProblems(opts.color, stale);
+  reportProblems(opts.color, summarizeWarnings(stale));
   return failsOnStale(opts.failOnStale, stale) ? EXIT.stale : EXIT.ok;
 }

@@ -2,15 +2,14 @@ import { BoundedCache } from '../core/bounded-cache.js';
 import { finishCnLine } from '../core/bill.js';
 import { landedBeforeFees, lineCentsOf } from '../core/line-cents.js';
 import { planLine, type LinePlan, type PlannedLine } from '../core/line-plan.js';
+export { planWarningsOf } from '../core/line-plan.js';
 import { toCents } from '../core/money.js';
-import { rowWarning } from '../core/row-warning.js';
 import type { CentTotals } from '../core/totals.js';
 import type { LineResult } from '../core/types.js';
 import { QuickReader, type QuickRow } from '../input/fast-row.js';
 import { dateWindows } from '../core/windows.js';
 import type { CsvRecord } from '../input/read.js';
 import { enter, priceAgain, priceRow, rows, type Run } from './run.js';
-import { warningParts } from './warnings.js';
 
 /** kinds of line (code, claims, origin...) remembered at once by the integer-cent path */
 const KIND_LIMIT = 20_000;
@@ -23,8 +22,6 @@ const PLANS_PER_KIND = 8;
 export interface Slot<T> {
   plan: LinePlan;
   text: T;
-  /** the plan's warnings as the collector keeps them (read once, said for each line) */
-  said: { perRow: boolean; subject: string | undefined; message: string }[];
 }
 
 /** What pass one does with each line in an output's format (csv-passes.ts, json-passes.ts). */
@@ -57,7 +54,7 @@ export async function planPassOne<T>(run: Run, keep: Keeper<T>): Promise<void> {
     if (quick && typeof slot === 'object') {
       const p = slot.plan.price(quick.amounts);
       if (p) {
-        for (const w of slot.said) run.warnings.addAbout(w.perRow ? record.row : undefined, w.message, w.subject);
+        for (const w of slot.plan.warnings) run.warnings.addAbout(w.warning, w.perRow ? record.row : undefined);
         // the side and date of the kind's lines on this date were noted with the first of them (enter, below)
         const id = run.book.add(quick.into, quick.entry, quick.date, run.defaults.mode, quick.amounts.value, p.duty);
         keep.planned(record, id, slot, quick, p, reader);
@@ -81,7 +78,7 @@ export async function planPassOne<T>(run: Run, keep: Keeper<T>): Promise<void> {
         const plan = seen <= 2 ? planLine(priced.line, run.ledger) : undefined;
         const text = plan ? keep.textOf(plan, priced) : undefined;
         if (plan && text !== undefined) {
-          const made = { plan, text, said: plan.warnings.map((w) => ({ perRow: w.perRow, ...warningParts(w.message) })) };
+          const made = { plan, text };
           // a kind whose texts name the date (a claim not applied "on 2025-04-15") has a plan per date: the latest are kept to try
           kind!.plans = [made, ...plans.slice(0, PLANS_PER_KIND - 1)];
           windows.set(quick.window, made);
@@ -99,11 +96,6 @@ export async function planPassOne<T>(run: Run, keep: Keeper<T>): Promise<void> {
 interface Kind<T> {
   plans: Slot<T>[];
   windows: BoundedCache<string, Slot<T> | number>;
-}
-
-/** The warnings of a line, as a plan gives them for its row. */
-export function planWarningsOf(plan: LinePlan, row: number): string[] {
-  return plan.warnings.map((w) => (w.perRow ? rowWarning(row, w.message) : w.message));
 }
 
 /** A Chinese line of an exempt declaration priced again by the engine, without duty; the totals take the difference. */

@@ -2,8 +2,7 @@ import { printable } from '../core/printable.js';
 import { priceBill } from '../core/bill.js';
 import { formatAmount, type Decimal } from '../core/money.js';
 import type { BillLine } from '../core/types.js';
-import { summarizeWarnings } from './warnings.js';
-import { warningDetail } from '../core/warning.js';
+import { saidText, summarizeWarnings, warningDetail } from '../core/warning-summary.js';
 import { ieepaRefunds } from '../core/refund.js';
 import { loadLedger } from '../rates/load.js';
 import { EXIT, UserError } from './errors.js';
@@ -50,7 +49,7 @@ export async function runRefund(file: string | undefined, opts: RefundOptions): 
       entries: result.entries.map((e) => ({ entry: e.entry, date: e.date, ...(e.liquidatedOn ? { liquidatedOn: e.liquidatedOn } : {}), ieepa: formatAmount(e.ieepa), byHeading: mapObject(e.byHeading), route: e.route, needs: e.ieepa.isZero() ? [] : ledger.refund.needs })),
       totals: { ieepa: formatAmount(result.total), byHeading: mapObject(result.byHeading) },
       rejected,
-      warnings,
+      warnings: warnings.map(saidText),
       warningDetails: warnings.map(warningDetail),
     }, null, format === 'json' ? 2 : undefined) + '\n');
   } else {

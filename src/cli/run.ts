@@ -8,7 +8,8 @@ import { collectGarbage, collectIfGrown } from './collect-garbage.js';
 import type { EntryBook } from '../core/entry-book.js';
 import type { Progress } from './progress.js';
 import { raggedRow, type BillSource } from './read-bill.js';
-import type { WarningCollector } from './warnings.js';
+import type { WarningCollector, SaidWarning } from '../core/warning-summary.js';
+import { warning } from '../core/warning.js';
 
 /** rows between two looks at the heap of a long run with output from the record file (record-file.ts) */
 export const CHECK_HEAP_EVERY = 10_000;
@@ -31,7 +32,7 @@ export interface Run {
 /** What a pass two leaves: the totals, and how to end the output once warnings and rejected rows are known. */
 export interface Finished {
   get(side: Side): SideTotals | undefined;
-  end(rejected: RowError[], warnings: string[]): Promise<void>;
+  end(rejected: RowError[], warnings: readonly SaidWarning[]): Promise<void>;
 }
 
 /** The rows of the bill that are not ragged, a batch at a time, counted, with progress shown (and with `gcEvery`, a full collection every so many rows). */
@@ -82,6 +83,6 @@ export function priceAgain(run: Run, record: Pick<CsvRecord, 'row' | 'cells'>): 
 
 /** Once every row is read: each entry's fees and each Chinese declaration's exemption are decided. */
 export function afterPassOne(run: Run, feesOf?: (mpf: bigint, hmf: bigint) => void): void {
-  if (run.rowsIn === 0) run.warnings.add(`${run.bill.name} has a header and no rows: nothing to price`);
+  if (run.rowsIn === 0) run.warnings.add(warning('no-rows', `${run.bill.name} has a header and no rows: nothing to price`));
   run.book.settle(run.ledger, run.warnings, feesOf);
 }

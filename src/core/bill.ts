@@ -4,11 +4,12 @@ import { usEntryFees, type EntryFees } from './fees.js';
 import { ZERO, sum, type Decimal } from './money.js';
 import type { BillLine, LedgerView, LineResult, RowError } from './types.js';
 import { computeUsDuties } from './us-duties.js';
+import { distinctWarnings, warning, type Warning } from './warning.js';
 
 export interface PricedBill {
   lines: LineResult[];
   rejected: RowError[];
-  warnings: string[];
+  warnings: Warning[];
 }
 
 export interface PriceOptions {
@@ -36,7 +37,8 @@ function priceSubheading(line: BillLine, codes: string[], ledger: LedgerView, ex
   if (differ) {
     return { row: line.row, column: 'hts', message: `${shown(line.code)} covers lines that pay different duties on ${line.date} (${first.hts}: ${first.duty.toFixed(2)}; ${differ.hts}: ${differ.duty.toFixed(2)}): give the 8- or 10-digit code` };
   }
-  return { ...first, line, hts: shown(line.code), warnings: [...first.warnings, `row ${line.row}: ${shown(line.code)} is priced as its ${codes.length} lines, which all pay the same duties (${codes.slice(0, 3).map(shown).join(', ')}${codes.length > 3 ? ', ...' : ''})`] };
+  return { ...first, line, hts: shown(line.code), warnings: [...first.warnings,
+    warning('priced-as-lines', `${shown(line.code)} is priced as its ${codes.length} lines, which all pay the same duties (${codes.slice(0, 3).map(shown).join(', ')}${codes.length > 3 ? ', ...' : ''})`, { row: line.row })] };
 }
 
 function priceOne(line: BillLine, ledger: LedgerView, explain: boolean): LineResult | RowError {
@@ -62,9 +64,9 @@ export function entryFees(first: Pick<BillLine, 'date' | 'mode'>, entryValue: De
 }
 
 /** US entries whose lines have different dates (the fees are set once per entry). */
-export function mixedDatesWarning(entries: string[]): string {
+export function mixedDatesWarning(entries: string[]): Warning {
   const which = entries.length === 1 ? `entry ${entries[0]} has` : `${entries.length.toLocaleString('en-US')} entries (${entries.slice(0, 5).join(', ')}${entries.length > 5 ? ', ...' : ''}) have`;
-  return `${which} lines with different dates: the fees of an entry use the date of its first line`;
+  return warning('entry-mixed-dates', `${which} lines with different dates: the fees of an entry use the date of its first line`);
 }
 
 /** A US line's share of its entry's fees, and its landed cost. */
@@ -76,10 +78,10 @@ export function finishUsLine(r: LineResult, mpf: Decimal, hmf: Decimal): void {
 }
 
 /** Why a Chinese declaration pays no duty (small consignment), or undefined. */
-export function cnExemption(entryDuty: Decimal, ledger: LedgerView, warnings: string[]): string | undefined {
+export function cnExemption(entryDuty: Decimal, ledger: LedgerView, warnings: Warning[]): string | undefined {
   const rule = ledger.cnSmallConsignment;
   if (!rule || !smallConsignment(entryDuty, rule.dutyAtMost)) return undefined;
-  if (rule.unconfirmed) warnings.push(`small consignment: ${rule.unconfirmed}`);
+  if (rule.unconfirmed) warnings.push(warning('small-consignment', `small consignment: ${rule.unconfirmed}`));
   return `small consignment: the declaration's duty ${entryDuty.toFixed(2)} CNY is at most ${rule.dutyAtMost} CNY (${rule.source})`;
 }
 
@@ -104,7 +106,7 @@ export function finishCnLine(r: LineResult, ledger: LedgerView, explain: boolean
  */
 export function priceBill(lines: Iterable<BillLine>, ledger: LedgerView, options: PriceOptions = {}): PricedBill {
   const rejected: RowError[] = [];
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
   const entries = new Map<string, LineResult[]>();
   for (const line of lines) {
     const priced = priceLine(line, ledger, options.explain);
@@ -135,5 +137,5 @@ export function priceBill(lines: Iterable<BillLine>, ledger: LedgerView, options
     group.forEach((r, i) => finishUsLine(r, mpfParts[i]!, hmfParts[i]!));
   }
   const all = [...entries.values()].flat().sort((a, b) => a.line.row - b.line.row);
-  return { lines: all, rejected: rejected.sort((a, b) => a.row - b.row), warnings: [...new Set(warnings)] };
+  return { lines: all, rejected: rejected.sort((a, b) => a.row - b.row), warnings: distinctWarnings(warnings) };
 }

@@ -1,12 +1,12 @@
 import { allocateCents } from './allocate.js';
 import { formatCode } from './codes.js';
 import { before } from './dates.js';
-import { parseRowWarning, rowWarning } from './row-warning.js';
+import { onRow, warning, type Warning } from './warning.js';
 import { Decimal, ZERO, percentOf, roundCents, sum } from './money.js';
 import { parseRate } from './rate.js';
 import type { BillLine, Duty, LedgerView, NotApplied, RejectedClaim, RowError } from './types.js';
 import { citeSources } from './types.js';
-import { leadingZeroWarning, resolveMeasures, withLeadingZero } from './us-duties.js';
+import { claimWarning, leadingZeroWarning, resolveMeasures, withLeadingZero } from './us-duties.js';
 
 export interface CnLine {
   hts: string;
@@ -19,7 +19,7 @@ export interface CnLine {
   vat: Decimal;
   /** what the line would cost with the base rate alone: value, MFN duty, and the taxes on those (for margins) */
   beforeTariffs: Decimal;
-  warnings: string[];
+  warnings: Warning[];
   /** the rates the amounts come from, for the integer-cent path (src/core/line-plan.ts): each duty layer's percent,
    * the base rate's, the consumption tax's and the VAT's */
   rates: { layers: Decimal[]; base: Decimal; consumptionTax?: Decimal; vat: Decimal };
@@ -45,7 +45,7 @@ export function computeCnDuties(line: BillLine, ledger: LedgerView, explain = fa
 let last: { line: BillLine; ledger: LedgerView; result: CnLine | RowError } | undefined;
 
 function cnDutiesOf(line: BillLine, ledger: LedgerView, explain: boolean, dutyExempt: string | undefined): CnLine | RowError {
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
   const found = withLeadingZero(line.code, (c) => ledger.cnLine(c));
   if (found.repaired) {
     warnings.push(leadingZeroWarning(line, found.repaired));
@@ -54,7 +54,7 @@ function cnDutiesOf(line: BillLine, ledger: LedgerView, explain: boolean, dutyEx
   const tl = found.result;
   if ('error' in tl && !line.mfnRate) return { row: line.row, column: 'hts', message: tl.error };
   const known = 'error' in tl ? undefined : tl;
-  if (known?.unconfirmed) warnings.push(`row ${line.row}: ${formatCode(line.code)}: ${known.unconfirmed}`);
+  if (known?.unconfirmed) warnings.push(warning('measure-unconfirmed', known.unconfirmed, { row: line.row, subject: formatCode(line.code) }));
   const mfn = line.mfnRate ?? parseRate(known!.mfn)!;
   if (mfn.specific.length > 0) return { row: line.row, column: 'mfn_rate', message: `"${mfn.text}": only ad valorem rates are computed for China` };
 
@@ -63,7 +63,7 @@ function cnDutiesOf(line: BillLine, ledger: LedgerView, explain: boolean, dutyEx
     // insurance unknown: a share of price and freight, from the ledger
     const share = parseRate(ledger.cnDefaults.insuranceWhenUnknown)!.adValorem;
     insurance = roundCents(percentOf(share, line.value.plus(line.freight)));
-    warnings.push(`row ${line.row}: insurance not given: ${share.times(10).toString()}‰ of price and freight (${insurance.toFixed(2)} CNY) is added, ${ledger.cnDefaults.insuranceAdded}`);
+    warnings.push(warning('insurance-assumed', `insurance not given: ${share.times(10).toString()}‰ of price and freight (${insurance.toFixed(2)} CNY) is added, ${ledger.cnDefaults.insuranceAdded}`, { row: line.row }));
   }
   const customsValue = roundCents(line.value.plus(line.freight ?? ZERO).plus(insurance ?? ZERO));
 
@@ -102,13 +102,13 @@ function cnDutiesOf(line: BillLine, ledger: LedgerView, explain: boolean, dutyEx
   if (vatPercent !== undefined) {
     const law = ledger.cnDefaults.vatRates;
     if (law && !before(line.date, law.from) && !law.rates.some((r) => parseRate(r)!.adValorem.equals(vatPercent!))) {
-      warnings.push(rowWarning(line.row, `${hts}: vat_rate ${vatPercent.toString()}% is not a rate of ${law.law} (${law.rates.join(' or ')} from ${law.from}): check it`));
+      warnings.push(warning('vat-rate-check', `vat_rate ${vatPercent.toString()}% is not a rate of ${law.law} (${law.rates.join(' or ')} from ${law.from}): check it`, { row: line.row, subject: hts }));
     }
   }
   if (vatPercent === undefined && known) vatPercent = parseRate(known.vat)!.adValorem;
   if (vatPercent === undefined) {
     vatPercent = parseRate(ledger.cnDefaults.vat)!.adValorem;
-    warnings.push(`row ${line.row}: ${hts}: import VAT ${ledger.cnDefaults.vat} assumed: ${ledger.cnDefaults.vatAssumed}`);
+    warnings.push(warning('vat-assumed', `import VAT ${ledger.cnDefaults.vat} assumed: ${ledger.cnDefaults.vatAssumed}`, { row: line.row, subject: hts }));
   }
   const vat = dutyExempt ? ZERO : roundCents(percentOf(vatPercent, customsValue.plus(duty).plus(consumptionTax)));
   const baseDuty = dutyExempt ? ZERO : roundCents(percentOf(mfn.adValorem, customsValue));
@@ -116,7 +116,7 @@ function cnDutiesOf(line: BillLine, ledger: LedgerView, explain: boolean, dutyEx
   const beforeTariffs = customsValue.plus(baseDuty).plus(baseCt).plus(dutyExempt ? ZERO : roundCents(percentOf(vatPercent, customsValue.plus(baseDuty).plus(baseCt))));
   const rejectedClaims = resolved.rejectedClaims;
   // the ledger's warnings about a measure are about this line: said once per line, and on every line they touch
-  warnings.push(...resolved.warnings.map((w) => (parseRowWarning(w).row === undefined ? rowWarning(line.row, w) : w)), ...rejectedClaims.map((c) => `row ${line.row}: claim ${c.claim} not applied: ${c.reason}`));
+  warnings.push(...resolved.warnings.map((w) => onRow(w, line.row)), ...rejectedClaims.map((c) => claimWarning(line.row, c)));
   return { hts, customsValue, duties, notApplied: resolved.notApplied, rejectedClaims, duty, consumptionTax, vat, beforeTariffs, warnings,
     rates: { layers: layers.map((l) => l.percent), base: mfn.adValorem, ...(ctPercent !== undefined ? { consumptionTax: ctPercent } : {}), vat: vatPercent },
     ...(resolved.valueDependent ? { valueDependent: true } : {}) };

@@ -6,10 +6,11 @@ import { fromCents } from './money.js';
 import { MODES, type LedgerView, type Mode, type Side } from './types.js';
 import { StringTable } from './string-table.js';
 import { SEGMENT, WeightPool } from './weight-pool.js';
+import type { Warning } from './warning.js';
 
 /** Where the book says its warnings (the CLI's collector). */
 export interface WarningSink {
-  add(warning: string): void;
+  add(warning: Warning): void;
 }
 
 const SIDES: readonly Side[] = ['US', 'CN'];
@@ -117,7 +118,7 @@ export class EntryBook {
         this.hmf.push(0n);
         // a declaration over the small-consignment amount is not exempt: only the others are checked in Decimal
         if (!this.mayBeExempt(id, most) || this.duty[id]! <= 0n) continue;
-        const found: string[] = [];
+        const found: Warning[] = [];
         const exemption = cnExemption(fromCents(this.duty[id]!), ledger, found);
         found.forEach((w) => warnings.add(w));
         if (exemption) this.exemptions.set(id, exemption);

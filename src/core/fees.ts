@@ -1,6 +1,7 @@
 import { inPeriod } from './dates.js';
 import { Decimal, ZERO, applyCentsRate, centsRate, fraction, fromCents, percentOf, roundCents, toCents, type CentsRate } from './money.js';
 import { parseRate } from './rate.js';
+import { warning, type Warning } from './warning.js';
 import type { HmfPeriod, LedgerView, Mode, MpfPeriod } from './types.js';
 
 export interface EntryFees {
@@ -8,7 +9,7 @@ export interface EntryFees {
   hmf: Decimal;
   /** how the MPF was set: "formal 0.3464% (FY2026 min 33.58, max 651.50)" */
   mpfBasis: string;
-  warnings: string[];
+  warnings: Warning[];
 }
 
 function percentOfRate(rateText: string): Decimal {
@@ -21,20 +22,20 @@ interface FeePeriods {
   hmf: HmfPeriod | undefined;
   /** how the MPF was set when no period charges it */
   noMpf: string;
-  warnings: string[];
+  warnings: Warning[];
 }
 
 function feePeriods(date: string, mode: Mode, ledger: LedgerView): FeePeriods {
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
   let mpf: MpfPeriod | undefined;
   let noMpf = 'no MPF period in the ledger for this date';
   const period = ledger.mpf.find((p) => inPeriod(date, p.from, p.to));
-  if (!period) warnings.push(`MPF: the ledger has no merchandise processing fee for ${date}`);
+  if (!period) warnings.push(warning('mpf-missing', `MPF: the ledger has no merchandise processing fee for ${date}`));
   else if (!period.modes.includes(mode)) {
     noMpf = `${mode}: no MPF`;
-    warnings.push(`${mode} items: ${period.otherModes}`);
+    warnings.push(warning('transport-mode', `${mode} items: ${period.otherModes}`));
   } else {
-    if (period.unconfirmed) warnings.push(`MPF ${period.label}: ${period.unconfirmed}`);
+    if (period.unconfirmed) warnings.push(warning('fee-unconfirmed', `MPF ${period.label}: ${period.unconfirmed}`));
     mpf = period;
   }
   const hmf = ledger.hmf.find((p) => inPeriod(date, p.from, p.to));
@@ -69,7 +70,7 @@ export function usEntryFees(entryValue: Decimal, date: string, mode: Mode, ledge
  * read once, each entry's fees are integer sums (the same roundings, half up to the cent).
  */
 export class UsFeeCents {
-  readonly warnings: string[];
+  readonly warnings: Warning[];
   private readonly mpf: { rate: CentsRate; min: bigint; max: bigint; informal: bigint; informalBelow: bigint } | undefined;
   private readonly hmf: CentsRate | undefined;
 

@@ -3,7 +3,7 @@ import { sameList } from './line-cents.js';
 import { isAdditional } from './margin.js';
 import { computeCnDuties } from './cn-duties.js';
 import { Decimal, ZERO, applyCentsRate, centsRate, fraction, toCents, type CentsRate, type Fraction } from './money.js';
-import { parseRowWarning } from './row-warning.js';
+import type { Warning } from './warning.js';
 import { shared, sharedValue } from './shared.js';
 import type { BillLine, LedgerView, Side } from './types.js';
 import { computeUsDuties, type BaseColumn, type DutyFormula } from './us-duties.js';
@@ -52,8 +52,8 @@ export interface LinePlan {
   duties: { program: string; heading: string; rate: string }[];
   /** the program of each duty */
   programs: string[];
-  /** the warnings of every line of the plan; `perRow` ones are about the line ("row N: ...") */
-  warnings: { perRow: boolean; message: string }[];
+  /** the warnings of every line of the plan (without a row); `perRow` ones are about the line */
+  warnings: { perRow: boolean; warning: Warning }[];
   price(a: CentAmounts): PlannedLine | undefined;
 }
 
@@ -87,13 +87,16 @@ function roundSum(terms: [bigint, bigint][]): bigint {
   return (2n * num + den) / (2n * den);
 }
 
-function planWarnings(warnings: string[], row: number): LinePlan['warnings'] {
-  return warnings.map((w) => {
-    const m = parseRowWarning(w);
-    const perRow = m.row === row;
-    const message = perRow ? m.message : w;
-    return sharedValue(`w${perRow ? 1 : 0}${message}`, () => ({ perRow, message: shared(message) }));
+function planWarnings(warnings: Warning[]): LinePlan['warnings'] {
+  return warnings.map(({ row, ...w }) => {
+    const perRow = row !== undefined;
+    return sharedValue(`w${perRow ? 1 : 0}${w.code}\u0001${w.subject ?? ''}\u0001${w.header ? 1 : 0}${w.text}`, () => ({ perRow, warning: { ...w, text: shared(w.text) } }));
   });
+}
+
+/** The warnings of a plan's line, about its row. */
+export function planWarningsOf(plan: LinePlan, row: number): Warning[] {
+  return plan.warnings.map((w) => (w.perRow ? { ...w.warning, row } : w.warning));
 }
 
 /** What a plan keeps of the engine's duties: what its lines print. */
@@ -158,7 +161,7 @@ function usPlan(line: BillLine, ledger: LedgerView): { plan: LinePlan; expected:
     customsValue: toCents(line.value), bases: r.duties.map((d) => toCents(d.base)), amounts: r.duties.map((d) => toCents(d.amount)), duty: toCents(r.duty), consumptionTax: 0n, vat: 0n,
     beforeTariffsPart: r.duties.filter((d) => isAdditional(d.program)).reduce((s, d) => s + toCents(d.amount), 0n),
   };
-  return { plan: { side: 'US', hts: shared(r.hts), duties: planDuties(r.duties), programs: r.duties.map((d) => shared(d.program)), warnings: planWarnings(r.warnings, line.row), price }, expected };
+  return { plan: { side: 'US', hts: shared(r.hts), duties: planDuties(r.duties), programs: r.duties.map((d) => shared(d.program)), warnings: planWarnings(r.warnings), price }, expected };
 }
 
 function cnPlan(line: BillLine, ledger: LedgerView): { plan: LinePlan; expected: PlannedLine } | undefined {
@@ -188,7 +191,7 @@ function cnPlan(line: BillLine, ledger: LedgerView): { plan: LinePlan; expected:
     value: toCents(line.value), carriage: 0n, customsValue: toCents(r.customsValue), bases: r.duties.map((d) => toCents(d.base)), amounts: r.duties.map((d) => toCents(d.amount)), duty: toCents(r.duty), consumptionTax: toCents(r.consumptionTax),
     vat: toCents(r.vat), beforeTariffsPart: toCents(r.beforeTariffs),
   };
-  return { plan: { side: 'CN', hts: shared(r.hts), duties: planDuties(r.duties), programs: r.duties.map((d) => shared(d.program)), warnings: planWarnings(r.warnings, line.row), price }, expected };
+  return { plan: { side: 'CN', hts: shared(r.hts), duties: planDuties(r.duties), programs: r.duties.map((d) => shared(d.program)), warnings: planWarnings(r.warnings), price }, expected };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Decimal } from './money.js';
 import type { Rate } from './rate.js';
+import type { Warning, WarningCode } from './warning.js';
 
 export type Side = 'US' | 'CN';
 export type Metal = 'steel' | 'aluminum' | 'copper';
@@ -111,6 +112,8 @@ export interface Notice {
   from: string;
   to?: string;
   message: string;
+  /** the warning's code (README "Output"); line-notice when not given */
+  warning?: WarningCode;
   sources: Source[];
 }
 
@@ -271,6 +274,8 @@ export interface NotApplied {
   program: string;
   heading: string;
   reason: string;
+  /** the heading the line is reported under instead (an exception's or in-transit rule's: "9903.01.32", "chapter 98") */
+  reportedUnder?: string;
 }
 
 /** A claim the importer made that the ledger did not accept, with the reason. */
@@ -297,7 +302,7 @@ export interface LineResult {
   fees: Decimal;
   taxes: Decimal;
   landedCost: Decimal;
-  warnings: string[];
+  warnings: Warning[];
 }
 
 export interface RowError {

@@ -4,6 +4,7 @@ import { before, inPeriod, timeMatters } from './dates.js';
 import { Decimal, ZERO, roundCents, percentOf, sum } from './money.js';
 import { applyRate, parseRate, specificUnit, type Rate, type SpecificPart } from './rate.js';
 import { shared } from './shared.js';
+import { onRow, warning, type Warning } from './warning.js';
 import { dateWindows, isTimedDay, measuresReaching } from './windows.js';
 import type { BillLine, Duty, Exception, InTransit, LedgerView, Measure, Metal, Mode, NotApplied, RejectedClaim, RowError, Side } from './types.js';
 import { citeSources } from './types.js';
@@ -30,7 +31,7 @@ export interface UsDuties {
   notApplied: NotApplied[];
   rejectedClaims: RejectedClaim[];
   duty: Decimal;
-  warnings: string[];
+  warnings: Warning[];
 }
 
 /** What is known of the product and the entry when measures are resolved; values are absent for a rate lookup. */
@@ -83,7 +84,7 @@ export interface MeasureResolution {
   candidates: Measure[];
   applied: AppliedMeasure[];
   notApplied: NotApplied[];
-  warnings: string[];
+  warnings: Warning[];
   rejectedClaims: RejectedClaim[];
   error?: RowError;
   /** the measures that apply depend on the amounts themselves, not only on which are given (a remainder of zero, a US
@@ -130,9 +131,16 @@ export function mfnRate(line: Pick<BillLine, 'row' | 'code' | 'mfnRate'>, ledger
  * A code of 5, 7 or 9 digits has lost its leading zero in a spreadsheet (0901.21.00 read as 901.21.00): the line
  * with the zero restored is used when the ledger knows it, and the caller says so. Nothing else is guessed.
  */
-export function leadingZeroWarning(line: { row: number; code: string }, repaired: string): string {
-  return `row ${line.row}: hts ${line.code} read as ${repaired}: a spreadsheet drops the leading zero of a code; keep the column as text`;
+export function leadingZeroWarning(line: { row: number; code: string }, repaired: string): Warning {
+  return warning('hts-leading-zero', `hts ${line.code} read as ${repaired}: a spreadsheet drops the leading zero of a code; keep the column as text`, { row: line.row });
 }
+
+/** A claim the ledger did not accept, said about its row. */
+export function claimWarning(row: number, c: RejectedClaim): Warning {
+  return warning('claim-not-applied', `claim ${c.claim} not applied: ${c.reason}`, { row });
+}
+
+const sharedWarning = (w: Warning): Warning => ({ ...w, text: shared(w.text) });
 
 export function withLeadingZero<T>(code: string, find: (code: string) => T | { error: string }): { result: T | { error: string }; repaired?: string } {
   if (code.length % 2 === 0) return { result: find(code) };
@@ -170,7 +178,7 @@ interface StaticResolution {
   /** measures in scope that an exception could lift (for checking claims) */
   candidates: Measure[];
   notApplied: NotApplied[];
-  warnings: string[];
+  warnings: Warning[];
 }
 
 const staticCache = new WeakMap<LedgerView, BoundedCache<string, StaticResolution>>();
@@ -188,10 +196,10 @@ function staticResolution(q: ProductQuery, ledger: LedgerView, explain: boolean)
   if (!cache) staticCache.set(ledger, (cache = new BoundedCache(CACHE_LIMIT)));
   const known = cache.get(key);
   if (known) return known;
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
   const notApplied: NotApplied[] = [];
   const hts = formatCode(q.code);
-  const skip = (m: Measure, reason: string, heading = m.heading) => notApplied.push({ program: m.program, heading, reason });
+  const skip = (m: Measure, reason: string, heading = m.heading, reportedUnder?: string) => notApplied.push({ program: m.program, heading, reason, ...(reportedUnder ? { reportedUnder } : {}) });
   const candidates: Measure[] = [];
   const reaching: Measure[] = [];
   // every measure is looked at with --explain (each one in force is listed) and on a day a measure changes at a time
@@ -200,7 +208,7 @@ function staticResolution(q: ProductQuery, ledger: LedgerView, explain: boolean)
   for (const measure of explain || timedDay ? ledger.measures : measuresReaching(ledger, side, q.code)) {
     if (measure.side !== side) continue;
     const close = timeMatters(q.date, [measure.from, measure.to]);
-    if (close.length > 0) warnings.push(`${measure.heading} changes at ${close.join(', ')} on the entry date: without a time the later rate is used; give the time (YYYY-MM-DDTHH:MM) if the declaration was before`);
+    if (close.length > 0) warnings.push(warning('time-of-day', `${measure.heading} changes at ${close.join(', ')} on the entry date: without a time the later rate is used; give the time (YYYY-MM-DDTHH:MM) if the declaration was before`));
     if (!inPeriod(q.date, measure.from, measure.to)) continue;
     if (!matchesOrigin(measure, q.origin)) {
       if (explain) skip(measure, `origin ${q.origin} is not covered (${measure.origins.join(', ')})`);
@@ -209,7 +217,7 @@ function staticResolution(q: ProductQuery, ledger: LedgerView, explain: boolean)
     const scope = inScope(measure, q.code, q.date, ledger);
     if (!scope.yes) {
       if ('list' in measure.scope && ledger.listHasUnder(measure.scope.list, q.code, q.date)) {
-        warnings.push(`some statistical lines under ${hts} are in the scope of ${measure.heading} (${measure.program}): give the 10-digit code to price them`);
+        warnings.push(warning('statistical-lines', `some statistical lines under ${hts} are in the scope of ${measure.heading} (${measure.program}): give the 10-digit code to price them`));
       }
       if (explain) skip(measure, `${hts} is not in its product scope`);
       continue;
@@ -223,32 +231,32 @@ function staticResolution(q: ProductQuery, ledger: LedgerView, explain: boolean)
       if (explain) skip(measure, `applies only when claimed (claim ${measure.requiresClaim})`);
       continue;
     }
-    if (scope.note) warnings.push(`${measure.heading}: ${scope.note}`);
+    if (scope.note) warnings.push(warning('measure-note', scope.note, { subject: measure.heading }));
     candidates.push(measure);
   }
   for (const notice of ledger.notices) {
     if (notice.side === side && inPeriod(q.date, notice.from, notice.to) && ledger.listEntry(notice.list, q.code, q.date)
       && !(notice.unlessList && ledger.listEntry(notice.unlessList, q.code, q.date))) {
-      warnings.push(`${hts}: ${notice.message}`);
+      warnings.push(warning(notice.warning ?? 'line-notice', notice.message, { subject: hts }));
     }
   }
   const steps: StaticResolution['steps'] = [];
   for (const measure of byDependency(candidates)) {
     const exception = (measure.except ?? []).find((e) => !e.whenApplied && conditionsHold(e, q, ledger));
     if (exception) {
-      skip(measure, `${exception.reason}; reported under ${exception.heading}`);
+      skip(measure, `${exception.reason}; reported under ${exception.heading}`, measure.heading, exception.heading);
       continue;
     }
     const loadedEarly = q.loadedOn === undefined ? [] : (measure.inTransit ?? []).filter((t) => before(q.loadedOn!, t.loadedBefore));
-    for (const t of loadedEarly) if (t.unconfirmed) warnings.push(`${t.heading}: ${t.unconfirmed}`);
+    for (const t of loadedEarly) if (t.unconfirmed) warnings.push(warning('measure-unconfirmed', t.unconfirmed, { subject: t.heading }));
     const transit = loadedEarly.find((t) => (t.enteredBefore === undefined || !inPeriod(q.date, t.enteredBefore, undefined)) && (!t.modes || t.modes.includes(mode)));
     if (transit && transit.rate === undefined) {
-      skip(measure, `${transit.reason}; reported under ${transit.heading}`);
+      skip(measure, `${transit.reason}; reported under ${transit.heading}`, measure.heading, transit.heading);
       continue;
     }
     steps.push({ measure, ...(transit ? { transit } : {}) });
   }
-  const result = { steps, reaching, candidates, notApplied, warnings: warnings.map(shared) };
+  const result = { steps, reaching, candidates, notApplied, warnings: warnings.map(sharedWarning) };
   cache.set(key, result);
   return result;
 }
@@ -260,11 +268,10 @@ function staticResolution(q: ProductQuery, ledger: LedgerView, explain: boolean)
  */
 export function resolveMeasures(q: ProductQuery, ledger: LedgerView, explain = false): MeasureResolution {
   const fixed = staticResolution(q, ledger, explain);
-  const where = q.row === undefined ? '' : `row ${q.row}: `;
-  const warnings = fixed.warnings.map((w) => where + w);
+  const warnings = q.row === undefined ? [...fixed.warnings] : fixed.warnings.map((w) => onRow(w, q.row!));
   const notApplied = [...fixed.notApplied];
   const hts = formatCode(q.code);
-  const skip = (m: Measure, reason: string, heading = m.heading) => notApplied.push({ program: m.program, heading, reason });
+  const skip = (m: Measure, reason: string, heading = m.heading, reportedUnder?: string) => notApplied.push({ program: m.program, heading, reason, ...(reportedUnder ? { reportedUnder } : {}) });
   const candidates = fixed.candidates;
   let error: RowError | undefined;
   let valueDependent = false;
@@ -279,7 +286,7 @@ export function resolveMeasures(q: ProductQuery, ledger: LedgerView, explain = f
     const fullValue = (deps: AppliedMeasure[]) => deps.some((x) => x.onFullValue);
     const excluded = stacking.find((x) => !x.e.remainder || fullValue(x.deps));
     if (excluded) {
-      skip(measure, `${excluded.e.reason} [${by(excluded.deps)} applies]; reported under ${excluded.e.heading}`);
+      skip(measure, `${excluded.e.reason} [${by(excluded.deps)} applies]; reported under ${excluded.e.heading}`, measure.heading, excluded.e.heading);
       continue;
     }
     let base: Decimal | undefined = q.value;
@@ -307,12 +314,12 @@ export function resolveMeasures(q: ProductQuery, ledger: LedgerView, explain = f
       if (base !== undefined && covered.every((c) => c !== undefined)) base = Decimal.max(ZERO, base.minus(sum(covered as Decimal[])));
       baseRef.minus.push(x.deps);
       basis = `value not covered by ${[...new Set(x.deps.map((d) => d.measure.program))].join(', ')} (${x.e.heading})`;
-      if (x.e.unconfirmed) warnings.push(`${x.e.heading}: ${x.e.unconfirmed}`);
+      if (x.e.unconfirmed) warnings.push(warning('measure-unconfirmed', x.e.unconfirmed, { subject: x.e.heading }));
       if (base !== undefined && base.isZero()) remainderZero = x;
     }
     if (remainderZero) {
       valueDependent = true;
-      skip(measure, `${remainderZero.e.reason} [${by(remainderZero.deps)} applies]; reported under ${remainderZero.e.heading}`);
+      skip(measure, `${remainderZero.e.reason} [${by(remainderZero.deps)} applies]; reported under ${remainderZero.e.heading}`, measure.heading, remainderZero.e.heading);
       continue;
     }
     const rule = measure.usContent;
@@ -342,7 +349,7 @@ export function resolveMeasures(q: ProductQuery, ledger: LedgerView, explain = f
   // a measure on a remainder that is then replaced: with a zero remainder it would be listed as not applying for want
   // of one instead, so the amounts decided what the line says
   if (applied.some((a) => !kept.includes(a) && a.baseRef.minus.length > 0)) valueDependent = true;
-  for (const a of kept) if (a.measure.unconfirmed) warnings.push(`${a.heading}: ${a.measure.unconfirmed}`);
+  for (const a of kept) if (a.measure.unconfirmed) warnings.push(warning('measure-unconfirmed', a.measure.unconfirmed, { subject: a.heading }));
   const rejectedClaims = q.claims.length > 0 ? checkClaims(q, ledger, candidates, notApplied, kept) : [];
   return { candidates: fixed.reaching, applied: kept, notApplied, warnings, rejectedClaims, ...(error ? { error } : {}), ...(valueDependent ? { valueDependent } : {}) };
 }
@@ -451,7 +458,7 @@ function usDutiesOf(line: BillLine, ledger: LedgerView, explain: boolean): UsDut
     });
     formulas.push({ percent: line.extraRate, column: 'value', minus: [] });
   }
-  const warnings = [...resolved.warnings, ...resolved.rejectedClaims.map((c) => `row ${line.row}: claim ${c.claim} not applied: ${c.reason}`)];
+  const warnings = [...resolved.warnings, ...resolved.rejectedClaims.map((c) => claimWarning(line.row, c))];
   return { hts, duties, formulas, notApplied, rejectedClaims: resolved.rejectedClaims, duty: sum(duties.map((d) => d.amount)), warnings,
     ...(resolved.valueDependent ? { valueDependent: true } : {}) };
 }

@@ -1,46 +1,51 @@
-/** A warning as data (JSON's warningDetails): a stable code, the rows it concerns (the first five, and how many more), the text. */
-export interface WarningDetail {
-  code: string;
-  rows?: number[];
-  moreRows?: number;
+/** The stable codes of warnings (README "Output"): a script acts on a kind of warning by its code. */
+export const WARNING_CODES = [
+  'ledger-stale', 'measure-unconfirmed', 'measure-note', 'line-notice', 'claim-not-applied', 'exclusion-available',
+  'statistical-lines', 'time-of-day', 'hts-leading-zero', 'header-unknown-column', 'column-renamed', 'insurance-assumed',
+  'vat-assumed', 'vat-rate-check', 'rate-unknown', 'priced-as-lines', 'entry-mixed-dates', 'mpf-missing', 'fee-unconfirmed',
+  'small-consignment', 'transport-mode', 'no-rows', 'warnings-dropped', 'explain-not-shown',
+] as const;
+export type WarningCode = (typeof WARNING_CODES)[number];
+
+/** A warning as it is made: its kind, the row it is about (or none; `header`: the bill's header row), the tariff code or
+ * heading it is about (warnings of one text are said once, with their codes), and the text. */
+export interface Warning {
+  code: WarningCode;
   text: string;
+  row?: number;
+  header?: true;
+  subject?: string;
 }
 
-/**
- * The stable codes of warnings, first match wins (README "Warnings"). The ledger and the engine write warnings as
- * text; the code is read from the text in this one place, so a script can act on a kind of warning.
- */
-const CODES: [string, RegExp][] = [
-  ['ledger-stale', /ledger is reviewed through \d{4}-\d\d-\d\d/],
-  ['header-unknown-column', /^column ".*" is not (a bill column|read)/],
-  ['claim-not-applied', /^claim \S+ not applied/],
-  ['time-of-day', /without a time the later rate is used/],
-  ['statistical-lines', /give the 10-digit code to price them/],
-  ['exclusion-available', /product exclusion/],
-  ['hts-leading-zero', /drops the leading zero/],
-  ['insurance-assumed', /^insurance not given/],
-  ['vat-assumed', /import VAT \S+ assumed/],
-  ['entry-mixed-dates', /lines with different dates: the fees of an entry/],
-  ['mpf-missing', /^MPF: the ledger has no/],
-  ['fee-unconfirmed', /^MPF /],
-  ['small-consignment', /^small consignment/],
-  ['transport-mode', /^\w+ items: /],
-  ['no-rows', /has a header and no rows/],
-  ['warnings-dropped', /more warnings not shown/],
-  ['explain-not-shown', /^--explain /],
-  ['measure-unconfirmed', /not in hand|not (yet )?confirmed|unconfirmed|not re-(checked|seen)|not available|never published/i],
-  ['measure-note', /^99\d\d\.\d\d\.\d\d(, 99\d\d\.\d\d\.\d\d)*( and \d+ more)?: /],
-  ['line-notice', /^\d{4}(\.\d\d){1,3}(, \d{4}(\.\d\d){1,3})*( and \d+ more)?: /],
-];
+export function warning(code: WarningCode, text: string, about: { row?: number; subject?: string } = {}): Warning {
+  return { code, text, ...(about.row !== undefined ? { row: about.row } : {}), ...(about.subject !== undefined ? { subject: about.subject } : {}) };
+}
 
-const ROWS = /^(?:row (\d+)|rows ([\d, ]+?)(?: and ([\d,]+) more)?)(?: \(header\))?: (.*)$/s;
+/** The same warning about another row (a plan's warnings are said for each of its lines). */
+export function onRow(w: Warning, row: number): Warning {
+  return w.row === row ? w : { ...w, row };
+}
 
-/** A warning line as said ("rows 2, 5 and 3 more: text") as data, with its code. */
-export function warningDetail(warning: string): WarningDetail {
-  const m = ROWS.exec(warning);
-  const text = m ? m[4]! : warning;
-  const code = CODES.find(([, re]) => re.test(text))?.[0] ?? 'other';
-  if (!m) return { code, text };
-  const rows = m[1] ? [Number(m[1])] : m[2]!.split(', ').map(Number);
-  return { code, rows, ...(m[3] ? { moreRows: Number(m[3].replace(/,/g, '')) } : {}), text };
+/** A warning as one line of text: "row 5: 8542.31.90: text". */
+export function warningText(w: Warning): string {
+  const row = w.header ? 'row 1 (header): ' : w.row !== undefined ? `row ${w.row}: ` : '';
+  return `${row}${w.subject !== undefined ? `${w.subject}: ` : ''}${w.text}`;
+}
+
+export function sameWarning(a: Warning, b: Warning): boolean {
+  return a.code === b.code && a.text === b.text && a.row === b.row && a.subject === b.subject && a.header === b.header;
+}
+
+export function sameWarnings(a: readonly Warning[], b: readonly Warning[]): boolean {
+  return a.length === b.length && a.every((w, i) => sameWarning(w, b[i]!));
+}
+
+/** Warnings without repeats, in the order they first came. */
+export function distinctWarnings(warnings: Iterable<Warning>): Warning[] {
+  const seen = new Map<string, Warning>();
+  for (const w of warnings) {
+    const key = `${w.code}\u0000${warningText(w)}`;
+    if (!seen.has(key)) seen.set(key, w);
+  }
+  return [...seen.values()];
 }

@@ -16,6 +16,7 @@ import type { Ledger } from '../rates/load.js';
 import type { Prompts } from './port.js';
 import { amount, instant, optionalDate, percent, plainAmount, positive, quantity } from './answers.js';
 import { staleWarnings } from '../core/stale.js';
+import { warningText } from '../core/warning.js';
 import { searchCn, searchUs } from './search.js';
 
 /** One line of the guided bill, as the columns of a CSV bill (the same path as `tariff calc`). */
@@ -153,7 +154,7 @@ function showResult(deps: FlowDeps, bill: GuidedBill): PricedBill {
   const priced = price(bill, deps.ledger);
   deps.prompts.show(renderTable(priced.lines, deps.color, false));
   for (const e of [...priced.errors, ...priced.rejected.map((x) => `row ${x.row}, ${x.column}: ${x.message}`)]) deps.prompts.show(deps.color.red(`not priced: ${e}`));
-  for (const w of [...staleWarnings(deps.ledger.reviewedThrough, [bill.date], [bill.side]), ...priced.warnings]) deps.prompts.show(deps.color.yellow(`warning: ${w}`));
+  for (const w of [...staleWarnings(deps.ledger.reviewedThrough, [bill.date], [bill.side]), ...priced.warnings]) deps.prompts.show(deps.color.yellow(`warning: ${warningText(w)}`));
   return priced;
 }
 

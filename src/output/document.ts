@@ -1,6 +1,7 @@
 import { effectiveRate, formatAmount, type Decimal } from '../core/money.js';
 import { unitEconomics, type UnitEconomics } from '../core/margin.js';
-import { warningDetail } from '../core/warning.js';
+import type { Warning } from '../core/warning.js';
+import { saidText, summarizeWarnings, warningDetail, type SaidWarning } from '../core/warning-summary.js';
 import { sideTotals, type SideTotals } from '../core/totals.js';
 import type { LineResult, RowError, Side } from '../core/types.js';
 
@@ -93,17 +94,17 @@ export const resultJson = {
   /** a line object's JSON text; `first` for the first line of the document */
   line: (text: string, first: boolean): string => `${first ? '' : ','}\n    ${text}`,
   /** `anyLines`: whether a line was written */
-  tail: (totals: Record<string, unknown>, rejected: RowError[], warnings: string[], anyLines: boolean): string =>
-    `${anyLines ? '\n  ' : ''}],\n  "totals": ${JSON.stringify(totals)},\n  "rejected": ${JSON.stringify(rejected)},\n  "warnings": ${JSON.stringify(warnings)},\n  "warningDetails": ${JSON.stringify(warnings.map(warningDetail))}\n}\n`,
+  tail: (totals: Record<string, unknown>, rejected: RowError[], warnings: readonly SaidWarning[], anyLines: boolean): string =>
+    `${anyLines ? '\n  ' : ''}],\n  "totals": ${JSON.stringify(totals)},\n  "rejected": ${JSON.stringify(rejected)},\n  "warnings": ${JSON.stringify(warnings.map(saidText))},\n  "warningDetails": ${JSON.stringify(warnings.map(warningDetail))}\n}\n`,
 };
 
 /** NDJSON's last record: tagged `"type": "totals"` (a line record has a row), with the rejected rows and the warnings, also as data. */
-export function ndjsonTotals(totals: Record<string, unknown>, rejected: RowError[], warnings: string[]): string {
-  return `${JSON.stringify({ type: 'totals', totals, rejected, warnings, warningDetails: warnings.map(warningDetail) })}\n`;
+export function ndjsonTotals(totals: Record<string, unknown>, rejected: RowError[], warnings: readonly SaidWarning[]): string {
+  return `${JSON.stringify({ type: 'totals', totals, rejected, warnings: warnings.map(saidText), warningDetails: warnings.map(warningDetail) })}\n`;
 }
 
 /** The whole result document of lines in hand (the guided mode's saved result). */
-export function resultDocument(query: Query, ledger: LedgerInfo, lines: LineResult[], rejected: RowError[], warnings: string[], targetMargin?: Decimal): string {
+export function resultDocument(query: Query, ledger: LedgerInfo, lines: LineResult[], rejected: RowError[], warnings: readonly Warning[], targetMargin?: Decimal): string {
   return resultJson.head(query, ledger) + lines.map((l, i) => resultJson.line(JSON.stringify(lineObject(l, targetMargin)), i === 0)).join('')
-    + resultJson.tail(totalsBySide((side) => sideTotals(lines, side)), rejected, warnings, lines.length > 0);
+    + resultJson.tail(totalsBySide((side) => sideTotals(lines, side)), rejected, summarizeWarnings(warnings), lines.length > 0);
 }

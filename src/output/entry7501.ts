@@ -4,6 +4,9 @@ import { sideTotals } from '../core/totals.js';
 import type { LineResult } from '../core/types.js';
 import { cbpRank } from './cbp-order.js';
 
+/** A heading that is a line of its own on the entry summary (9903.01.32); not a chapter ("chapter 98") nor a group of headings ("9903.82 (note 16(a))"). */
+const isHeading = (heading: string) => /^\d{4}\.\d{2}\.\d{2}$/.test(heading);
+
 function row(heading: string, rate: string, base: string, amount: string): string {
   return `  ${heading.padEnd(16)} ${rate.padStart(8)} ${base.padStart(14)} ${amount.padStart(12)}`;
 }
@@ -22,8 +25,8 @@ export function render7501(all: LineResult[]): string {
     out.push(row('HTS', 'rate', 'value', 'duty'));
     const ch99 = [
       ...r.duties.filter((d) => d.program !== 'MFN').map((d) => ({ program: d.program, text: row(d.heading, d.rate, formatAmount(d.base), formatAmount(d.amount)) })),
-      ...r.notApplied.filter((n) => /reported under \d{4}\.\d{2}\.\d{2}$/.test(n.reason))
-        .map((n) => ({ program: n.program, text: row(n.reason.slice(-10), 'exempt', formatAmount(l.value), '0.00') })),
+      ...r.notApplied.filter((n) => n.reportedUnder !== undefined && isHeading(n.reportedUnder))
+        .map((n) => ({ program: n.program, text: row(n.reportedUnder!, 'exempt', formatAmount(l.value), '0.00') })),
     ];
     ch99.sort((a, b) => cbpRank(a.program) - cbpRank(b.program));
     out.push(...ch99.map((x) => x.text));

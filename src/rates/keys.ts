@@ -14,7 +14,7 @@ export const KNOWN_KEYS = {
   inTransit: ['heading', 'loadedBefore', 'enteredBefore', 'reason', 'modes', 'unconfirmed', 'rate'],
   usContent: ['heading', 'minShare'],
   source: ['instrument', 'citation', 'url'],
-  notice: ['id', 'side', 'list', 'unlessList', 'from', 'to', 'message', 'sources'],
+  notice: ['id', 'side', 'list', 'unlessList', 'from', 'to', 'message', 'warning', 'sources'],
   listsFile: ['note', 'lists'],
   list: ['id', 'title', 'sources', 'entries', 'note'],
   listEntry: ['code', 'from', 'to', 'note'],

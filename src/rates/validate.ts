@@ -1,4 +1,5 @@
 import { METALS } from '../core/types.js';
+import { WARNING_CODES } from '../core/warning.js';
 import type { LedgerIssue } from './schema.js';
 import { Checker } from './schema.js';
 
@@ -98,6 +99,8 @@ export function checkMeasures(file: string, doc: unknown, lists: Set<string>, al
       if (unless && !lists.has(unless)) c.fail(id, 'unlessList', `unknown product list "${unless}"`);
       c.period(n, id);
       c.string(n, 'message', id);
+      const code = c.string(n, 'warning', id, true);
+      if (code && !(WARNING_CODES as readonly string[]).includes(code)) c.fail(id, 'warning', `"${code}" is not a warning code (${WARNING_CODES.join(', ')})`);
       c.sources(n, id);
     });
   }

@@ -4,7 +4,7 @@ import { allocateCents } from '../../src/core/allocate.js';
 import { CentWeights, StreamSplit } from '../../src/core/allocate-stream.js';
 import { Decimal } from '../../src/core/money.js';
 import { EntryBook } from '../../src/core/entry-book.js';
-import { WarningCollector } from '../../src/cli/warnings.js';
+import { WarningCollector, saidText } from '../../src/core/warning-summary.js';
 import { fixtureLedger } from './ledger-fixture.js';
 
 /**
@@ -107,6 +107,6 @@ describe('the entry book of a streamed bill', () => {
     book.add('US', 'E2', '2025-06-02', 'ocean', 100n, 0n);
     const warnings = new WarningCollector();
     book.settle(ledger, warnings);
-    expect(warnings.summary()).toEqual(['entry E1 has lines with different dates: the fees of an entry use the date of its first line']);
+    expect(warnings.summary().map(saidText)).toEqual(['entry E1 has lines with different dates: the fees of an entry use the date of its first line']);
   });
 });

@@ -5,7 +5,7 @@ import * as api from '../../src/index.js';
 
 describe('library API', () => {
   it('exports exactly these names', () => {
-    expect(Object.keys(api).sort()).toEqual(['BUILT_IN_RATES', 'BillError', 'Decimal', 'LedgerError', 'loadLedger', 'priceBill', 'priceLine', 'readBill', 'streamBill', 'withScenarios']);
+    expect(Object.keys(api).sort()).toEqual(['BUILT_IN_RATES', 'BillError', 'Decimal', 'LedgerError', 'WARNING_CODES', 'loadLedger', 'priceBill', 'priceLine', 'readBill', 'streamBill', 'warningText', 'withScenarios']);
   });
 
   it('reads a bill from a CSV stream or from records, and prices it', async () => {
@@ -31,6 +31,15 @@ describe('library API', () => {
     await expect(api.readBill(Readable.from(['value\n1\n']))).rejects.toBeInstanceOf(api.BillError);
     await expect(api.readBill([], { date: '2024-12-31' })).rejects.toThrow(/not a date from 2025-01-01/);
     await expect(api.readBill([{ hts: '8517.13.00.00', value: '1' }], { fx: { 'EUR:USD': '0' } })).rejects.toThrow(/not an exchange rate/);
+  });
+
+  it('gives warnings as data, with a stable code', async () => {
+    // row 2 claims 9903.94.06 (auto parts), which exempts a smartphone from nothing
+    const { lines } = await api.readBill([{ hts: '8517.13.00.00', value: '100.00', claims: '9903.94.06' }], { date: '2025-04-15' });
+    const claim = api.priceBill(lines, api.loadLedger()).warnings.find((w) => w.code === 'claim-not-applied');
+    expect(claim).toMatchObject({ row: 2, text: expect.stringMatching(/^claim 9903\.94\.06 not applied: /) });
+    expect(api.warningText(claim!)).toMatch(/^row 2: claim 9903\.94\.06 not applied: /);
+    expect(api.WARNING_CODES).toContain(claim!.code);
   });
 
   it('prices one line without fees', async () => {

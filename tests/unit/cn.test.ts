@@ -1,5 +1,6 @@
 // China's side (issue 4): worked examples of ../shared/reference/cn-measures.md §7, corrected by cn-measures-checked.md.
 import { describe, expect, it } from 'vitest';
+import { warningText } from '../../src/core/warning.js';
 import { priceBill } from '../../src/core/bill.js';
 import { computeCnDuties, type CnLine } from '../../src/core/cn-duties.js';
 import { Decimal } from '../../src/core/money.js';
@@ -29,7 +30,7 @@ describe('Ex.1 US soybeans, 2025-09-04 (23%), the source method: CV = CNF x FX',
     // insurance 3‰ x (3,000.00 + 344.47) = 10.03; CV 3,354.50; duty 23% = 771.535 -> 771.54; VAT 9% x 4,126.04 = 371.34
     const r = cn('12019019', '3000.00', '2025-09-04', { freight: d('344.47'), claims: ['cn-exclusion'] });
     expect([r.customsValue, r.duty, r.vat].map((x) => x.toFixed(2))).toEqual(['3354.50', '771.54', '371.34']);
-    expect(r.warnings.join()).toMatch(/3‰/);
+    expect(r.warnings.map(warningText).join()).toMatch(/3‰/);
   });
   it('without an exclusion the 2018-2019 layers apply: 3 + 25 + 2.5 + 10 + 10 = 50.5%', () => {
     expect(rate(cn('12019019', '1000.00', '2025-09-04'))).toBe('50.5');
@@ -97,7 +98,7 @@ describe('the across-the-board measure steps at 12:01 and 13:01 Beijing time (so
   it('a date without a time on a transition day takes the later rate and warns that the time matters', () => {
     const r = cn('12019019', '1000.00', '2025-11-10', { claims: ['cn-exclusion'] });
     expect(rate(r)).toBe('13');
-    expect(r.warnings.join()).toMatch(/13:01 on the entry date/);
+    expect(r.warnings.map(warningText).join()).toMatch(/13:01 on the entry date/);
   });
   it('goods shipped before 2025-04-10 12:01 and declared by 2025-05-13 do not pay the 125%', () => {
     expect(rate(cn('12019019', '1000.00', '2025-04-20', { claims: ['cn-exclusion'], loadedOn: '2025-04-05' }))).toBe('13');
@@ -105,7 +106,7 @@ describe('the across-the-board measure steps at 12:01 and 13:01 Beijing time (so
   it('from 2026-11-10 13:01 the 24 suspended points return (34%), with a warning', () => {
     const r = cn('12019019', '1000.00', '2026-11-10T13:01', { claims: ['cn-exclusion'] });
     expect(rate(r)).toBe('37');
-    expect(r.warnings.join()).toMatch(/2027-01-10/);
+    expect(r.warnings.map(warningText).join()).toMatch(/2027-01-10/);
   });
 });
 
@@ -113,12 +114,12 @@ describe('claims, warnings and lines the ledger does not know', () => {
   it('the April 2025 waiver is a claim for its goods only, with a warning that no list was published', () => {
     const ic = cn('85423190', '1000.00', '2025-04-20', { claims: ['cn-april-waiver'] });
     expect(rate(ic)).toBe('0');
-    expect(ic.warnings.join()).toMatch(/never published/);
+    expect(ic.warnings.map(warningText).join()).toMatch(/never published/);
     expect(cn('12019019', '1000.00', '2025-04-20', { claims: ['cn-april-waiver'] }).rejectedClaims[0]!.reason).toMatch(/not in the scope/);
   });
   it('a line of an incomplete annex warns, and the unknown 2018-2019 status warns', () => {
-    expect(cn('03061700', '1000.00', '2025-06-01', { mfnRate: parseRate('5%')!, vatRate: d('9') }).warnings.join()).toMatch(/annex 2 of 税委会公告2025年第2号/);
-    expect(cn('85423190', '1000.00', '2025-06-01').warnings.join()).toMatch(/2018-2019 Section 301 countermeasure lists/);
+    expect(cn('03061700', '1000.00', '2025-06-01', { mfnRate: parseRate('5%')!, vatRate: d('9') }).warnings.map(warningText).join()).toMatch(/annex 2 of 税委会公告2025年第2号/);
+    expect(cn('85423190', '1000.00', '2025-06-01').warnings.map(warningText).join()).toMatch(/2018-2019 Section 301 countermeasure lists/);
   });
   it('a line without a base rate asks for mfn_rate', () => {
     expect(computeCnDuties(line('39011000', '1000.00', '2025-06-01', { into: 'CN', origin: 'US', currency: 'CNY' }), ledger)).toMatchObject({ column: 'hts', message: expect.stringMatching(/mfn_rate/) });
@@ -134,7 +135,7 @@ describe('a declaration with little duty (small consignment, Tariff Law Art. 32(
     // The MFN part (0.00) and VAT are waived; the 10% is "不予减免": 40.00 stays due; VAT 0.00
     const priced = priceBill([line('85423190', '400.00', '2025-06-01', { into: 'CN', origin: 'US', currency: 'CNY' })], ledger);
     expect([priced.lines[0]!.duty, priced.lines[0]!.vat].map((x) => x.toFixed(2))).toEqual(['40.00', '0.00']);
-    expect(priced.warnings.join()).toMatch(/RMB 50/);
+    expect(priced.warnings.map(warningText).join()).toMatch(/RMB 50/);
   });
   it('a US parcel worth 10 USD still pays the additional duty', () => {
     // 10 USD x 7.1564 = 71.564 -> CV 71.56 CNY; stethoscopes 9018901000, MFN 4%, 2026-06-01:
@@ -145,7 +146,7 @@ describe('a declaration with little duty (small consignment, Tariff Law Art. 32(
     expect([l.duty, l.consumptionTax, l.vat, l.landedCost].map((x) => x.toFixed(2))).toEqual(['7.16', '0.00', '0.00', '78.72']);
     expect(l.duties.map((x) => `${x.program} ${x.amount.toFixed(2)}`)).toEqual(['MFN 0.00', 'CN 2025 第4号 (all goods) 7.16']);
     expect(l.duties[1]!.basis).toMatch(/due in a small consignment: 税委会公告2025年第4号 二/);
-    expect(priced.warnings.join()).toMatch(/2025 additional duties stay due: 此次加征的关税不予减免/);
+    expect(priced.warnings.map(warningText).join()).toMatch(/2025 additional duties stay due: 此次加征的关税不予减免/);
   });
   it('the same parcel after 2026-11-10 13:01 pays 34% (the default reading)', () => {
     // 4% + 34% = 38% x 71.56 = 27.1928 -> 27.19 <= 50: exempt; 34% x 71.56 = 24.3304 -> 24.33 due
@@ -177,7 +178,7 @@ describe('consumption tax only on the lines its schedule names (issue 15)', () =
     const r = cn('22042100', '10000.00', '2026-06-01');
     expect([r.duty, r.consumptionTax, r.vat].map((x) => x.toFixed(2))).toEqual(['6400.00', '1822.22', '2368.89']);
     expect(r.customsValue.plus(r.duty).plus(r.consumptionTax).plus(r.vat).toFixed(2)).toBe('20591.11');
-    expect(r.warnings.join()).not.toMatch(/MFN|not re-checked/);
+    expect(r.warnings.map(warningText).join()).not.toMatch(/MFN|not re-checked/);
   });
   it('the same wine with a Section 301 exclusion: 14 + 15 + 10 = 39% (the 2018 list is not excludable)', () => {
     // duty 3,900.00; CT 13,900 / 0.9 x 10% = 1,544.444 -> 1,544.44; VAT 13% x 15,444.44 = 2,007.7772 -> 2,007.78
@@ -228,19 +229,19 @@ describe('soybeans at 125% (2025-04-12 to 2025-05-14 12:01), CV 10,000.00', () =
 
 describe('VAT and the open question after 2026-11-10 13:01 (issue 15)', () => {
   it('a vat_rate other than 13 or 9 under the VAT Law (from 2026-01-01) warns; before, it does not', () => {
-    expect(cn('12019019', '1000.00', '2026-06-01', { vatRate: d('17') }).warnings.join()).toMatch(/vat_rate 17% is not a rate of the VAT Law Art\. 10/);
-    expect(cn('12019019', '1000.00', '2026-06-01', { vatRate: d('9') }).warnings.join()).not.toMatch(/vat_rate/);
-    expect(cn('12019019', '1000.00', '2025-06-01', { vatRate: d('17') }).warnings.join()).not.toMatch(/vat_rate/);
+    expect(cn('12019019', '1000.00', '2026-06-01', { vatRate: d('17') }).warnings.map(warningText).join()).toMatch(/vat_rate 17% is not a rate of the VAT Law Art\. 10/);
+    expect(cn('12019019', '1000.00', '2026-06-01', { vatRate: d('9') }).warnings.map(warningText).join()).not.toMatch(/vat_rate/);
+    expect(cn('12019019', '1000.00', '2025-06-01', { vatRate: d('17') }).warnings.map(warningText).join()).not.toMatch(/vat_rate/);
   });
   it('every line priced at 34% after 2026-11-10 13:01 carries the warning, naming the scenario', () => {
     const priced = priceBill([line('12019019', '1000.00', '2026-12-01', { into: 'CN', origin: 'US', currency: 'CNY', claims: ['cn-exclusion'] }),
       line('85423190', '1000.00', '2026-12-01', { into: 'CN', origin: 'US', currency: 'CNY' })], ledger);
-    for (const l of priced.lines) expect(l.warnings.join()).toMatch(new RegExp(`row ${l.line.row}: 税委会公告2025年第4号: OPEN QUESTION: 34% .*cn-suspension-extended\\.json`));
+    for (const l of priced.lines) expect(l.warnings.map(warningText).join()).toMatch(new RegExp(`row ${l.line.row}: 税委会公告2025年第4号: OPEN QUESTION: 34% .*cn-suspension-extended\\.json`));
     // 3 + 34 = 37%; 0 + 34 = 34%
     expect(priced.lines.map((l) => l.duty.toFixed(2))).toEqual(['370.00', '340.00']);
   });
   it('before it, no line carries it', () => {
-    expect(cn('85423190', '1000.00', '2026-11-10T13:00').warnings.join()).not.toMatch(/OPEN QUESTION/);
+    expect(cn('85423190', '1000.00', '2026-11-10T13:00').warnings.map(warningText).join()).not.toMatch(/OPEN QUESTION/);
   });
 });
 

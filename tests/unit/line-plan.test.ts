@@ -79,6 +79,6 @@ describe('a plan prices its kind of line as the engine does', () => {
 
   it('carries the kind\'s warnings, about the row or not', () => {
     const plan = planLine(line('8507.60.00.90', '1000.00', '2025-01-15', { claims: ['9903.94.06'] }), ledger)!;
-    expect(plan.warnings).toContainEqual({ perRow: true, message: expect.stringMatching(/^claim 9903\.94\.06 not applied/) });
+    expect(plan.warnings).toContainEqual({ perRow: true, warning: { code: 'claim-not-applied', text: expect.stringMatching(/^claim 9903\.94\.06 not applied/) } });
   });
 });

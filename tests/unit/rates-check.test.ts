@@ -86,6 +86,9 @@ describe('tariff rates check', () => {
     }, /fentanyl: from: overlaps fentanyl-10 \(IEEPA fentanyl 9903\.01\.20, 2025-02-04 to open\): both would charge every good from 2025-03-04/],
     ['two product lists with one id', (f: any) => { f['us/lists.json'].lists.push({ id: 's301', title: 'again', sources: SRC, entries: [] }); }, /us\/lists\.json: s301: id: duplicate list id/],
     ['an origin that is not an ISO code', (f: any) => { f['us/measures.json'].measures[0].origins = ['XX']; }, /list3: origins: "XX" is not an ISO 3166 country code/],
+    ['a notice whose warning code is not one', (f: any) => {
+      f['us/measures.json'].notices = [{ id: 'n1', side: 'US', list: 's301', from: '2025-01-01', message: 'x', warning: 'exclusion', sources: SRC }];
+    }, /n1: warning: "exclusion" is not a warning code \(ledger-stale, /],
     ['a file outside the ledger folder', (f: any) => { f['ledger.json'].files.US.refund = '../../etc/refund.json'; }, /ledger\.json: files\.US: refund: "\.\.\/\.\.\/etc\/refund\.json" is outside the ledger folder/],
   ])('catches %s', (_name, mutate, expected) => {
     const r = check(ledgerDir(mutate));

@@ -2,6 +2,7 @@
 // (its worked examples first) and the HTSUS heading and note texts it quotes. MFN rates are the column 1 general rates
 // of HTSUS 2026 Rev 10. Values are $10,000 unless said; fees on or after 2026-10-01: MPF 0.3464% = 34.64, HMF 12.50.
 import { describe, expect, it } from 'vitest';
+import { warningText } from '../../src/core/warning.js';
 import { priceBill } from '../../src/core/bill.js';
 import { computeUsDuties } from '../../src/core/us-duties.js';
 import { Decimal } from '../../src/core/money.js';
@@ -108,7 +109,7 @@ describe('Section 201 quartz (note 41), Section 232 drones (note 43), Section 23
     expect(total('8541420010', '2026-12-03')).toBe('6250.00');
     const r = duties('8541420010', '2026-12-04');
     expect(r.duty.toFixed(2)).toBe('7750.00');
-    expect(r.warnings.join()).toMatch(/no HTSUS revision carrying its Chapter 99 heading/);
+    expect(r.warnings.map(warningText).join()).toMatch(/no HTSUS revision carrying its Chapter 99 heading/);
   });
 });
 
@@ -119,7 +120,7 @@ describe('maritime Section 301 and the truce after 2026-11-09', () => {
     expect(total('8426190000', '2026-11-09', { claims: ['ship-to-shore-crane'] }, '1000.00')).toBe('375.00');
     const after = duties('8426190000', '2026-11-10', { claims: ['ship-to-shore-crane'] }, '1000.00');
     expect(after.duty.toFixed(2)).toBe('1375.00');
-    expect(after.warnings.join()).toMatch(/announced extended to 2027-01-10.*us-truce-extended/);
+    expect(after.warnings.map(warningText).join()).toMatch(/announced extended to 2027-01-10.*us-truce-extended/);
     expect(total('8426190000', '2026-11-10', { claims: ['ship-to-shore-crane'] }, '1000.00', truce)).toBe('375.00');
   });
   it('a Section 301 exclusion ends with 2026-11-09: claimed on 11-10 it is refused and the lapse is warned; the truce scenario keeps it', () => {
@@ -127,7 +128,7 @@ describe('maritime Section 301 and the truce after 2026-11-09', () => {
     expect(total('8504409580', '2026-11-09', { claims: ['9903.88.69'] })).toBe('1250.00');
     const lapsed = duties('8504409580', '2026-11-10', { claims: ['9903.88.69'] });
     expect(lapsed.duty.toFixed(2)).toBe('3750.00');
-    expect(lapsed.warnings.join()).toMatch(/ran through 2026-11-09 by their text/);
+    expect(lapsed.warnings.map(warningText).join()).toMatch(/ran through 2026-11-09 by their text/);
     expect(total('8504409580', '2026-11-10', { claims: ['9903.88.69'] }, '10000.00', truce)).toBe('1250.00');
   });
 });

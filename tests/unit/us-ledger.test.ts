@@ -1,5 +1,6 @@
 // The built-in ledger (rates/), checked against rates worked by hand from us-measures.md and us-measures-checked.md.
 import { describe, expect, it } from 'vitest';
+import { warningText } from '../../src/core/warning.js';
 import { priceBill } from '../../src/core/bill.js';
 import { computeUsDuties } from '../../src/core/us-duties.js';
 import { loadLedger } from '../../src/rates/load.js';
@@ -75,7 +76,7 @@ describe('Section 122 (2026-02-24 to 2026-07-24)', () => {
     expect(headings('8517130000', '2026-03-01')).toEqual([]); // smartphones: note 2(aa)(ii)
   });
   it('ends for entries from 2026-07-24 (HTSUS 2026 Rev 13 end-dates it), with no warning of its end', () => {
-    expect(stack('9403608040', '2026-03-01').warnings.join()).not.toMatch(/150-day|not confirmed/);
+    expect(stack('9403608040', '2026-03-01').warnings.map(warningText).join()).not.toMatch(/150-day|not confirmed/);
     expect(headings('9403608040', '2026-07-23')).toContain('9903.03.01 10%');
     expect(headings('9403608040', '2026-07-24')).not.toContain('9903.03.01 10%');
   });
@@ -100,12 +101,12 @@ describe('lines only partly under a four-year-review heading (us-measures.md §6
   it('Li-ion batteries in 2025: EV batteries 25% (9903.91.01), the others List 4A 7.5%; EV batteries are auto parts (Section 232), other Li-ion batteries only when claimed', () => {
     // 2025-06-01 on $1,000: MFN 3.4% + fentanyl 20% + 301 + auto parts 25% (9903.94.05, 8507.60 in note 33(g)); no reciprocal (9903.01.33)
     expect(total('8507600010', '2025-06-01')).toBe('734.00'); // 34 + 200 + 250 + 250
-    expect(stack('8507600010', '2025-06-01').warnings.join()).toMatch(/note 31\(b\)/);
+    expect(stack('8507600010', '2025-06-01').warnings.map(warningText).join()).toMatch(/note 31\(b\)/);
     // other Li-ion batteries: note 33(g) names 8507.60 whole, but 9903.94.05 covers parts of passenger vehicles and light
     // trucks only (note 33(h)(ii): the rest is 9903.94.06), so by default no auto parts duty and the reciprocal 10%:
     // 34 + 200 + 75 + 100 = 409
     expect(total('8507600090', '2025-06-01')).toBe('409.00');
-    expect(stack('8507600090', '2025-06-01').warnings.join()).toMatch(/claim 9903\.94\.05/);
+    expect(stack('8507600090', '2025-06-01').warnings.map(warningText).join()).toMatch(/claim 9903\.94\.05/);
     // claimed as a vehicle part: 34 + 200 + 75 + 250 = 559
     const claimed = computeUsDuties(line('8507600090', '1000.00', '2025-06-01', { claims: ['9903.94.05'] }), ledger);
     expect('duty' in claimed && claimed.duty.toFixed(2)).toBe('559.00');
@@ -134,15 +135,15 @@ describe('dates and scope of the lists', () => {
 
 describe('what the ledger knows it does not price is said', () => {
   it('a Section 301 exclusion the HTSUS points at (7326.90.86.88, 9903.88.69)', () => {
-    expect(stack('7326908688', '2025-06-01').warnings.join()).toMatch(/9903\.88\.69/);
+    expect(stack('7326908688', '2025-06-01').warnings.map(warningText).join()).toMatch(/9903\.88\.69/);
   });
   it('Section 232 semiconductors apply only when the note 39(b) parameters are claimed', () => {
-    expect(stack('8471500150', '2026-02-01').warnings.join()).toMatch(/claim 9903\.79\.01/);
+    expect(stack('8471500150', '2026-02-01').warnings.map(warningText).join()).toMatch(/claim 9903\.79\.01/);
   });
   it('after Section 122: the forced-labor 301 duty, confirmed (no warning that a successor is unknown)', () => {
     // wooden furniture 9403.60.80.40, List 3: 9903.88.03 25% + 9903.05.31 12.5% (note 52(a) stacks on the China lists)
     expect(headings('9403608040', '2026-08-01')).toEqual(['9903.88.03 25%', '9903.05.31 12.5%']);
-    expect(stack('9403608040', '2026-08-01').warnings.join()).not.toMatch(/not confirmed/);
+    expect(stack('9403608040', '2026-08-01').warnings.map(warningText).join()).not.toMatch(/not confirmed/);
   });
 });
 

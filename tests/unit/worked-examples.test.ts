@@ -61,7 +61,7 @@ describe('stacking rules are data', () => {
     ], { annex: ['851713'] });
     const r = duties(computeUsDuties(line('8517130000', '1000.00', '2025-04-15'), ledger));
     expect(r.duty.toFixed(2)).toBe('0.00');
-    expect(r.notApplied).toEqual([{ program: 'IEEPA reciprocal', heading: '9903.01.63', reason: 'Annex II; reported under 9903.01.32' }]);
+    expect(r.notApplied).toEqual([{ program: 'IEEPA reciprocal', heading: '9903.01.63', reason: 'Annex II; reported under 9903.01.32', reportedUnder: '9903.01.32' }]);
   });
   it('a claim exempts only when made', () => {
     const ledger = fixtureLedger('Free', [
