@@ -1,30 +1,23 @@
-import { finishCnLine, finishUsLine } from '../core/bill.js';
 import { trippedGates } from '../core/gates.js';
-import { Decimal, fromCents, toCents } from '../core/money.js';
-import { TotalsAccumulator } from '../core/totals.js';
-import type { BillLine, LineResult, RowError, Side } from '../core/types.js';
-import { parseRow, type LineDefaults } from '../input/row.js';
-import { lineObject, resultJson, ndjsonTotals, totalsBySide, type Query } from '../output/document.js';
-import { render7501 } from '../output/entry7501.js';
-import { renderLineDetail, renderView } from '../output/table.js';
-import { TableView } from '../output/table-view.js';
-import { loadLedger, type Ledger } from '../rates/load.js';
-import { withScenarios } from '../rates/scenario.js';
-import { collectGarbage } from './collect-garbage.js';
-import { csvPasses } from './csv-passes.js';
 import { EntryBook } from '../core/entry-book.js';
+import type { BillLine, Side } from '../core/types.js';
+import { warning, type Warning } from '../core/warning.js';
+import { WarningCollector, summarizeWarnings } from '../core/warning-summary.js';
+import { parseRow, type LineDefaults } from '../input/row.js';
+import { csvEncoder } from '../output/csv-encoder.js';
+import { documentEncoder, type DocumentStyle } from '../output/document-encoder.js';
+import type { Query } from '../output/document.js';
+import { jsonEncoder } from '../output/json-encoder.js';
+import { loadLedger } from '../rates/load.js';
+import { withScenarios } from '../rates/scenario.js';
+import { streamCalc } from './calc-stream.js';
 import { EXIT, UserError, exitFor } from './errors.js';
-import { makeChalk, reportProblems, write } from './io.js';
-import { jsonPasses } from './json-passes.js';
+import { makeChalk, reportProblems } from './io.js';
 import { parseDateOption, parseEncoding, parseFormat, parseFx, parseMode, parseOrigin, parsePercent, parseAmountGates, parseSide, type CommonOptions } from './options.js';
 import { Progress } from './progress.js';
 import { openBill } from './read-bill.js';
-import { afterPassOne, enter, priceRow, rows, type Finished, type Run } from './run.js';
-import { StringTable } from '../core/string-table.js';
-import { Spill, fromSpill, toSpill, type SpilledLine } from './spill.js';
+import { priceAgain, type Run } from './run.js';
 import { failsOnStale, staleWarnings } from './stale.js';
-import { WarningCollector, summarizeWarnings, type SaidWarning } from '../core/warning-summary.js';
-import { warning } from '../core/warning.js';
 
 export interface CalcOptions extends CommonOptions {
   scenario?: string[];
@@ -39,18 +32,10 @@ export interface CalcOptions extends CommonOptions {
   color?: boolean;
 }
 
-/** rows between two full garbage collections of a long run priced line by line by the engine, whose lines keep every
- * detail (the integer-cent path makes little garbage that outlives the young generation: regular forced collections
- * there cost time and saved no memory; it only collects when the heap has grown, collectIfGrown) */
-const GC_EVERY = 25_000;
-
-
 /**
- * `tariff calc`: the bill is streamed twice. Pass one reads and prices each row (duties, Chinese taxes) and keeps
- * per entry only its value and each line's weight (8 bytes); the priced lines wait in a temporary file. Then each
- * entry's fees are set, and pass two splits them over the lines in file order and writes each line as it goes.
- * CSV, JSON and NDJSON take the integer-cent path (csv-passes.ts, json-passes.ts); the table, the 7501 and --explain
- * are priced line by line by the engine (documentPasses).
+ * `tariff calc`: the options read, the bill streamed twice by the one driver (calc-stream.ts) into the format's
+ * encoder (src/output: csv-encoder.ts; json-encoder.ts; document-encoder.ts for the table, the 7501 and --explain),
+ * then the warnings, rejected rows and gates said, and the exit code chosen.
  */
 export async function runCalc(file: string | undefined, opts: CalcOptions): Promise<number> {
   const date = parseDateOption(opts.date);
@@ -76,10 +61,16 @@ export async function runCalc(file: string | undefined, opts: CalcOptions): Prom
     run.warnings.add(warning('explain-not-shown', `--explain is not shown in the ${format === 'csv' ? 'CSV (its duties column lists the measures applied)' : '7501 view'}: for every measure considered, applied or not, use --explain with --format table, json or ndjson`));
   }
   const query: Query = { date, mode, into, ...(origin ? { origin } : {}) };
+  const ctx = {
+    ledger, book: run.book, headers: bill.headers, targetMargin, explain: run.explain, warn: (w: Warning) => run.warnings.add(w),
+    priceAgain: (row: number, cells: string[]) => priceAgain(run, { row, cells }),
+    lineOf: (row: number, cells: string[]) => parseRow(row, cells, bill.header, defaults) as BillLine,
+  };
   // --explain lists every measure considered for each line: the engine alone says that
-  const totals = format === 'csv' ? await csvPasses(run, targetMargin)
-    : (format === 'json' || format === 'ndjson') && !run.explain ? await jsonPasses(run, format, query, ledger, targetMargin)
-      : await documentPasses(run, new Output(format, opts, targetMargin, ledger, query));
+  const encoder = format === 'csv' ? csvEncoder(ctx)
+    : (format === 'json' || format === 'ndjson') && !run.explain ? jsonEncoder(ctx, format, query)
+      : documentEncoder(ctx, format as DocumentStyle, query, () => makeChalk(opts.color, process.stdout, process.env));
+  const totals = await streamCalc(run, encoder);
   run.progress.done();
   // the sides of the lines priced (a Chinese bill is not warned about the US ledger); none priced: the --into side
   const stale = staleWarnings(ledger.reviewedThrough, [run.latest ?? date], run.sides.size > 0 ? [...run.sides] : [into]);
@@ -97,92 +88,4 @@ export async function runCalc(file: string | undefined, opts: CalcOptions): Prom
   const gates = trippedGates((side) => totals.get(side), failOver, amountGates);
   for (const g of gates) process.stderr.write(`fail-over: ${g}\n`);
   return exitFor({ input: rejected.length > 0 && opts.strict, rejected: rejected.length > 0, stale: isStale, gate: gates.length > 0 });
-}
-
-/** The table, the 7501, and JSON or NDJSON with --explain: each line priced by the engine, spilled with every detail and read back. */
-async function documentPasses(run: Run, out: Output): Promise<Finished> {
-  const spill = new Spill();
-  try {
-    const strings = new StringTable();
-    for await (const batch of rows(run, GC_EVERY)) for (const record of batch) {
-      const priced = priceRow(run, record);
-      if (!priced) continue;
-      enter(run, priced.line.into, priced.line.entry, priced.line.date, toCents(priced.line.value), toCents(priced.duty));
-      spill.write(JSON.stringify(toSpill(priced, record.cells, strings)));
-    }
-    afterPassOne(run);
-    const totals = new TotalsAccumulator();
-    let rowsOut = 0;
-    for await (const batch of spill.batches()) {
-      for (const text of batch) {
-        if (++rowsOut % GC_EVERY === 0) collectGarbage();
-        run.progress.writing(rowsOut, spill.count);
-        const s = JSON.parse(text) as SpilledLine;
-        const line = parseRow(s.row, s.cells, run.bill.header, run.defaults) as BillLine;
-        const id = run.book.id(line.into, line.entry)!;
-        let r: LineResult = { line, ...fromSpill(s, strings) };
-        const fees = run.book.nextFees(id);
-        if (line.into === 'CN') {
-          const exemption = run.book.exemption(id);
-          // priced again without duty when exempt: its warnings were said in pass one
-          r = finishCnLine(r, run.ledger, run.explain, exemption);
-        } else {
-          finishUsLine(r, fromCents(fees.mpf), fromCents(fees.hmf));
-        }
-        totals.add(r);
-        out.line(r);
-      }
-    }
-    return { get: (side) => totals.get(side), end: async (rejected, warnings) => out.end(totals, rejected, warnings) };
-  } finally {
-    spill.remove();
-  }
-}
-
-/** Writes the result as lines come: JSON and NDJSON line by line; the table and 7501 views at the end. */
-class Output {
-  private buffer = '';
-  private first = true;
-  private readonly held: LineResult[] = [];
-  private readonly view = new TableView();
-
-  constructor(private readonly format: string, private readonly opts: CalcOptions, private readonly targetMargin: Decimal | undefined,
-    ledger: Ledger, query: Query) {
-    if (format === 'json') this.push(resultJson.head(query, ledger));
-  }
-
-  private push(text: string): void {
-    this.buffer += text;
-    if (this.buffer.length > 1 << 16) this.flush();
-  }
-
-  private flush(): void {
-    if (this.buffer) write(this.buffer);
-    this.buffer = '';
-  }
-
-  private chalk() {
-    return makeChalk(this.opts.color, process.stdout, process.env);
-  }
-
-  line(r: LineResult): void {
-    if (this.format === 'json') {
-      this.push(resultJson.line(JSON.stringify(lineObject(r, this.targetMargin)), this.first));
-      this.first = false;
-    } else if (this.format === 'ndjson') this.push(JSON.stringify(lineObject(r, this.targetMargin)) + '\n');
-    else if (this.format === 'table') {
-      // the measures of each line as it comes (memory does not grow with the bill), the table and totals last
-      if (this.opts.explain) this.push(renderLineDetail(r, this.chalk()) + '\n\n');
-      this.view.add(r);
-    } else this.held.push(r);
-  }
-
-  end(totals: TotalsAccumulator, rejected: RowError[], warnings: readonly SaidWarning[]): void {
-    const sides = totalsBySide((side) => totals.get(side));
-    if (this.format === 'json') this.push(resultJson.tail(sides, rejected, warnings, !this.first));
-    else if (this.format === 'ndjson') this.push(ndjsonTotals(sides, rejected, warnings));
-    else if (this.format === '7501') this.push(render7501(this.held));
-    else if (this.format === 'table') this.push(renderView(this.view, this.chalk(), this.targetMargin));
-    this.flush();
-  }
 }

@@ -1,15 +1,12 @@
 import { BoundedCache } from '../core/bounded-cache.js';
-import { finishCnLine } from '../core/bill.js';
-import { landedBeforeFees, lineCentsOf } from '../core/line-cents.js';
-import { planLine, type LinePlan, type PlannedLine } from '../core/line-plan.js';
-export { planWarningsOf } from '../core/line-plan.js';
+import { planLine } from '../core/line-plan.js';
 import { toCents } from '../core/money.js';
-import type { CentTotals } from '../core/totals.js';
 import type { LineResult } from '../core/types.js';
-import { QuickReader, type QuickRow } from '../input/fast-row.js';
+import { QuickReader } from '../input/fast-row.js';
 import { dateWindows } from '../core/windows.js';
 import type { CsvRecord } from '../input/read.js';
-import { enter, priceAgain, priceRow, rows, type Run } from './run.js';
+import type { PlanKeeper, RecordOut, Slot } from '../output/line-encoder.js';
+import { enter, priceRow, rows, type Run } from './run.js';
 
 /** kinds of line (code, claims, origin...) remembered at once by the integer-cent path */
 const KIND_LIMIT = 20_000;
@@ -18,24 +15,6 @@ const WINDOWS_PER_KIND = 1_000;
 /** plans of one kind of line tried on a new date (the ledger changes a few times a year: one plan serves every date between two changes) */
 const PLANS_PER_KIND = 8;
 
-/** A plan and the text of its lines in the output's format. */
-export interface Slot<T> {
-  plan: LinePlan;
-  text: T;
-}
-
-/** What pass one does with each line in an output's format (csv-passes.ts, json-passes.ts). */
-export interface Keeper<T> {
-  /** the text of a plan's lines, from the line the plan is made from; undefined: the kind's lines go to the engine */
-  textOf(plan: LinePlan, priced: LineResult): T | undefined;
-  /** whether a plan gives this line, on its date, exactly what the engine gave it (figures, texts, warnings) */
-  same(slot: Slot<T>, record: CsvRecord, quick: QuickRow, p: PlannedLine, priced: LineResult, reader: QuickReader): boolean;
-  /** a line priced by a plan (its entry has its value and duty); `reader` read it */
-  planned(record: CsvRecord, entryId: number, slot: Slot<T>, quick: QuickRow, p: PlannedLine, reader: QuickReader): void;
-  /** a line priced by the engine */
-  priced(record: CsvRecord, entryId: number, r: LineResult): void;
-}
-
 /**
  * Pass one of the integer-cent path: rows in the plain form whose kind of line (code, claims, origin, rates given...)
  * has a plan for their date are priced in whole cents (src/core/line-plan.ts); the engine prices the others. The
@@ -43,7 +22,7 @@ export interface Keeper<T> {
  * too when it gives that line exactly what the engine gave it, otherwise the next few lines may make a plan for it.
  * Each line's value and duty go to its entry; `keep` writes what pass two needs.
  */
-export async function planPassOne<T>(run: Run, keep: Keeper<T>): Promise<void> {
+export async function planPassOne<T>(run: Run, keep: PlanKeeper<T>, priced: (record: CsvRecord, entryId: number, r: LineResult) => void, records: RecordOut): Promise<void> {
   const reader = new QuickReader(run.bill.header, run.defaults, dateWindows(run.ledger));
   const kinds = new BoundedCache<string, Kind<T>>(KIND_LIMIT);
   for await (const batch of rows(run)) for (const record of batch) {
@@ -57,16 +36,16 @@ export async function planPassOne<T>(run: Run, keep: Keeper<T>): Promise<void> {
         for (const w of slot.plan.warnings) run.warnings.addAbout(w.warning, w.perRow ? record.row : undefined);
         // the side and date of the kind's lines on this date were noted with the first of them (enter, below)
         const id = run.book.add(quick.into, quick.entry, quick.date, run.defaults.mode, quick.amounts.value, p.duty);
-        keep.planned(record, id, slot, quick, p, reader);
+        keep.planned(record, id, slot, quick, p, reader, records);
         continue;
       }
     }
-    const priced = priceRow(run, record);
-    if (quick && priced && typeof slot !== 'object') {
+    const r = priceRow(run, record);
+    if (quick && r && typeof slot !== 'object') {
       const { plans, windows } = kind!;
       const serving = plans.find((s) => {
         const p = s.plan.price(quick.amounts);
-        return p !== undefined && keep.same(s, record, quick, p, priced, reader);
+        return p !== undefined && keep.same(s, record, quick, p, r, reader);
       });
       if (serving) {
         // the plan that served last is tried first next time (windows near each other usually share one)
@@ -75,8 +54,8 @@ export async function planPassOne<T>(run: Run, keep: Keeper<T>): Promise<void> {
       } else {
         // the first few lines of a kind in a window may make its plan (made from the engine's result for the line)
         const seen = slot ?? 0;
-        const plan = seen <= 2 ? planLine(priced.line, run.ledger) : undefined;
-        const text = plan ? keep.textOf(plan, priced) : undefined;
+        const plan = seen <= 2 ? planLine(r.line, run.ledger) : undefined;
+        const text = plan ? keep.textOf(plan, r) : undefined;
         if (plan && text !== undefined) {
           const made = { plan, text };
           // a kind whose texts name the date (a claim not applied "on 2025-04-15") has a plan per date: the latest are kept to try
@@ -85,9 +64,8 @@ export async function planPassOne<T>(run: Run, keep: Keeper<T>): Promise<void> {
         } else windows.set(quick.window, seen + 1);
       }
     } else if (quick && typeof slot !== 'object') kind!.windows.set(quick.window, (slot ?? 0) + 1);
-    if (!priced) continue;
-    const id = enter(run, priced.line.into, priced.line.entry, priced.line.date, toCents(priced.line.value), toCents(priced.duty));
-    keep.priced(record, id, priced);
+    if (!r) continue;
+    priced(record, enter(run, r.line.into, r.line.entry, r.line.date, toCents(r.line.value), toCents(r.duty)), r);
   }
 }
 
@@ -96,15 +74,4 @@ export async function planPassOne<T>(run: Run, keep: Keeper<T>): Promise<void> {
 interface Kind<T> {
   plans: Slot<T>[];
   windows: BoundedCache<string, Slot<T> | number>;
-}
-
-/** A Chinese line of an exempt declaration priced again by the engine, without duty; the totals take the difference. */
-export function exemptedLine(run: Run, row: number, cells: string[], exemption: string, totals: CentTotals): LineResult {
-  const priced = priceAgain(run, { row, cells });
-  totals.subtractLine('CN', lineCentsOf(priced));
-  // its warnings were said in pass one; with an exemption, finishCnLine makes a new line and leaves `priced` as it was
-  const finished = finishCnLine(priced, run.ledger, false, exemption);
-  const after = lineCentsOf(finished);
-  totals.addLine('CN', after, landedBeforeFees(after));
-  return finished;
 }

@@ -1,0 +1,83 @@
+import { finishCnLine } from '../core/bill.js';
+import { smallConsignmentCents } from '../core/cn-duties.js';
+import { landedBeforeFees, lineCentsOf, lineCentsOfPlanned, sameCents, withFees, type LineCents } from '../core/line-cents.js';
+import { planWarningsOf, type PlannedLine } from '../core/line-plan.js';
+import { CentTotals } from '../core/totals.js';
+import type { LineResult, Side } from '../core/types.js';
+import { sameWarnings } from '../core/warning.js';
+import type { QuickReader, QuickRow } from '../input/fast-row.js';
+import type { CsvRecord } from '../input/read.js';
+import { lineObject, ndjsonTotals, resultJson, totalsBySide, type Query } from './document.js';
+import { PlanJson, headOfResult, lineEnd, usFeeFields } from './json-line.js';
+import { CN_RECORD, exemptedLine, type EncodeContext, type LineEncoder, type Output, type RecordOut, type Slot } from './line-encoder.js';
+
+/**
+ * The record of a JSON line: its text, fields separated by NUL: its input cells as JSON (a Chinese line whose
+ * declaration could still turn out exempt, to price it again), its text before the fee fields (json-line.ts),
+ * quantity and price as written, and in whole cents its landed cost before fees, the part of it before tariffs, its
+ * customs value and its duty. No field holds a NUL: JSON writes one as \u0000.
+ */
+const NUL = '\u0000';
+
+/**
+ * `--format json` and `ndjson`: each line object on a line of its own (lineObject's fields, to the byte), written in
+ * pass two with its fees, landed cost, effective rate and per-unit figures; then the totals, rejected rows and warnings.
+ */
+export function jsonEncoder(ctx: EncodeContext, style: 'json' | 'ndjson', query: Query): LineEncoder<PlanJson> {
+  const totals = new CentTotals();
+  const smallConsignment = smallConsignmentCents(ctx.ledger);
+  const { targetMargin } = ctx;
+  let rowsOut = 0;
+  const keep = (records: RecordOut, row: number, entryId: number, c: LineCents, head: string, cells: string[]) => {
+    const landed = landedBeforeFees(c);
+    totals.addLine(c.side, c, landed);
+    // its cells, to price it again, only while its declaration's duty is small enough to be exempt
+    const kept = c.side === 'CN' && ctx.book.mayBeExempt(entryId, smallConsignment) ? JSON.stringify(cells) : '';
+    records.write(row, entryId, c.side === 'US' ? 0 : CN_RECORD, 0n, 0n,
+      [kept, head, c.quantity ?? '', c.price ?? '', landed, c.beforeTariffsPart, c.customsValue, c.duty].join(NUL));
+  };
+  const headOf = (slot: Slot<PlanJson>, record: CsvRecord, quick: QuickRow, p: PlannedLine, reader: QuickReader) => {
+    const { sku, description } = reader.labels(record.cells);
+    return slot.text.head({ row: record.row, date: quick.date, sku, description, quantity: quick.quantity }, p);
+  };
+  // the engine's line as text, made once however many plans it is compared with; a Chinese line's taxes and landed
+  // cost come before its effective rate (finishCnLine; no exemption is known yet)
+  let seen: LineResult | undefined;
+  let seenHead = '';
+  const engineHead = (r: LineResult) => (seen === r ? seenHead
+    : (seenHead = headOfResult((seen = r).line.into === 'CN' ? finishCnLine({ ...r }, ctx.ledger, false, undefined) : r)));
+  const fields = (record: { text(): string }) => record.text().split(NUL) as [string, string, string, string, string, string, string, string];
+  const cents = (side: Side, f: string[]) => ({ side, beforeTariffsPart: BigInt(f[5]!), customsValue: BigInt(f[6]!), duty: BigInt(f[7]!),
+    quantity: f[2] === '' ? undefined : f[2], price: f[3] === '' ? undefined : f[3] });
+  const line = (out: Output, text: string) => out.add(style === 'json' ? resultJson.line(text, ++rowsOut === 1) : `${text}\n`);
+  return {
+    plans: {
+      textOf: (_plan, priced) => new PlanJson(priced),
+      same: (slot, record, quick, p, priced, reader) => sameCents(lineCentsOfPlanned(slot.plan, p, quick), lineCentsOf(priced))
+        && headOf(slot, record, quick, p, reader) === engineHead(priced) && sameWarnings(planWarningsOf(slot.plan, record.row), priced.warnings),
+      planned: (record, id, slot, quick, p, reader, records) => keep(records, record.row, id, lineCentsOfPlanned(slot.plan, p, quick), headOf(slot, record, quick, p, reader), record.cells),
+    },
+    priced: (record, id, r, records) => keep(records, record.row, id, lineCentsOf(r), engineHead(r), record.cells),
+    // an entry's fee shares add up to its fees: the totals take them whole
+    entryFees: (mpf, hmf) => totals.addFees('US', mpf, hmf),
+    begin: (out) => {
+      if (style === 'json') out.add(resultJson.head(query, ctx.ledger));
+    },
+    usLine: (record, mpf, hmf, out) => {
+      const f = fields(record);
+      const withFee = withFees(BigInt(f[4]), mpf, hmf);
+      line(out, f[1] + usFeeFields(mpf, hmf, withFee) + lineEnd(cents('US', f), withFee.landed, targetMargin));
+    },
+    cnLine: (record, exemption, out) => {
+      const f = fields(record);
+      // an exempt declaration's duty was small all along, so each of its lines kept its cells (an entry's duty only grows)
+      if (exemption) line(out, JSON.stringify(lineObject(exemptedLine(ctx, record.a, JSON.parse(f[0]) as string[], exemption, totals), targetMargin)));
+      else line(out, f[1] + lineEnd(cents('CN', f), BigInt(f[4]), targetMargin));
+    },
+    totals: (side) => totals.get(side),
+    end: (rejected, warnings, out) => {
+      const sides = totalsBySide((side) => totals.get(side));
+      out.add(style === 'json' ? resultJson.tail(sides, rejected, warnings, rowsOut > 0) : ndjsonTotals(sides, rejected, warnings));
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import { finishCnLine } from '../core/bill.js';
+import type { EntryBook } from '../core/entry-book.js';
+import { landedBeforeFees, lineCentsOf } from '../core/line-cents.js';
+import type { LinePlan, PlannedLine } from '../core/line-plan.js';
+import type { Decimal } from '../core/money.js';
+import type { CentTotals, SideTotals } from '../core/totals.js';
+import type { LineResult, RowError, Side } from '../core/types.js';
+import type { Warning } from '../core/warning.js';
+import type { SaidWarning } from '../core/warning-summary.js';
+import type { QuickReader, QuickRow } from '../input/fast-row.js';
+import type { CsvRecord } from '../input/read.js';
+import type { Ledger } from '../rates/load.js';
+
+/**
+ * How `calc` writes its result in one format (csv-encoder.ts, json-encoder.ts, document-encoder.ts): the streaming
+ * driver (src/cli/calc-stream.ts) prices each row once, hands the encoder the priced line to keep a record of between
+ * the two passes, and in pass two hands each record back with its entry's fee shares (or its declaration's
+ * exemption); the encoder writes the line's text. Every format gets the same figures: a plan's lines are the
+ * engine's to the cent (checked for each kind of line on each date before a plan serves it: src/cli/plan-pass.ts).
+ */
+
+/** Pass one's record of a line (src/cli/record-file.ts): row, entry id, kind (its lowest bit: CN_RECORD), two i64, text. */
+export interface RecordOut {
+  write(row: number, entryId: number, kind: number, x: bigint, y: bigint, text: string): void;
+}
+
+/** A record read back in pass two; its text is bytes[from, to) until the next record. */
+export interface RecordIn {
+  readonly a: number;
+  readonly b: number;
+  readonly c: number;
+  readonly x: bigint;
+  readonly y: bigint;
+  readonly bytes: Buffer;
+  readonly from: number;
+  readonly to: number;
+  text(from?: number, to?: number): string;
+}
+
+/** The kind bit of a record of a line into China (no fees; an exemption may apply to its declaration). */
+export const CN_RECORD = 1;
+
+/** Standard output, buffered. */
+export interface Output {
+  add(text: string): void;
+  addBytes(from: Buffer, start: number, end: number): void;
+}
+
+/** What an encoder is given: the run's ledger, entries and bill, and how to price a row again. */
+export interface EncodeContext {
+  ledger: Ledger;
+  book: EntryBook;
+  headers: string[];
+  targetMargin: Decimal | undefined;
+  explain: boolean;
+  /** a row priced in pass one, priced again by the engine */
+  priceAgain(row: number, cells: string[]): LineResult;
+  warn(w: Warning): void;
+}
+
+/** A plan and the text of its lines in the encoder's format. */
+export interface Slot<T> {
+  plan: LinePlan;
+  text: T;
+}
+
+/** What an encoder does with plans (the integer-cent path). */
+export interface PlanKeeper<T> {
+  /** the text of a plan's lines, from the line the plan is made from; undefined: the kind's lines go to the engine */
+  textOf(plan: LinePlan, priced: LineResult): T | undefined;
+  /** whether a plan gives this line, on its date, exactly what the engine gave it (figures, texts, warnings) */
+  same(slot: Slot<T>, record: CsvRecord, quick: QuickRow, p: PlannedLine, priced: LineResult, reader: QuickReader): boolean;
+  /** keep a line priced by a plan (its entry has its value and duty) */
+  planned(record: CsvRecord, entryId: number, slot: Slot<T>, quick: QuickRow, p: PlannedLine, reader: QuickReader, records: RecordOut): void;
+}
+
+export interface LineEncoder<T = unknown> {
+  /** plans for this format; absent: every line is priced by the engine (the table, the 7501, --explain) */
+  plans?: PlanKeeper<T>;
+  /** rows between forced full collections (lines that keep every detail); absent: collected when the heap grew */
+  gcEvery?: number;
+  /** keep a line priced by the engine */
+  priced(record: CsvRecord, entryId: number, r: LineResult, records: RecordOut): void;
+  /** each US entry's fees once set (the totals in cents take them whole) */
+  entryFees?(mpf: bigint, hmf: bigint): void;
+  /** the output before the first line (after pass one: the bill's warnings about columns are known) */
+  begin(out: Output): void;
+  /** a US line with its share of its entry's fees */
+  usLine(record: RecordIn, mpf: bigint, hmf: bigint, out: Output): void;
+  /** a Chinese line; `exemption`: its declaration pays no duty (small consignment) */
+  cnLine(record: RecordIn, exemption: string | undefined, out: Output): void;
+  totals(side: Side): SideTotals | undefined;
+  /** the output after the last line */
+  end(rejected: RowError[], warnings: readonly SaidWarning[], out: Output): void;
+}
+
+/** A Chinese line of an exempt declaration priced again by the engine, without duty; the totals take the difference. */
+export function exemptedLine(ctx: EncodeContext, row: number, cells: string[], exemption: string, totals: CentTotals): LineResult {
+  const priced = ctx.priceAgain(row, cells);
+  totals.subtractLine('CN', lineCentsOf(priced));
+  // its warnings were said in pass one; with an exemption, finishCnLine makes a new line and leaves `priced` as it was
+  const finished = finishCnLine(priced, ctx.ledger, false, exemption);
+  const after = lineCentsOf(finished);
+  totals.addLine('CN', after, landedBeforeFees(after));
+  return finished;
+}
+
+/** A row shorter than the header with its empty cells, so the computed columns stay under their names. */
+export function filled(cells: string[], width: number): string[] {
+  return cells.length < width ? [...cells, ...Array<string>(width - cells.length).fill('')] : cells;
+}
