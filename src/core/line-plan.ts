@@ -3,9 +3,9 @@ import { sameList } from './line-cents.js';
 import { isAdditional } from './margin.js';
 import { computeCnDuties } from './cn-duties.js';
 import { Decimal, ZERO, applyCentsRate, centsRate, fraction, toCents, type CentsRate, type Fraction } from './money.js';
-import type { Warning } from './warning.js';
+import { sameWarnings, type Warning } from './warning.js';
 import { shared, sharedValue } from './shared.js';
-import type { BillLine, LedgerView, Side } from './types.js';
+import type { BillLine, Duty, LedgerView, LineResult, NotApplied, RejectedClaim, Side } from './types.js';
 import { computeUsDuties, type BaseColumn, type DutyFormula } from './us-duties.js';
 
 /**
@@ -46,10 +46,19 @@ export interface PlannedLine {
   beforeTariffsPart: bigint;
 }
 
+/** What a plan's lines say of a duty besides its base and amount. */
+export type DutyText = Pick<Duty, 'program' | 'heading' | 'rate' | 'source' | 'basis' | 'refundable'>;
+
+/** A plan: what every line of one kind says on the dates it serves, as the engine said it for the line it was made
+ * from, and how to price such a line in cents. */
 export interface LinePlan {
   side: Side;
+  origin: string;
+  currency: string;
   hts: string;
-  duties: { program: string; heading: string; rate: string }[];
+  duties: DutyText[];
+  notApplied: NotApplied[];
+  rejectedClaims: RejectedClaim[];
   /** the program of each duty */
   programs: string[];
   /** the warnings of every line of the plan (without a row); `perRow` ones are about the line */
@@ -100,8 +109,46 @@ export function planWarningsOf(plan: LinePlan, row: number): Warning[] {
 }
 
 /** What a plan keeps of the engine's duties: what its lines print. */
-function planDuties(duties: { program: string; heading: string; rate: string }[]): LinePlan['duties'] {
-  return duties.map((d) => sharedValue(`d${d.program}\u0001${d.heading}\u0001${d.rate}`, () => ({ program: shared(d.program), heading: shared(d.heading), rate: shared(d.rate) })));
+function planDuties(duties: DutyText[]): DutyText[] {
+  return duties.map((d) => sharedValue(`d${d.program}\u0001${d.heading}\u0001${d.rate}\u0001${d.source}\u0001${d.basis ?? ''}\u0001${d.refundable ?? ''}`, () => ({
+    program: shared(d.program), heading: shared(d.heading), rate: shared(d.rate), source: shared(d.source),
+    ...(d.basis !== undefined ? { basis: shared(d.basis) } : {}), ...(d.refundable !== undefined ? { refundable: shared(d.refundable) } : {}),
+  })));
+}
+
+/** The texts of a plan that are the same for each of its lines (`side` and `price` aside). */
+function planTexts(line: BillLine, r: { hts: string; duties: DutyText[]; notApplied: NotApplied[]; rejectedClaims: RejectedClaim[]; warnings: Warning[] }) {
+  return {
+    origin: shared(line.origin), currency: shared(line.currency), hts: shared(r.hts), duties: planDuties(r.duties), programs: r.duties.map((d) => shared(d.program)),
+    notApplied: sharedValue(`n${JSON.stringify(r.notApplied)}`, () => r.notApplied), rejectedClaims: sharedValue(`c${JSON.stringify(r.rejectedClaims)}`, () => r.rejectedClaims),
+    warnings: planWarnings(r.warnings),
+  };
+}
+
+/** A line the engine priced, in the cents of a planned line. */
+function plannedOf(r: LineResult): PlannedLine {
+  const l = r.line;
+  const cents = (d: Decimal | undefined) => (d === undefined ? 0n : toCents(d));
+  const amounts = r.duties.map((d) => toCents(d.amount));
+  return {
+    value: toCents(l.value), carriage: l.into === 'US' ? cents(l.freight) + cents(l.insurance) : 0n, customsValue: toCents(r.customsValue),
+    bases: r.duties.map((d) => toCents(d.base)), amounts, duty: toCents(r.duty), consumptionTax: toCents(r.consumptionTax), vat: toCents(r.vat),
+    beforeTariffsPart: l.into === 'CN' ? cents(r.cnBeforeTariffs) : amounts.filter((_, i) => isAdditional(r.duties[i]!.program)).reduce((a, b) => a + b, 0n),
+  };
+}
+
+const sameDuty = (a: DutyText, b: DutyText) => a.program === b.program && a.heading === b.heading && a.rate === b.rate && a.source === b.source
+  && a.basis === b.basis && a.refundable === b.refundable;
+
+/**
+ * Whether a plan's line, priced `p`, is the line the engine priced `r`: the same figures to the cent and the same
+ * words (code, duties, measures not applied, claims rejected, warnings), so every output writes them alike.
+ */
+export function samePricing(plan: LinePlan, p: PlannedLine, r: LineResult): boolean {
+  return r.line.into === plan.side && samePlanned(p, plannedOf(r)) && plan.hts === r.hts && plan.origin === r.line.origin && plan.currency === r.line.currency
+    && plan.duties.length === r.duties.length && plan.duties.every((d, i) => sameDuty(d, r.duties[i]!))
+    && JSON.stringify(plan.notApplied) === JSON.stringify(r.notApplied) && JSON.stringify(plan.rejectedClaims) === JSON.stringify(r.rejectedClaims)
+    && sameWarnings(planWarningsOf(plan, r.line.row), r.warnings);
 }
 
 function centFormula(f: DutyFormula): CentFormula {
@@ -161,7 +208,7 @@ function usPlan(line: BillLine, ledger: LedgerView): { plan: LinePlan; expected:
     customsValue: toCents(line.value), bases: r.duties.map((d) => toCents(d.base)), amounts: r.duties.map((d) => toCents(d.amount)), duty: toCents(r.duty), consumptionTax: 0n, vat: 0n,
     beforeTariffsPart: r.duties.filter((d) => isAdditional(d.program)).reduce((s, d) => s + toCents(d.amount), 0n),
   };
-  return { plan: { side: 'US', hts: shared(r.hts), duties: planDuties(r.duties), programs: r.duties.map((d) => shared(d.program)), warnings: planWarnings(r.warnings), price }, expected };
+  return { plan: { side: 'US', ...planTexts(line, r), price }, expected };
 }
 
 function cnPlan(line: BillLine, ledger: LedgerView): { plan: LinePlan; expected: PlannedLine } | undefined {
@@ -191,7 +238,7 @@ function cnPlan(line: BillLine, ledger: LedgerView): { plan: LinePlan; expected:
     value: toCents(line.value), carriage: 0n, customsValue: toCents(r.customsValue), bases: r.duties.map((d) => toCents(d.base)), amounts: r.duties.map((d) => toCents(d.amount)), duty: toCents(r.duty), consumptionTax: toCents(r.consumptionTax),
     vat: toCents(r.vat), beforeTariffsPart: toCents(r.beforeTariffs),
   };
-  return { plan: { side: 'CN', hts: shared(r.hts), duties: planDuties(r.duties), programs: r.duties.map((d) => shared(d.program)), warnings: planWarnings(r.warnings), price }, expected };
+  return { plan: { side: 'CN', ...planTexts(line, r), price }, expected };
 }
 
 /**

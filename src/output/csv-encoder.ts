@@ -1,9 +1,8 @@
 import { smallConsignmentCents } from '../core/cn-duties.js';
-import { landedBeforeFees, sameCents, withFees } from '../core/line-cents.js';
-import { planWarningsOf } from '../core/line-plan.js';
+import { landedBeforeFees, withFees } from '../core/line-cents.js';
+import type { LinePlan } from '../core/line-plan.js';
 import { CentTotals } from '../core/totals.js';
-import type { LineResult } from '../core/types.js';
-import { sameWarnings, warning } from '../core/warning.js';
+import { warning } from '../core/warning.js';
 import { csvCells, csvHeader, outputInputHeaders } from './csv.js';
 import { PlanText, linePieces, pricedOfResult, unitColumns, usFeeColumns, type PricedCents } from './csv-line.js';
 import { CN_RECORD, exemptedLine, filled, type EncodeContext, type LineEncoder, type Output, type RecordIn, type RecordOut } from './line-encoder.js';
@@ -40,7 +39,7 @@ function pieces(line: RecordIn, count: number): number[] {
  * `--format csv`: the input columns, then the computed ones. Pass one keeps each line's text but for the columns that
  * wait for its entry's fees, in bytes; pass two copies those bytes to the output with the fee columns in between.
  */
-export function csvEncoder(ctx: EncodeContext): LineEncoder<PlanText> {
+export function csvEncoder(ctx: EncodeContext): LineEncoder {
   const totals = new CentTotals();
   const smallConsignment = smallConsignmentCents(ctx.ledger);
   const width = ctx.headers.length;
@@ -65,22 +64,12 @@ export function csvEncoder(ctx: EncodeContext): LineEncoder<PlanText> {
       records.write(row, entryId, kind | ESCAPED, 0n, 0n, JSON.stringify([...(texts ?? [head, `${rate},,,${tail}`]), String(landed), String(p.beforeTariffsPart)]));
     } else records.write(row, entryId, kind, landed, p.beforeTariffsPart, texts ? texts.join(NUL) : `${head}${NUL}${rate},,,${tail}`);
   };
-  // the engine's line in cents, made once however many plans it is compared with
-  let seen: LineResult | undefined;
-  let seenCents: PricedCents | undefined;
-  const engineOf = (r: LineResult) => (seen === r ? seenCents! : (seenCents = pricedOfResult((seen = r))));
+  // the text a plan's lines share, made once per plan
+  const texts = new WeakMap<LinePlan, PlanText>();
+  const textOf = (plan: LinePlan) => texts.get(plan) ?? texts.set(plan, new PlanText(plan)).get(plan)!;
   const escapedOf = (line: RecordIn) => ((line.c & ESCAPED) !== 0 ? JSON.parse(line.text()) as string[] : undefined);
   return {
-    plans: {
-      textOf: (plan) => new PlanText(plan),
-      same: (slot, record, quick, p, priced) => {
-        const mine = slot.text.priced(p, quick);
-        const engine = engineOf(priced);
-        return sameCents(mine, engine) && mine.htsCell === engine.htsCell && mine.dutiesCell === engine.dutiesCell
-          && sameWarnings(planWarningsOf(slot.plan, record.row), priced.warnings);
-      },
-      planned: (record, id, slot, quick, p, _reader, records) => keep(records, record.row, id, slot.text.priced(p, quick), record.cells, record.plain),
-    },
+    planned: (record, id, plan, p, quick, _reader, records) => keep(records, record.row, id, textOf(plan).priced(p, quick), record.cells, record.plain),
     priced: (record, id, r, records) => keep(records, record.row, id, pricedOfResult(r), record.cells, record.plain),
     // an entry's fee shares add up to its fees: the totals take them whole
     entryFees: (mpf, hmf) => totals.addFees('US', mpf, hmf),

@@ -1,15 +1,12 @@
 import { finishCnLine } from '../core/bill.js';
 import { smallConsignmentCents } from '../core/cn-duties.js';
-import { landedBeforeFees, lineCentsOf, lineCentsOfPlanned, sameCents, withFees, type LineCents } from '../core/line-cents.js';
-import { planWarningsOf, type PlannedLine } from '../core/line-plan.js';
+import { landedBeforeFees, lineCentsOf, lineCentsOfPlanned, withFees, type LineCents } from '../core/line-cents.js';
+import type { LinePlan } from '../core/line-plan.js';
 import { CentTotals } from '../core/totals.js';
 import type { LineResult, Side } from '../core/types.js';
-import { sameWarnings } from '../core/warning.js';
-import type { QuickReader, QuickRow } from '../input/fast-row.js';
-import type { CsvRecord } from '../input/read.js';
 import { lineObject, ndjsonTotals, resultJson, totalsBySide, type Query } from './document.js';
 import { PlanJson, headOfResult, lineEnd, usFeeFields } from './json-line.js';
-import { CN_RECORD, exemptedLine, type EncodeContext, type LineEncoder, type Output, type RecordOut, type Slot } from './line-encoder.js';
+import { CN_RECORD, exemptedLine, type EncodeContext, type LineEncoder, type Output, type RecordOut } from './line-encoder.js';
 
 /**
  * The record of a JSON line: its text, fields separated by NUL: its input cells as JSON (a Chinese line whose
@@ -23,7 +20,7 @@ const NUL = '\u0000';
  * `--format json` and `ndjson`: each line object on a line of its own (lineObject's fields, to the byte), written in
  * pass two with its fees, landed cost, effective rate and per-unit figures; then the totals, rejected rows and warnings.
  */
-export function jsonEncoder(ctx: EncodeContext, style: 'json' | 'ndjson', query: Query): LineEncoder<PlanJson> {
+export function jsonEncoder(ctx: EncodeContext, style: 'json' | 'ndjson', query: Query): LineEncoder {
   const totals = new CentTotals();
   const smallConsignment = smallConsignmentCents(ctx.ledger);
   const { targetMargin } = ctx;
@@ -36,26 +33,20 @@ export function jsonEncoder(ctx: EncodeContext, style: 'json' | 'ndjson', query:
     records.write(row, entryId, c.side === 'US' ? 0 : CN_RECORD, 0n, 0n,
       [kept, head, c.quantity ?? '', c.price ?? '', landed, c.beforeTariffsPart, c.customsValue, c.duty].join(NUL));
   };
-  const headOf = (slot: Slot<PlanJson>, record: CsvRecord, quick: QuickRow, p: PlannedLine, reader: QuickReader) => {
-    const { sku, description } = reader.labels(record.cells);
-    return slot.text.head({ row: record.row, date: quick.date, sku, description, quantity: quick.quantity }, p);
-  };
-  // the engine's line as text, made once however many plans it is compared with; a Chinese line's taxes and landed
-  // cost come before its effective rate (finishCnLine; no exemption is known yet)
-  let seen: LineResult | undefined;
-  let seenHead = '';
-  const engineHead = (r: LineResult) => (seen === r ? seenHead
-    : (seenHead = headOfResult((seen = r).line.into === 'CN' ? finishCnLine({ ...r }, ctx.ledger, false, undefined) : r)));
+  // the text a plan's lines share, made once per plan
+  const texts = new WeakMap<LinePlan, PlanJson>();
+  const textOf = (plan: LinePlan) => texts.get(plan) ?? texts.set(plan, new PlanJson(plan)).get(plan)!;
+  // a Chinese line's taxes and landed cost come before its effective rate (finishCnLine; no exemption is known yet)
+  const engineHead = (r: LineResult) => headOfResult(r.line.into === 'CN' ? finishCnLine({ ...r }, ctx.ledger, false, undefined) : r);
   const fields = (record: { text(): string }) => record.text().split(NUL) as [string, string, string, string, string, string, string, string];
   const cents = (side: Side, f: string[]) => ({ side, beforeTariffsPart: BigInt(f[5]!), customsValue: BigInt(f[6]!), duty: BigInt(f[7]!),
     quantity: f[2] === '' ? undefined : f[2], price: f[3] === '' ? undefined : f[3] });
   const line = (out: Output, text: string) => out.add(style === 'json' ? resultJson.line(text, ++rowsOut === 1) : `${text}\n`);
   return {
-    plans: {
-      textOf: (_plan, priced) => new PlanJson(priced),
-      same: (slot, record, quick, p, priced, reader) => sameCents(lineCentsOfPlanned(slot.plan, p, quick), lineCentsOf(priced))
-        && headOf(slot, record, quick, p, reader) === engineHead(priced) && sameWarnings(planWarningsOf(slot.plan, record.row), priced.warnings),
-      planned: (record, id, slot, quick, p, reader, records) => keep(records, record.row, id, lineCentsOfPlanned(slot.plan, p, quick), headOf(slot, record, quick, p, reader), record.cells),
+    planned: (record, id, plan, p, quick, reader, records) => {
+      const { sku, description } = reader.labels(record.cells);
+      const head = textOf(plan).head({ row: record.row, date: quick.date, sku, description, quantity: quick.quantity }, p);
+      keep(records, record.row, id, lineCentsOfPlanned(plan, p, quick), head, record.cells);
     },
     priced: (record, id, r, records) => keep(records, record.row, id, lineCentsOf(r), engineHead(r), record.cells),
     // an entry's fee shares add up to its fees: the totals take them whole

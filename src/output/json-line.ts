@@ -1,5 +1,5 @@
 import { cnLandedCost, taxesOf, unitCents, unitEconomicsOf, type LineCents } from '../core/line-cents.js';
-import type { PlannedLine } from '../core/line-plan.js';
+import type { LinePlan, PlannedLine } from '../core/line-plan.js';
 import { Decimal, effectiveRateCents, formatAmount, formatCents } from '../core/money.js';
 import { shared } from '../core/shared.js';
 import type { Duty, LineResult } from '../core/types.js';
@@ -115,12 +115,12 @@ export function headOfResult(r: LineResult): string {
   });
 }
 
-/** The text of a plan's lines before their fee fields, from the engine's line the plan is made from. */
+/** The text of a plan's lines before their fee fields. */
 export class PlanJson {
   private readonly json: LineJson;
 
-  constructor(template: LineResult) {
-    this.json = LineJson.ofResult(template);
+  constructor(plan: LinePlan) {
+    this.json = new LineJson({ hts: plan.hts, into: plan.side, origin: plan.origin, currency: plan.currency, duties: plan.duties, notApplied: plan.notApplied, rejectedClaims: plan.rejectedClaims });
   }
 
   /** The head of a line of this plan: its row, sku and description, date and quantity as written, figures in cents. */

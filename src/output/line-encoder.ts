@@ -58,25 +58,10 @@ export interface EncodeContext {
   warn(w: Warning): void;
 }
 
-/** A plan and the text of its lines in the encoder's format. */
-export interface Slot<T> {
-  plan: LinePlan;
-  text: T;
-}
-
-/** What an encoder does with plans (the integer-cent path). */
-export interface PlanKeeper<T> {
-  /** the text of a plan's lines, from the line the plan is made from; undefined: the kind's lines go to the engine */
-  textOf(plan: LinePlan, priced: LineResult): T | undefined;
-  /** whether a plan gives this line, on its date, exactly what the engine gave it (figures, texts, warnings) */
-  same(slot: Slot<T>, record: CsvRecord, quick: QuickRow, p: PlannedLine, priced: LineResult, reader: QuickReader): boolean;
-  /** keep a line priced by a plan (its entry has its value and duty) */
-  planned(record: CsvRecord, entryId: number, slot: Slot<T>, quick: QuickRow, p: PlannedLine, reader: QuickReader, records: RecordOut): void;
-}
-
-export interface LineEncoder<T = unknown> {
-  /** plans for this format; absent: every line is priced by the engine (the table, the 7501, --explain) */
-  plans?: PlanKeeper<T>;
+export interface LineEncoder {
+  /** keep a line priced by its kind's plan (its entry has its value and duty); absent: every line is priced by the
+   * engine (the table, the 7501, --explain) */
+  planned?(record: CsvRecord, entryId: number, plan: LinePlan, p: PlannedLine, quick: QuickRow, reader: QuickReader, records: RecordOut): void;
   /** rows between forced full collections (lines that keep every detail); absent: collected when the heap grew */
   gcEvery?: number;
   /** keep a line priced by the engine */
