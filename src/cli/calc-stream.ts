@@ -1,5 +1,6 @@
 import { toCents } from '../core/money.js';
 import { PlanMemo } from '../core/plan-memo.js';
+import { engineLine, plannedLine } from '../core/priced-line.js';
 import { dateWindows } from '../core/windows.js';
 import { QuickReader } from '../input/fast-row.js';
 import { CN_RECORD, type LineEncoder } from '../output/line-encoder.js';
@@ -20,7 +21,7 @@ import { StdoutBuffer } from './stdout-buffer.js';
 export async function streamCalc(run: Run, encoder: LineEncoder): Promise<Finished> {
   const records = new RecordWriter();
   try {
-    const reader = encoder.planned ? new QuickReader(run.bill.header, run.defaults, dateWindows(run.ledger)) : undefined;
+    const reader = encoder.plans ? new QuickReader(run.bill.header, run.defaults, dateWindows(run.ledger)) : undefined;
     const memo = new PlanMemo(run.ledger);
     for await (const batch of rows(run, encoder.gcEvery)) for (const record of batch) {
       const quick = reader?.read(record.cells);
@@ -30,12 +31,13 @@ export async function streamCalc(run: Run, encoder: LineEncoder): Promise<Finish
         for (const w of plan.warnings) run.warnings.addAbout(w.warning, w.perRow ? record.row : undefined);
         // the side and date of the kind's lines in this window were noted with the first of them (enter, below)
         const id = run.book.add(quick.into, quick.entry, quick.date, run.defaults.mode, quick.amounts.value, p.duty);
-        encoder.planned!(record, id, plan, p, quick, reader!, records);
+        const { sku, description } = reader!.labels(record.cells);
+        encoder.keep(record, id, plannedLine(plan, p, { row: record.row, date: quick.date, sku, description, quantity: quick.quantity, price: quick.price }), records);
         continue;
       }
       const r = priceRow(run, record);
       if (quick && !plan) memo.learn(quick, r);
-      if (r) encoder.priced(record, enter(run, r.line.into, r.line.entry, r.line.date, toCents(r.line.value), toCents(r.duty)), r, records);
+      if (r) encoder.keep(record, enter(run, r.line.into, r.line.entry, r.line.date, toCents(r.line.value), toCents(r.duty)), engineLine(r), records);
     }
     afterPassOne(run, encoder.entryFees);
     records.close();

@@ -49,20 +49,24 @@ export interface PlannedLine {
 /** What a plan's lines say of a duty besides its base and amount. */
 export type DutyText = Pick<Duty, 'program' | 'heading' | 'rate' | 'source' | 'basis' | 'refundable'>;
 
-/** A plan: what every line of one kind says on the dates it serves, as the engine said it for the line it was made
- * from, and how to price such a line in cents. */
-export interface LinePlan {
+/** What a priced line says besides its amounts: its code, each duty's words, the measures not applied, the claims
+ * rejected, its warnings (without a row; `perRow` ones are about the line). A plan's lines share one. */
+export interface LineTexts {
   side: Side;
   origin: string;
   currency: string;
   hts: string;
   duties: DutyText[];
-  notApplied: NotApplied[];
-  rejectedClaims: RejectedClaim[];
   /** the program of each duty */
   programs: string[];
-  /** the warnings of every line of the plan (without a row); `perRow` ones are about the line */
+  notApplied: NotApplied[];
+  rejectedClaims: RejectedClaim[];
   warnings: { perRow: boolean; warning: Warning }[];
+}
+
+/** A plan: what every line of one kind says on the dates it serves, as the engine said it for the line it was made
+ * from, and how to price such a line in cents. */
+export interface LinePlan extends LineTexts {
   price(a: CentAmounts): PlannedLine | undefined;
 }
 
@@ -104,7 +108,7 @@ function planWarnings(warnings: Warning[]): LinePlan['warnings'] {
 }
 
 /** The warnings of a plan's line, about its row. */
-export function planWarningsOf(plan: LinePlan, row: number): Warning[] {
+export function planWarningsOf(plan: LineTexts, row: number): Warning[] {
   return plan.warnings.map((w) => (w.perRow ? { ...w.warning, row } : w.warning));
 }
 
@@ -116,7 +120,7 @@ function planDuties(duties: DutyText[]): DutyText[] {
   })));
 }
 
-/** The texts of a plan that are the same for each of its lines (`side` and `price` aside). */
+/** The texts of a plan that are the same for each of its lines (`side` aside). */
 function planTexts(line: BillLine, r: { hts: string; duties: DutyText[]; notApplied: NotApplied[]; rejectedClaims: RejectedClaim[]; warnings: Warning[] }) {
   return {
     origin: shared(line.origin), currency: shared(line.currency), hts: shared(r.hts), duties: planDuties(r.duties), programs: r.duties.map((d) => shared(d.program)),
@@ -125,8 +129,18 @@ function planTexts(line: BillLine, r: { hts: string; duties: DutyText[]; notAppl
   };
 }
 
+/** What a line the engine priced says, as a plan's lines say it (its own, not shared). */
+export function textsOf(r: LineResult): LineTexts {
+  const l = r.line;
+  return {
+    side: l.into, origin: l.origin, currency: l.currency, hts: r.hts, duties: r.duties, programs: r.duties.map((d) => d.program),
+    notApplied: r.notApplied, rejectedClaims: r.rejectedClaims,
+    warnings: r.warnings.map(({ row, ...warning }) => ({ perRow: row !== undefined, warning })),
+  };
+}
+
 /** A line the engine priced, in the cents of a planned line. */
-function plannedOf(r: LineResult): PlannedLine {
+export function plannedOf(r: LineResult): PlannedLine {
   const l = r.line;
   const cents = (d: Decimal | undefined) => (d === undefined ? 0n : toCents(d));
   const amounts = r.duties.map((d) => toCents(d.amount));

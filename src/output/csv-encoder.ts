@@ -1,10 +1,11 @@
 import { smallConsignmentCents } from '../core/cn-duties.js';
 import { landedBeforeFees, withFees } from '../core/line-cents.js';
-import type { LinePlan } from '../core/line-plan.js';
+import type { LineTexts } from '../core/line-plan.js';
+import { engineLine, type PricedLine } from '../core/priced-line.js';
 import { CentTotals } from '../core/totals.js';
 import { warning } from '../core/warning.js';
 import { csvCells, csvHeader, outputInputHeaders } from './csv.js';
-import { PlanText, linePieces, pricedOfResult, unitColumns, usFeeColumns, type PricedCents } from './csv-line.js';
+import { PlanText, linePieces, unitColumns, usFeeColumns, type PricedCents } from './csv-line.js';
 import { CN_RECORD, exemptedLine, filled, type EncodeContext, type LineEncoder, type Output, type RecordIn, type RecordOut } from './line-encoder.js';
 
 /**
@@ -65,12 +66,16 @@ export function csvEncoder(ctx: EncodeContext): LineEncoder {
     } else records.write(row, entryId, kind, landed, p.beforeTariffsPart, texts ? texts.join(NUL) : `${head}${NUL}${rate},,,${tail}`);
   };
   // the text a plan's lines share, made once per plan
-  const texts = new WeakMap<LinePlan, PlanText>();
-  const textOf = (plan: LinePlan) => texts.get(plan) ?? texts.set(plan, new PlanText(plan)).get(plan)!;
+  const texts = new WeakMap<LineTexts, PlanText>();
+  const pricedOf = (line: PricedLine) => {
+    let text = texts.get(line.texts);
+    if (!text) texts.set(line.texts, (text = new PlanText(line.texts)));
+    return text.priced(line.cents, line);
+  };
   const escapedOf = (line: RecordIn) => ((line.c & ESCAPED) !== 0 ? JSON.parse(line.text()) as string[] : undefined);
   return {
-    planned: (record, id, plan, p, quick, _reader, records) => keep(records, record.row, id, textOf(plan).priced(p, quick), record.cells, record.plain),
-    priced: (record, id, r, records) => keep(records, record.row, id, pricedOfResult(r), record.cells, record.plain),
+    plans: true,
+    keep: (record, id, line, records) => keep(records, record.row, id, pricedOf(line), record.cells, record.plain),
     // an entry's fee shares add up to its fees: the totals take them whole
     entryFees: (mpf, hmf) => totals.addFees('US', mpf, hmf),
     begin: (out) => {
@@ -107,7 +112,7 @@ export function csvEncoder(ctx: EncodeContext): LineEncoder {
       const escaped = escapedOf(line);
       if (exemption) {
         const cells = JSON.parse(escaped ? escaped[1]! : line.text(...pieces(line, 2).slice(2))) as string[];
-        const p = pricedOfResult(exemptedLine(ctx, line.a, cells, exemption, totals));
+        const p = pricedOf(engineLine(exemptedLine(ctx, line.a, cells, exemption, totals)));
         const { head, rate, tail } = linePieces(p, csvCells(filled(cells, width)));
         out.add(head + rate + unitColumns(p, landedBeforeFees(p), targetMargin) + tail);
       } else if (escaped) out.add(escaped[0]!);

@@ -1,8 +1,7 @@
-import { landedBeforeFees, lineCentsOf, lineCentsOfPlanned, taxesOf, unitTexts, type LineCents } from '../core/line-cents.js';
-import type { LinePlan, PlannedLine } from '../core/line-plan.js';
+import { landedBeforeFees, lineCentsOfPlanned, taxesOf, unitTexts, type LineCents } from '../core/line-cents.js';
+import type { LineTexts, PlannedLine } from '../core/line-plan.js';
 import { shared } from '../core/shared.js';
-import { effectiveRateCents, formatAmount, formatCents, type Decimal } from '../core/money.js';
-import type { LineResult } from '../core/types.js';
+import { effectiveRateCents, formatCents, type Decimal } from '../core/money.js';
 import { csvCell } from './csv.js';
 
 /**
@@ -20,19 +19,14 @@ export interface PricedCents extends LineCents {
   dutiesCell: string;
 }
 
-/** A line priced by the engine. */
-export function pricedOfResult(r: LineResult): PricedCents {
-  return { ...lineCentsOf(r), htsCell: csvCell(r.hts), dutiesCell: csvCell(r.duties.map((d) => `${d.program} ${d.heading} ${d.rate} ${formatAmount(d.amount)}`).join('; ')) };
-}
-
-/** The text of a plan's lines that does not change with their amounts. */
+/** The text of a plan's lines (or one line's, priced by the engine) that does not change with their amounts. */
 export class PlanText {
   readonly htsCell: string;
   private readonly prefixes: string[];
   /** whether the duties cell must be escaped: only its fixed text can hold a comma, a quote or a formula start */
   private readonly escaped: boolean;
 
-  constructor(readonly plan: LinePlan) {
+  constructor(readonly plan: LineTexts) {
     this.htsCell = shared(csvCell(plan.hts));
     this.prefixes = plan.duties.map((d, i) => shared(`${i > 0 ? '; ' : ''}${d.program} ${d.heading} ${d.rate} `));
     const sample = this.prefixes.join('0.00');

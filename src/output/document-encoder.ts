@@ -86,7 +86,8 @@ export function documentEncoder(ctx: EncodeContext & { lineOf(row: number, cells
   };
   return {
     gcEvery: GC_EVERY,
-    priced: (record, id, r, records) => records.write(record.row, id, r.line.into === 'CN' ? CN_RECORD : 0, 0n, 0n, JSON.stringify(toSpill(r, record.cells, strings))),
+    plans: false,
+    keep: (record, id, { result: r }, records) => records.write(record.row, id, r!.line.into === 'CN' ? CN_RECORD : 0, 0n, 0n, JSON.stringify(toSpill(r!, record.cells, strings))),
     begin: (out) => {
       if (style === 'json') out.add(resultJson.head(query, ctx.ledger));
     },

@@ -1,11 +1,11 @@
-import { finishCnLine } from '../core/bill.js';
 import { smallConsignmentCents } from '../core/cn-duties.js';
-import { landedBeforeFees, lineCentsOf, lineCentsOfPlanned, withFees, type LineCents } from '../core/line-cents.js';
-import type { LinePlan } from '../core/line-plan.js';
+import { landedBeforeFees, lineCentsOfPlanned, withFees, type LineCents } from '../core/line-cents.js';
+import type { LineTexts } from '../core/line-plan.js';
+import type { PricedLine } from '../core/priced-line.js';
 import { CentTotals } from '../core/totals.js';
-import type { LineResult, Side } from '../core/types.js';
+import type { Side } from '../core/types.js';
 import { lineObject, ndjsonTotals, resultJson, totalsBySide, type Query } from './document.js';
-import { PlanJson, headOfResult, lineEnd, usFeeFields } from './json-line.js';
+import { PlanJson, lineEnd, usFeeFields } from './json-line.js';
 import { CN_RECORD, exemptedLine, type EncodeContext, type LineEncoder, type Output, type RecordOut } from './line-encoder.js';
 
 /**
@@ -34,21 +34,19 @@ export function jsonEncoder(ctx: EncodeContext, style: 'json' | 'ndjson', query:
       [kept, head, c.quantity ?? '', c.price ?? '', landed, c.beforeTariffsPart, c.customsValue, c.duty].join(NUL));
   };
   // the text a plan's lines share, made once per plan
-  const texts = new WeakMap<LinePlan, PlanJson>();
-  const textOf = (plan: LinePlan) => texts.get(plan) ?? texts.set(plan, new PlanJson(plan)).get(plan)!;
-  // a Chinese line's taxes and landed cost come before its effective rate (finishCnLine; no exemption is known yet)
-  const engineHead = (r: LineResult) => headOfResult(r.line.into === 'CN' ? finishCnLine({ ...r }, ctx.ledger, false, undefined) : r);
+  const texts = new WeakMap<LineTexts, PlanJson>();
+  const headOf = (line: PricedLine) => {
+    let text = texts.get(line.texts);
+    if (!text) texts.set(line.texts, (text = new PlanJson(line.texts)));
+    return text.head(line, line.cents);
+  };
   const fields = (record: { text(): string }) => record.text().split(NUL) as [string, string, string, string, string, string, string, string];
   const cents = (side: Side, f: string[]) => ({ side, beforeTariffsPart: BigInt(f[5]!), customsValue: BigInt(f[6]!), duty: BigInt(f[7]!),
     quantity: f[2] === '' ? undefined : f[2], price: f[3] === '' ? undefined : f[3] });
   const line = (out: Output, text: string) => out.add(style === 'json' ? resultJson.line(text, ++rowsOut === 1) : `${text}\n`);
   return {
-    planned: (record, id, plan, p, quick, reader, records) => {
-      const { sku, description } = reader.labels(record.cells);
-      const head = textOf(plan).head({ row: record.row, date: quick.date, sku, description, quantity: quick.quantity }, p);
-      keep(records, record.row, id, lineCentsOfPlanned(plan, p, quick), head, record.cells);
-    },
-    priced: (record, id, r, records) => keep(records, record.row, id, lineCentsOf(r), engineHead(r), record.cells),
+    plans: true,
+    keep: (record, id, line, records) => keep(records, record.row, id, lineCentsOfPlanned(line.texts, line.cents, line), headOf(line), record.cells),
     // an entry's fee shares add up to its fees: the totals take them whole
     entryFees: (mpf, hmf) => totals.addFees('US', mpf, hmf),
     begin: (out) => {

@@ -1,5 +1,5 @@
 import { cnLandedCost, taxesOf, unitCents, unitEconomicsOf, type LineCents } from '../core/line-cents.js';
-import type { LinePlan, PlannedLine } from '../core/line-plan.js';
+import type { LineTexts, PlannedLine } from '../core/line-plan.js';
 import { Decimal, effectiveRateCents, formatAmount, formatCents } from '../core/money.js';
 import { shared } from '../core/shared.js';
 import type { Duty, LineResult } from '../core/types.js';
@@ -81,10 +81,6 @@ export class LineJson {
     this.afterDuties = shared(`],"notApplied":${str(f.notApplied)}${f.rejectedClaims.length > 0 ? `,"rejectedClaims":${str(f.rejectedClaims)}` : ''},"duty":`);
   }
 
-  static ofResult(r: LineResult): LineJson {
-    return new LineJson({ hts: r.hts, into: r.line.into, origin: r.line.origin, currency: r.line.currency, duties: r.duties, notApplied: r.notApplied, rejectedClaims: r.rejectedClaims });
-  }
-
   head(v: LineFigures): string {
     let text = `{"row":${v.row}`;
     if (v.sku !== undefined) text += `,"sku":${str(v.sku)}`;
@@ -105,26 +101,16 @@ export class LineJson {
   }
 }
 
-/** The text of a line the engine priced, before its fee fields (Chinese: before its effective rate). */
-export function headOfResult(r: LineResult): string {
-  const l = r.line;
-  return LineJson.ofResult(r).head({
-    row: l.row, sku: l.sku, description: l.description, date: l.date, customsValue: formatAmount(r.customsValue), quantity: l.quantity?.toString(),
-    bases: r.duties.map((d) => formatAmount(d.base)), amounts: r.duties.map((d) => formatAmount(d.amount)), duty: formatAmount(r.duty),
-    ...(l.into === 'CN' ? { cn: [formatAmount(r.consumptionTax), formatAmount(r.vat), formatAmount(r.fees), formatAmount(r.taxes), formatAmount(r.landedCost)] as [string, string, string, string, string] } : {}),
-  });
-}
-
-/** The text of a plan's lines before their fee fields. */
+/** The text of a plan's lines (or one line's, priced by the engine) before their fee fields. */
 export class PlanJson {
   private readonly json: LineJson;
 
-  constructor(plan: LinePlan) {
+  constructor(plan: LineTexts) {
     this.json = new LineJson({ hts: plan.hts, into: plan.side, origin: plan.origin, currency: plan.currency, duties: plan.duties, notApplied: plan.notApplied, rejectedClaims: plan.rejectedClaims });
   }
 
   /** The head of a line of this plan: its row, sku and description, date and quantity as written, figures in cents. */
-  head(line: { row: number; date: string; sku: string | undefined; description: string | undefined; quantity: string | undefined }, p: PlannedLine): string {
+  head(line: { row: number; date: string; sku: string | undefined; description: string | undefined; quantity?: string | undefined }, p: PlannedLine): string {
     return this.json.head({
       row: line.row, sku: line.sku, description: line.description, date: line.date, customsValue: formatCents(p.customsValue),
       quantity: line.quantity === undefined ? undefined : new Decimal(line.quantity).toString(), bases: p.bases.map(formatCents), amounts: p.amounts.map(formatCents),

@@ -1,13 +1,12 @@
 import { finishCnLine } from '../core/bill.js';
 import type { EntryBook } from '../core/entry-book.js';
 import { landedBeforeFees, lineCentsOf } from '../core/line-cents.js';
-import type { LinePlan, PlannedLine } from '../core/line-plan.js';
 import type { Decimal } from '../core/money.js';
 import type { CentTotals, SideTotals } from '../core/totals.js';
 import type { LineResult, RowError, Side } from '../core/types.js';
 import type { Warning } from '../core/warning.js';
 import type { SaidWarning } from '../core/warning-summary.js';
-import type { QuickReader, QuickRow } from '../input/fast-row.js';
+import type { PricedLine } from '../core/priced-line.js';
 import type { CsvRecord } from '../input/read.js';
 import type { Ledger } from '../rates/load.js';
 
@@ -59,13 +58,13 @@ export interface EncodeContext {
 }
 
 export interface LineEncoder {
-  /** keep a line priced by its kind's plan (its entry has its value and duty); absent: every line is priced by the
-   * engine (the table, the 7501, --explain) */
-  planned?(record: CsvRecord, entryId: number, plan: LinePlan, p: PlannedLine, quick: QuickRow, reader: QuickReader, records: RecordOut): void;
+  /** whether its lines may be priced by their kind's plan; if not, each comes with the engine's every detail
+   * (`result`: the table, the 7501, --explain) */
+  plans: boolean;
   /** rows between forced full collections (lines that keep every detail); absent: collected when the heap grew */
   gcEvery?: number;
-  /** keep a line priced by the engine */
-  priced(record: CsvRecord, entryId: number, r: LineResult, records: RecordOut): void;
+  /** keep a priced line (its entry has its value and duty) */
+  keep(record: CsvRecord, entryId: number, line: PricedLine, records: RecordOut): void;
   /** each US entry's fees once set (the totals in cents take them whole) */
   entryFees?(mpf: bigint, hmf: bigint): void;
   /** the output before the first line (after pass one: the bill's warnings about columns are known) */
