@@ -5,9 +5,10 @@ import { warning, type Warning } from '../core/warning.js';
 import { WarningCollector, summarizeWarnings } from '../core/warning-summary.js';
 import { parseRow, type LineDefaults } from '../input/row.js';
 import { csvEncoder } from '../output/csv-encoder.js';
-import { documentEncoder, type DocumentStyle } from '../output/document-encoder.js';
+import { entry7501Encoder } from '../output/entry7501-encoder.js';
 import type { Query } from '../output/document.js';
 import { jsonEncoder } from '../output/json-encoder.js';
+import { tableEncoder } from '../output/table-encoder.js';
 import { loadLedger } from '../rates/load.js';
 import { withScenarios } from '../rates/scenario.js';
 import { streamCalc } from './calc-stream.js';
@@ -66,10 +67,9 @@ export async function runCalc(file: string | undefined, opts: CalcOptions): Prom
     priceAgain: (row: number, cells: string[]) => priceAgain(run, { row, cells }),
     lineOf: (row: number, cells: string[]) => parseRow(row, cells, bill.header, defaults) as BillLine,
   };
-  // --explain lists every measure considered for each line: the engine alone says that
   const encoder = format === 'csv' ? csvEncoder(ctx)
-    : (format === 'json' || format === 'ndjson') && !run.explain ? jsonEncoder(ctx, format, query)
-      : documentEncoder(ctx, format as DocumentStyle, query, () => makeChalk(opts.color, process.stdout, process.env));
+    : format === 'json' || format === 'ndjson' ? jsonEncoder(ctx, format, query)
+      : format === '7501' ? entry7501Encoder(ctx) : tableEncoder(ctx, () => makeChalk(opts.color, process.stdout, process.env));
   const totals = await streamCalc(run, encoder);
   run.progress.done();
   // the sides of the lines priced (a Chinese bill is not warned about the US ledger); none priced: the --into side

@@ -21,6 +21,7 @@ const NUL = '\u0000';
  * pass two with its fees, landed cost, effective rate and per-unit figures; then the totals, rejected rows and warnings.
  */
 export function jsonEncoder(ctx: EncodeContext, style: 'json' | 'ndjson', query: Query): LineEncoder {
+  // --explain lists every measure considered for each line: the engine alone says that
   const totals = new CentTotals();
   const smallConsignment = smallConsignmentCents(ctx.ledger);
   const { targetMargin } = ctx;
@@ -45,7 +46,7 @@ export function jsonEncoder(ctx: EncodeContext, style: 'json' | 'ndjson', query:
     quantity: f[2] === '' ? undefined : f[2], price: f[3] === '' ? undefined : f[3] });
   const line = (out: Output, text: string) => out.add(style === 'json' ? resultJson.line(text, ++rowsOut === 1) : `${text}\n`);
   return {
-    plans: true,
+    plans: !ctx.explain,
     keep: (record, id, line, records) => keep(records, record.row, id, lineCentsOfPlanned(line.texts, line.cents, line), headOf(line), record.cells),
     // an entry's fee shares add up to its fees: the totals take them whole
     entryFees: (mpf, hmf) => totals.addFees('US', mpf, hmf),

@@ -1,14 +1,10 @@
-import type { ChalkInstance } from 'chalk';
 import { finishCnLine, finishUsLine } from '../core/bill.js';
 import { Decimal, fromCents } from '../core/money.js';
 import { StringTable } from '../core/string-table.js';
 import { TotalsAccumulator } from '../core/totals.js';
-import type { BillLine, Duty, LineResult, NotApplied, RejectedClaim } from '../core/types.js';
-import { lineObject, ndjsonTotals, resultJson, totalsBySide, type Query } from './document.js';
-import { render7501 } from './entry7501.js';
+import type { BillLine, Duty, LineResult, NotApplied, RejectedClaim, RowError } from '../core/types.js';
+import type { SaidWarning } from '../core/warning-summary.js';
 import { CN_RECORD, type EncodeContext, type LineEncoder, type Output } from './line-encoder.js';
-import { renderLineDetail, renderView } from './table.js';
-import { TableView } from './table-view.js';
 
 /** rows between two full garbage collections: these lines keep every detail (measured: README Performance) */
 const GC_EVERY = 25_000;
@@ -56,41 +52,30 @@ function fromSpill(s: SpilledLine, line: BillLine, strings: StringTable): LineRe
   };
 }
 
-export type DocumentStyle = 'json' | 'ndjson' | 'table' | '7501';
+/** What a view of whole lines is given: how to read a row's cells again as a bill line. */
+export type FullLineContext = EncodeContext & { lineOf(row: number, cells: string[]): BillLine };
 
 /**
- * The table, the 7501, and JSON or NDJSON with --explain: each line priced by the engine, kept with every detail,
- * read back with its fees. JSON and NDJSON lines are written as they come; the table's measures too (--explain), its
- * rows and totals last; the 7501 view at the end.
+ * An encoder of lines with every detail of the engine (the table, the 7501): each line priced by the engine is kept
+ * whole and read back with its fees, then handed to `line`; `end` writes what comes after the last line.
  */
-export function documentEncoder(ctx: EncodeContext & { lineOf(row: number, cells: string[]): BillLine }, style: DocumentStyle, query: Query,
-  chalk: () => ChalkInstance): LineEncoder {
+export function fullLineEncoder(ctx: FullLineContext, line: (r: LineResult, out: Output) => void,
+  end: (totals: TotalsAccumulator, rejected: RowError[], warnings: readonly SaidWarning[], out: Output) => void): LineEncoder {
   const strings = new StringTable();
   const totals = new TotalsAccumulator();
-  const view = new TableView();
-  const held: LineResult[] = [];
-  let rowsOut = 0;
   const read = (record: { text(): string }) => {
     const s = JSON.parse(record.text()) as SpilledLine;
     return fromSpill(s, ctx.lineOf(s.row, s.cells), strings);
   };
   const write = (r: LineResult, out: Output) => {
     totals.add(r);
-    if (style === 'json') out.add(resultJson.line(JSON.stringify(lineObject(r, ctx.targetMargin)), ++rowsOut === 1));
-    else if (style === 'ndjson') out.add(JSON.stringify(lineObject(r, ctx.targetMargin)) + '\n');
-    else if (style === 'table') {
-      // the measures of each line as it comes (memory does not grow with the bill), the table and totals last
-      if (ctx.explain) out.add(renderLineDetail(r, chalk()) + '\n\n');
-      view.add(r);
-    } else held.push(r);
+    line(r, out);
   };
   return {
-    gcEvery: GC_EVERY,
     plans: false,
+    gcEvery: GC_EVERY,
     keep: (record, id, { result: r }, records) => records.write(record.row, id, r!.line.into === 'CN' ? CN_RECORD : 0, 0n, 0n, JSON.stringify(toSpill(r!, record.cells, strings))),
-    begin: (out) => {
-      if (style === 'json') out.add(resultJson.head(query, ctx.ledger));
-    },
+    begin: () => {},
     usLine: (record, mpf, hmf, out) => {
       const r = read(record);
       finishUsLine(r, fromCents(mpf), fromCents(hmf));
@@ -99,12 +84,6 @@ export function documentEncoder(ctx: EncodeContext & { lineOf(row: number, cells
     // priced again without duty when exempt: its warnings were said in pass one
     cnLine: (record, exemption, out) => write(finishCnLine(read(record), ctx.ledger, ctx.explain, exemption), out),
     totals: (side) => totals.get(side),
-    end: (rejected, warnings, out) => {
-      const sides = totalsBySide((side) => totals.get(side));
-      if (style === 'json') out.add(resultJson.tail(sides, rejected, warnings, rowsOut > 0));
-      else if (style === 'ndjson') out.add(ndjsonTotals(sides, rejected, warnings));
-      else if (style === '7501') out.add(render7501(held));
-      else out.add(renderView(view, chalk(), ctx.targetMargin));
-    },
+    end: (rejected, warnings, out) => end(totals, rejected, warnings, out),
   };
 }
