@@ -35,7 +35,7 @@ export interface CalcOptions extends CommonOptions {
 
 /**
  * `tariff calc`: the options read, the bill streamed twice by the one driver (calc-stream.ts) into the format's
- * encoder (src/output: csv-encoder.ts; json-encoder.ts; document-encoder.ts for the table, the 7501 and --explain),
+ * encoder (src/output: csv-encoder.ts, json-encoder.ts for JSON and NDJSON, table-encoder.ts, entry7501-encoder.ts),
  * then the warnings, rejected rows and gates said, and the exit code chosen.
  */
 export async function runCalc(file: string | undefined, opts: CalcOptions): Promise<number> {

@@ -11,11 +11,12 @@ import type { CsvRecord } from '../input/read.js';
 import type { Ledger } from '../rates/load.js';
 
 /**
- * How `calc` writes its result in one format (csv-encoder.ts, json-encoder.ts, document-encoder.ts): the streaming
- * driver (src/cli/calc-stream.ts) prices each row once, hands the encoder the priced line to keep a record of between
- * the two passes, and in pass two hands each record back with its entry's fee shares (or its declaration's
- * exemption); the encoder writes the line's text. Every format gets the same figures: a plan's lines are the
- * engine's to the cent (checked for each kind of line on each date before a plan serves it: src/cli/plan-pass.ts).
+ * How `calc` writes its result in one format (csv-encoder.ts, json-encoder.ts, table-encoder.ts,
+ * entry7501-encoder.ts): the streaming driver (src/cli/calc-stream.ts) prices each row once, hands the encoder the
+ * priced line to keep a record of between the two passes, and in pass two hands each record back with its entry's
+ * fee shares (or its declaration's exemption); the encoder writes the line's text. Every format gets the same figures: a plan's lines are the
+ * engine's to the cent and to the word (checked for each kind of line in each window before a plan serves it:
+ * src/core/plan-memo.ts).
  */
 
 /** Pass one's record of a line (src/cli/record-file.ts): row, entry id, kind (its lowest bit: CN_RECORD), two i64, text. */
