@@ -57,22 +57,6 @@ export function enter(run: Run, into: Side, entry: string, date: string, value: 
   return run.book.add(into, entry, date, run.defaults.mode, value, duty);
 }
 
-/** Price a row with the engine, or say why not. */
-export function priceRow(run: Run, record: CsvRecord): LineResult | undefined {
-  const line = parseRow(record.row, record.cells, run.bill.header, run.defaults);
-  if (Array.isArray(line)) {
-    run.rejected.push(...line);
-    return undefined;
-  }
-  const priced = priceLine(line, run.ledger, run.explain);
-  if ('row' in priced) {
-    run.rejected.push(priced);
-    return undefined;
-  }
-  for (const w of priced.warnings) run.warnings.add(w);
-  return priced;
-}
-
 /** A row priced in pass one, priced again by the engine (a refusal now is a defect, not a user error). */
 export function priceAgain(run: Run, record: Pick<CsvRecord, 'row' | 'cells'>): LineResult {
   const line = parseRow(record.row, record.cells, run.bill.header, run.defaults) as BillLine;

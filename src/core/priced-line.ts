@@ -10,6 +10,7 @@ export interface PricedLine {
   texts: LineTexts;
   cents: PlannedLine;
   row: number;
+  entry: string;
   date: string;
   sku: string | undefined;
   description: string | undefined;
@@ -21,9 +22,9 @@ export interface PricedLine {
 }
 
 /** A line its kind's plan priced: the row's own fields as read quickly (src/input/fast-row.ts). */
-export function plannedLine(plan: LinePlan, cents: PlannedLine, row: { row: number; date: string; sku: string | undefined; description: string | undefined; quantity?: string; price?: string }): PricedLine {
+export function plannedLine(plan: LinePlan, cents: PlannedLine, row: { row: number; entry: string; date: string; sku: string | undefined; description: string | undefined; quantity?: string; price?: string }): PricedLine {
   // one object literal and plain assignments, not spreads: a million of these keep one shape and stay fast
-  const line: PricedLine = { texts: plan, cents, row: row.row, date: row.date, sku: row.sku, description: row.description };
+  const line: PricedLine = { texts: plan, cents, row: row.row, entry: row.entry, date: row.date, sku: row.sku, description: row.description };
   if (row.quantity !== undefined) line.quantity = row.quantity;
   if (row.price !== undefined) line.price = row.price;
   return line;
@@ -32,7 +33,7 @@ export function plannedLine(plan: LinePlan, cents: PlannedLine, row: { row: numb
 /** A line the engine priced. */
 export function engineLine(r: LineResult): PricedLine {
   const l = r.line;
-  const line: PricedLine = { texts: textsOf(r), cents: plannedOf(r), row: l.row, date: l.date, sku: l.sku, description: l.description, result: r };
+  const line: PricedLine = { texts: textsOf(r), cents: plannedOf(r), row: l.row, entry: l.entry, date: l.date, sku: l.sku, description: l.description, result: r };
   if (l.quantity !== undefined) line.quantity = l.quantity.toString();
   if (l.price !== undefined) line.price = l.price.toString();
   return line;
