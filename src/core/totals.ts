@@ -1,6 +1,7 @@
 import { effectiveRateCents, fromCents, toCents, type Decimal } from './money.js';
 import { landedBeforeFees, lineCentsOf, type LineCents } from './line-cents.js';
-import type { LineResult, Side } from './types.js';
+import { finishCnLine } from './bill.js';
+import type { LedgerView, LineResult, Side } from './types.js';
 
 export interface SideTotals {
   currency: string;
@@ -110,4 +111,15 @@ export class CentTotals {
       effectiveDutyRate: effectiveRateCents(t.duty, t.customsValue),
     };
   }
+}
+
+/** A Chinese line of an exempt declaration (small consignment), priced again without duty (`priced`: the engine's line
+ * as pass one priced it); the totals in cents take the difference. */
+export function exemptLine(priced: LineResult, ledger: LedgerView, exemption: string, totals: CentTotals): LineResult {
+  totals.subtractLine('CN', lineCentsOf(priced));
+  // its warnings were said in pass one; with an exemption, finishCnLine makes a new line and leaves `priced` as it was
+  const finished = finishCnLine(priced, ledger, false, exemption);
+  const after = lineCentsOf(finished);
+  totals.addLine('CN', after, landedBeforeFees(after));
+  return finished;
 }

@@ -2,11 +2,11 @@ import { smallConsignmentCents } from '../core/cn-duties.js';
 import { landedBeforeFees, withFees } from '../core/line-cents.js';
 import type { LineTexts } from '../core/line-plan.js';
 import { engineLine, type PricedLine } from '../core/priced-line.js';
-import { CentTotals } from '../core/totals.js';
+import { CentTotals, exemptLine } from '../core/totals.js';
 import { warning } from '../core/warning.js';
 import { csvCells, csvHeader, outputInputHeaders } from './csv.js';
 import { PlanText, linePieces, unitColumns, usFeeColumns, type PricedCents } from './csv-line.js';
-import { CN_RECORD, exemptedLine, filled, type EncodeContext, type LineEncoder, type Output, type RecordIn, type RecordOut } from './line-encoder.js';
+import { CN_RECORD, filled, type EncodeContext, type LineEncoder, type Output, type RecordIn, type RecordOut } from './line-encoder.js';
 
 /**
  * The record of a CSV line (csv-line.ts): its kind; its landed cost before fees and the part of it before tariffs;
@@ -112,7 +112,7 @@ export function csvEncoder(ctx: EncodeContext): LineEncoder {
       const escaped = escapedOf(line);
       if (exemption) {
         const cells = JSON.parse(escaped ? escaped[1]! : line.text(...pieces(line, 2).slice(2))) as string[];
-        const p = pricedOf(engineLine(exemptedLine(ctx, line.a, cells, exemption, totals)));
+        const p = pricedOf(engineLine(exemptLine(ctx.priceAgain(line.a, cells), ctx.ledger, exemption, totals)));
         const { head, rate, tail } = linePieces(p, csvCells(filled(cells, width)));
         out.add(head + rate + unitColumns(p, landedBeforeFees(p), targetMargin) + tail);
       } else if (escaped) out.add(escaped[0]!);

@@ -2,11 +2,11 @@ import { smallConsignmentCents } from '../core/cn-duties.js';
 import { landedBeforeFees, lineCentsOfPlanned, withFees, type LineCents } from '../core/line-cents.js';
 import type { LineTexts } from '../core/line-plan.js';
 import type { PricedLine } from '../core/priced-line.js';
-import { CentTotals } from '../core/totals.js';
+import { CentTotals, exemptLine } from '../core/totals.js';
 import type { Side } from '../core/types.js';
 import { lineObject, ndjsonTotals, resultJson, totalsBySide, type Query } from './document.js';
 import { PlanJson, lineEnd, usFeeFields } from './json-line.js';
-import { CN_RECORD, exemptedLine, type EncodeContext, type LineEncoder, type Output, type RecordOut } from './line-encoder.js';
+import { CN_RECORD, type EncodeContext, type LineEncoder, type Output, type RecordOut } from './line-encoder.js';
 
 /**
  * The record of a JSON line: its text, fields separated by NUL: its input cells as JSON (a Chinese line whose
@@ -61,7 +61,7 @@ export function jsonEncoder(ctx: EncodeContext, style: 'json' | 'ndjson', query:
     cnLine: (record, exemption, out) => {
       const f = fields(record);
       // an exempt declaration's duty was small all along, so each of its lines kept its cells (an entry's duty only grows)
-      if (exemption) line(out, JSON.stringify(lineObject(exemptedLine(ctx, record.a, JSON.parse(f[0]) as string[], exemption, totals), targetMargin)));
+      if (exemption) line(out, JSON.stringify(lineObject(exemptLine(ctx.priceAgain(record.a, JSON.parse(f[0]) as string[]), ctx.ledger, exemption, totals), targetMargin)));
       else line(out, f[1] + lineEnd(cents('CN', f), BigInt(f[4]), targetMargin));
     },
     totals: (side) => totals.get(side),

@@ -1,8 +1,6 @@
-import { finishCnLine } from '../core/bill.js';
 import type { EntryBook } from '../core/entry-book.js';
-import { landedBeforeFees, lineCentsOf } from '../core/line-cents.js';
 import type { Decimal } from '../core/money.js';
-import type { CentTotals, SideTotals } from '../core/totals.js';
+import type { SideTotals } from '../core/totals.js';
 import type { LineResult, RowError, Side } from '../core/types.js';
 import type { Warning } from '../core/warning.js';
 import type { SaidWarning } from '../core/warning-summary.js';
@@ -77,17 +75,6 @@ export interface LineEncoder {
   totals(side: Side): SideTotals | undefined;
   /** the output after the last line */
   end(rejected: RowError[], warnings: readonly SaidWarning[], out: Output): void;
-}
-
-/** A Chinese line of an exempt declaration priced again by the engine, without duty; the totals take the difference. */
-export function exemptedLine(ctx: EncodeContext, row: number, cells: string[], exemption: string, totals: CentTotals): LineResult {
-  const priced = ctx.priceAgain(row, cells);
-  totals.subtractLine('CN', lineCentsOf(priced));
-  // its warnings were said in pass one; with an exemption, finishCnLine makes a new line and leaves `priced` as it was
-  const finished = finishCnLine(priced, ctx.ledger, false, exemption);
-  const after = lineCentsOf(finished);
-  totals.addLine('CN', after, landedBeforeFees(after));
-  return finished;
 }
 
 /** A row shorter than the header with its empty cells, so the computed columns stay under their names. */
