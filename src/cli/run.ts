@@ -60,7 +60,8 @@ export function enter(run: Run, into: Side, entry: string, date: string, value: 
 /** A row priced in pass one, priced again by the engine (a refusal now is a defect, not a user error). */
 export function priceAgain(run: Run, record: Pick<CsvRecord, 'row' | 'cells'>): LineResult {
   const line = parseRow(record.row, record.cells, run.bill.header, run.defaults) as BillLine;
-  const r = priceLine(line, run.ledger);
+  // with --explain as in pass one: the line keeps every measure considered
+  const r = priceLine(line, run.ledger, run.explain);
   if ('row' in r) throw new Error(`row ${record.row} was priced but not again: ${r.message}`);
   return r;
 }

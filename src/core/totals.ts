@@ -114,11 +114,11 @@ export class CentTotals {
 }
 
 /** A Chinese line of an exempt declaration (small consignment), priced again without duty (`priced`: the engine's line
- * as pass one priced it); the totals in cents take the difference. */
-export function exemptLine(priced: LineResult, ledger: LedgerView, exemption: string, totals: CentTotals): LineResult {
+ * as pass one priced it; `explain`: as --explain lists its measures); the totals in cents take the difference. */
+export function exemptLine(priced: LineResult, ledger: LedgerView, exemption: string, totals: CentTotals, explain = false): LineResult {
   totals.subtractLine('CN', lineCentsOf(priced));
   // its warnings were said in pass one; with an exemption, finishCnLine makes a new line and leaves `priced` as it was
-  const finished = finishCnLine(priced, ledger, false, exemption);
+  const finished = finishCnLine(priced, ledger, explain, exemption);
   const after = lineCentsOf(finished);
   totals.addLine('CN', after, landedBeforeFees(after));
   return finished;

@@ -61,7 +61,7 @@ export function jsonEncoder(ctx: EncodeContext, style: 'json' | 'ndjson', query:
     cnLine: (record, exemption, out) => {
       const f = fields(record);
       // an exempt declaration's duty was small all along, so each of its lines kept its cells (an entry's duty only grows)
-      if (exemption) line(out, JSON.stringify(lineObject(exemptLine(ctx.priceAgain(record.a, JSON.parse(f[0]) as string[]), ctx.ledger, exemption, totals), targetMargin)));
+      if (exemption) line(out, JSON.stringify(lineObject(exemptLine(ctx.priceAgain(record.a, JSON.parse(f[0]) as string[]), ctx.ledger, exemption, totals, ctx.explain), targetMargin)));
       else line(out, f[1] + lineEnd(cents('CN', f), BigInt(f[4]), targetMargin));
     },
     totals: (side) => totals.get(side),
