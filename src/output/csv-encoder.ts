@@ -1,12 +1,11 @@
 import { smallConsignmentCents } from '../core/cn-duties.js';
 import { landedBeforeFees, withFees } from '../core/line-cents.js';
-import type { LineTexts } from '../core/line-plan.js';
 import { engineLine, type PricedLine } from '../core/priced-line.js';
 import { CentTotals, exemptLine } from '../core/totals.js';
 import { warning } from '../core/warning.js';
 import { csvCells, csvHeader, outputInputHeaders } from './csv.js';
 import { PlanText, linePieces, unitColumns, usFeeColumns, type PricedCents } from './csv-line.js';
-import { CN_RECORD, filled, type EncodeContext, type LineEncoder, type Output, type RecordIn, type RecordOut } from './line-encoder.js';
+import { CN_RECORD, perTexts, type EncodeContext, type LineEncoder, type Output, type RecordIn, type RecordOut } from './line-encoder.js';
 
 /**
  * The record of a CSV line (csv-line.ts): its kind; its landed cost before fees and the part of it before tariffs;
@@ -65,13 +64,8 @@ export function csvEncoder(ctx: EncodeContext): LineEncoder {
       records.write(row, entryId, kind | ESCAPED, 0n, 0n, JSON.stringify([...(texts ?? [head, `${rate},,,${tail}`]), String(landed), String(p.beforeTariffsPart)]));
     } else records.write(row, entryId, kind, landed, p.beforeTariffsPart, texts ? texts.join(NUL) : `${head}${NUL}${rate},,,${tail}`);
   };
-  // the text a plan's lines share, made once per plan
-  const texts = new WeakMap<LineTexts, PlanText>();
-  const pricedOf = (line: PricedLine) => {
-    let text = texts.get(line.texts);
-    if (!text) texts.set(line.texts, (text = new PlanText(line.texts)));
-    return text.priced(line.cents, line);
-  };
+  const textOf = perTexts((texts) => new PlanText(texts));
+  const pricedOf = (line: PricedLine) => textOf(line.texts).priced(line.cents, line);
   const escapedOf = (line: RecordIn) => ((line.c & ESCAPED) !== 0 ? JSON.parse(line.text()) as string[] : undefined);
   return {
     plans: true,
@@ -121,4 +115,9 @@ export function csvEncoder(ctx: EncodeContext): LineEncoder {
     totals: (side) => totals.get(side),
     end: () => {},
   };
+}
+
+/** A row shorter than the header with its empty cells, so the computed columns stay under their names. */
+function filled(cells: string[], width: number): string[] {
+  return cells.length < width ? [...cells, ...Array<string>(width - cells.length).fill('')] : cells;
 }

@@ -1,12 +1,11 @@
 import { smallConsignmentCents } from '../core/cn-duties.js';
 import { landedBeforeFees, lineCentsOfPlanned, withFees, type LineCents } from '../core/line-cents.js';
-import type { LineTexts } from '../core/line-plan.js';
 import type { PricedLine } from '../core/priced-line.js';
 import { CentTotals, exemptLine } from '../core/totals.js';
 import type { Side } from '../core/types.js';
 import { lineObject, ndjsonTotals, resultJson, totalsBySide, type Query } from './document.js';
 import { PlanJson, lineEnd, usFeeFields } from './json-line.js';
-import { CN_RECORD, type EncodeContext, type LineEncoder, type Output, type RecordOut } from './line-encoder.js';
+import { CN_RECORD, perTexts, type EncodeContext, type LineEncoder, type Output, type RecordOut } from './line-encoder.js';
 
 /**
  * The record of a JSON line: its text, fields separated by NUL: its input cells as JSON (a Chinese line whose
@@ -34,13 +33,8 @@ export function jsonEncoder(ctx: EncodeContext, style: 'json' | 'ndjson', query:
     records.write(row, entryId, c.side === 'US' ? 0 : CN_RECORD, 0n, 0n,
       [kept, head, c.quantity ?? '', c.price ?? '', landed, c.beforeTariffsPart, c.customsValue, c.duty].join(NUL));
   };
-  // the text a plan's lines share, made once per plan
-  const texts = new WeakMap<LineTexts, PlanJson>();
-  const headOf = (line: PricedLine) => {
-    let text = texts.get(line.texts);
-    if (!text) texts.set(line.texts, (text = new PlanJson(line.texts)));
-    return text.head(line, line.cents);
-  };
+  const textOf = perTexts((texts) => new PlanJson(texts));
+  const headOf = (line: PricedLine) => textOf(line.texts).head(line, line.cents);
   const fields = (record: { text(): string }) => record.text().split(NUL) as [string, string, string, string, string, string, string, string];
   const cents = (side: Side, f: string[]) => ({ side, beforeTariffsPart: BigInt(f[5]!), customsValue: BigInt(f[6]!), duty: BigInt(f[7]!),
     quantity: f[2] === '' ? undefined : f[2], price: f[3] === '' ? undefined : f[3] });

@@ -4,6 +4,7 @@ import type { SideTotals } from '../core/totals.js';
 import type { LineResult, RowError, Side } from '../core/types.js';
 import type { Warning } from '../core/warning.js';
 import type { SaidWarning } from '../core/warning-summary.js';
+import type { LineTexts } from '../core/line-plan.js';
 import type { PricedLine } from '../core/priced-line.js';
 import type { CsvRecord } from '../input/read.js';
 import type { Ledger } from '../rates/load.js';
@@ -77,7 +78,12 @@ export interface LineEncoder {
   end(rejected: RowError[], warnings: readonly SaidWarning[], out: Output): void;
 }
 
-/** A row shorter than the header with its empty cells, so the computed columns stay under their names. */
-export function filled(cells: string[], width: number): string[] {
-  return cells.length < width ? [...cells, ...Array<string>(width - cells.length).fill('')] : cells;
+/** What an encoder makes of a plan's texts (its lines' fixed text), made once per plan (or per engine line). */
+export function perTexts<T>(make: (texts: LineTexts) => T): (texts: LineTexts) => T {
+  const made = new WeakMap<LineTexts, T>();
+  return (texts) => {
+    let t = made.get(texts);
+    if (t === undefined) made.set(texts, (t = make(texts)));
+    return t;
+  };
 }
