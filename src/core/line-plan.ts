@@ -147,8 +147,8 @@ const sameDuty = (a: DutyText, b: DutyText) => a.program === b.program && a.head
  * Whether a plan's line, priced `p`, is the line the engine priced `r`: the same figures to the cent and the same
  * words (code, duties, measures not applied, claims rejected, warnings), so every output writes them alike.
  */
-export function samePricing(plan: LinePlan, p: PlannedLine, r: LineResult): boolean {
-  return r.line.into === plan.side && samePlanned(p, plannedOf(r)) && plan.hts === r.hts && plan.origin === r.line.origin && plan.currency === r.line.currency
+export function samePricing(plan: LinePlan, p: PlannedLine, r: LineResult, rCents: PlannedLine = plannedOf(r)): boolean {
+  return r.line.into === plan.side && samePlanned(p, rCents) && plan.hts === r.hts && plan.origin === r.line.origin && plan.currency === r.line.currency
     && plan.duties.length === r.duties.length && plan.duties.every((d, i) => sameDuty(d, r.duties[i]!))
     && JSON.stringify(plan.notApplied) === JSON.stringify(r.notApplied) && JSON.stringify(plan.rejectedClaims) === JSON.stringify(r.rejectedClaims)
     && sameWarnings(planWarningsOf(plan, r.line.row), r.warnings);
@@ -209,12 +209,33 @@ function usPlan(line: BillLine, ledger: LedgerView): LinePlan | undefined {
   return { side: 'US', ...planTexts(line, r), price };
 }
 
+/** A consumption tax rate ct% (num/den) as the fraction of its base it takes: ct / (100 - ct) (cn-duties.ts). */
+interface ConsumptionTaxRate {
+  num: bigint;
+  den: bigint;
+}
+
+function consumptionTaxRate(ct: Fraction): ConsumptionTaxRate {
+  return { num: ct.num, den: 100n * ct.den - ct.num };
+}
+
+/**
+ * China's consumption tax on a base (customs value and duty) in whole cents: base / (1 - ct) x ct, rounded half up.
+ * The engine divides in Decimal at 40 digits: far from a half cent the exact quotient rounds the same way, so a
+ * base whose exact tax lies on a half cent (a tie the engine may see a hair off) is left to the engine: undefined.
+ */
+function consumptionTaxCents(base: bigint, r: ConsumptionTaxRate): bigint | undefined {
+  const twice = 2n * base * r.num;
+  if (twice % (2n * r.den) === r.den) return undefined;
+  return (twice + r.den) / (2n * r.den);
+}
+
 function cnPlan(line: BillLine, ledger: LedgerView): LinePlan | undefined {
   // insurance worked out from freight is said per line with its amount: the engine prices those lines
   if (line.freight !== undefined && line.insurance === undefined) return undefined;
   const r = computeCnDuties(line, ledger);
   if ('row' in r || r.valueDependent) return undefined;
-  if (r.rates.consumptionTax !== undefined && !r.rates.consumptionTax.isZero()) return undefined;
+  const ct = r.rates.consumptionTax === undefined || r.rates.consumptionTax.isZero() ? undefined : consumptionTaxRate(fraction(r.rates.consumptionTax));
   const total = centsRate(fraction(r.rates.layers.reduce((s, p) => s.plus(p), ZERO)));
   const base = centsRate(fraction(r.rates.base));
   const vat = centsRate(fraction(r.rates.vat));
@@ -222,15 +243,18 @@ function cnPlan(line: BillLine, ledger: LedgerView): LinePlan | undefined {
   const common = r.rates.layers.map(fraction).reduce((d, f) => (d % f.den === 0n ? d : d * f.den), 1n);
   const weights = new CentWeights();
   for (const p of r.rates.layers) weights.push(BigInt(p.times(common.toString()).toFixed(0)));
-  const price = (a: CentAmounts): PlannedLine => {
+  const price = (a: CentAmounts): PlannedLine | undefined => {
     const customsValue = a.value + (a.freight ?? 0n) + (a.insurance ?? 0n);
     const duty = applyCentsRate(customsValue, total);
+    const consumptionTax = ct ? consumptionTaxCents(customsValue + duty, ct) : 0n;
+    const baseDuty = applyCentsRate(customsValue, base);
+    const baseCt = ct ? consumptionTaxCents(customsValue + baseDuty, ct) : 0n;
+    if (consumptionTax === undefined || baseCt === undefined) return undefined;
     const split = weights.split(duty);
     const amounts = r.rates.layers.map((_, i) => split.share(i));
-    const tax = applyCentsRate(customsValue + duty, vat);
-    const baseDuty = applyCentsRate(customsValue, base);
-    const before = customsValue + baseDuty + applyCentsRate(customsValue + baseDuty, vat);
-    return { value: a.value, carriage: 0n, customsValue, bases: amounts.map(() => customsValue), amounts, duty, consumptionTax: 0n, vat: tax, beforeTariffsPart: before };
+    const tax = applyCentsRate(customsValue + duty + consumptionTax, vat);
+    const before = customsValue + baseDuty + baseCt + applyCentsRate(customsValue + baseDuty + baseCt, vat);
+    return { value: a.value, carriage: 0n, customsValue, bases: amounts.map(() => customsValue), amounts, duty, consumptionTax, vat: tax, beforeTariffsPart: before };
   };
   return { side: 'CN', ...planTexts(line, r), price };
 }
@@ -239,12 +263,13 @@ function cnPlan(line: BillLine, ledger: LedgerView): LinePlan | undefined {
  * The plan of every line like this one, or undefined when this line cannot make one (its amounts decided something,
  * its amounts are not whole cents, or the plan does not give the line what the engine gives it: samePricing).
  */
-export function planLine(line: BillLine, ledger: LedgerView): LinePlan | undefined {
+export function planLine(line: BillLine, ledger: LedgerView, priced?: { r: LineResult; cents: PlannedLine }): LinePlan | undefined {
   const exact = (d: Decimal | undefined) => d === undefined || d.decimalPlaces() <= 2;
   if (![line.value, line.metalValue, line.metalValues?.steel, line.metalValues?.aluminum, line.metalValues?.copper, line.freight, line.insurance].every(exact)) return undefined;
   const plan = line.into === 'CN' ? cnPlan(line, ledger) : usPlan(line, ledger);
   const p = plan?.price(centAmounts(line));
   if (!plan || !p) return undefined;
+  if (priced) return samePricing(plan, p, priced.r, priced.cents) ? plan : undefined;
   const r = priceLine(line, ledger);
   return 'row' in r || !samePricing(plan, p, r) ? undefined : plan;
 }

@@ -30,7 +30,8 @@ export function effectiveRate(duty: Decimal, value: Decimal): string {
 
 /** An amount already rounded to the cent as whole cents (for the streamed fee split), and back. */
 export function toCents(amount: Decimal): bigint {
-  return BigInt(roundCents(amount).times(HUNDRED).toFixed(0));
+  // toFixed rounds half up (the rounding this Decimal is made with), as roundCents does
+  return BigInt(amount.toFixed(2).replace('.', ''));
 }
 
 export function fromCents(cents: bigint): Decimal {

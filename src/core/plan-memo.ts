@@ -1,5 +1,6 @@
 import { BoundedCache } from './bounded-cache.js';
-import { planLine, samePricing, type CentAmounts, type LinePlan } from './line-plan.js';
+import { plannedOf } from './line-cents.js';
+import { planLine, samePricing, type CentAmounts, type LinePlan, type PlannedLine } from './line-plan.js';
 import type { LedgerView, LineResult } from './types.js';
 
 /** kinds of line (code, claims, origin...) remembered at once */
@@ -41,20 +42,20 @@ export class PlanMemo {
     return typeof slot === 'object' ? slot : undefined;
   }
 
-  /** A line of this kind that no plan priced, as the engine priced it (or refused it: undefined). */
-  learn(q: KindOfLine, r: LineResult | undefined): void {
+  /** A line of this kind that no plan priced, as the engine priced it without --explain (or refused it: undefined), and its figures in cents. */
+  learn(q: KindOfLine, r: LineResult | undefined, cents: PlannedLine | undefined = r && plannedOf(r)): void {
     let kind = this.kinds.get(q.kind);
     if (!kind) this.kinds.set(q.kind, (kind = { plans: [], windows: new BoundedCache(WINDOWS_PER_KIND) }));
     const slot = kind.windows.get(q.window);
     if (typeof slot === 'object') return;
     const seen = slot ?? 0;
-    if (!r) {
+    if (!r || !cents) {
       kind.windows.set(q.window, seen + 1);
       return;
     }
     const serving = kind.plans.find((plan) => {
       const p = plan.price(q.amounts);
-      return p !== undefined && samePricing(plan, p, r);
+      return p !== undefined && samePricing(plan, p, r, cents);
     });
     if (serving) {
       // the plan that served last is tried first next time (windows near each other usually share one)
@@ -63,7 +64,7 @@ export class PlanMemo {
       return;
     }
     // the first few lines of a kind in a window may make its plan (checked against the engine's result for the line)
-    const plan = seen < TRIES ? planLine(r.line, this.ledger) : undefined;
+    const plan = seen < TRIES ? planLine(r.line, this.ledger, { r, cents }) : undefined;
     if (plan) {
       // a kind whose texts name the date (a claim not applied "on 2025-04-15") has a plan per date: the latest are kept to try
       kind.plans = [plan, ...kind.plans.slice(0, PLANS_PER_KIND - 1)];

@@ -32,9 +32,9 @@ export function plannedLine(plan: LinePlan, cents: PlannedLine, row: { row: numb
 }
 
 /** A line the engine priced. */
-export function engineLine(r: LineResult): PricedLine {
+export function engineLine(r: LineResult, cents: PlannedLine = plannedOf(r)): PricedLine {
   const l = r.line;
-  const line: PricedLine = { texts: textsOf(r), cents: plannedOf(r), row: l.row, entry: l.entry, date: l.date, sku: l.sku, description: l.description, result: r };
+  const line: PricedLine = { texts: textsOf(r), cents, row: l.row, entry: l.entry, date: l.date, sku: l.sku, description: l.description, result: r };
   if (l.quantity !== undefined) line.quantity = l.quantity.toString();
   if (l.price !== undefined) line.price = l.price.toString();
   return line;

@@ -1,4 +1,5 @@
 import { priceLine } from '../core/bill.js';
+import { plannedOf } from '../core/line-cents.js';
 import { PlanMemo } from '../core/plan-memo.js';
 import { engineLine, plannedLine, type PricedLine } from '../core/priced-line.js';
 import type { LedgerView, RowError } from '../core/types.js';
@@ -20,7 +21,8 @@ export class RowPricer {
   /** `plans`: false when every line must come with the engine's every detail (the table, the 7501, --explain) */
   constructor(private readonly header: HeaderMap, private readonly defaults: LineDefaults, private readonly ledger: LedgerView,
     private readonly options: { plans: boolean; explain: boolean }) {
-    this.reader = options.plans ? new QuickReader(header, defaults, dateWindows(ledger)) : undefined;
+    // a plan's lines are those of the engine without --explain: with it, every line is the engine's
+    this.reader = options.plans && !options.explain ? new QuickReader(header, defaults, dateWindows(ledger)) : undefined;
     this.memo = new PlanMemo(ledger);
   }
 
@@ -36,8 +38,9 @@ export class RowPricer {
     const line = parseRow(record.row, record.cells, this.header, this.defaults);
     const r = Array.isArray(line) ? undefined : priceLine(line, this.ledger, this.options.explain);
     const priced = r && !('row' in r) ? r : undefined;
-    if (quick && !plan) this.memo.learn(quick, priced);
-    if (priced) return engineLine(priced);
+    const cents = priced && plannedOf(priced);
+    if (quick && !plan) this.memo.learn(quick, priced, cents);
+    if (priced) return engineLine(priced, cents);
     return Array.isArray(line) ? line : [r as RowError];
   }
 }

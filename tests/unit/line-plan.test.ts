@@ -27,6 +27,9 @@ const KINDS: { name: string; make: (value: Decimal, metal: Decimal, quantity: De
   { name: 'auto part: metal content', make: (v, m) => line('8708.29.51.60', v.toString(), '2026-03-01', { metalValue: m }) },
   { name: 'China: soybeans, CIF', make: (v, m) => line('1201.90.19', v.toString(), '2025-04-15', { into: 'CN', origin: 'US', currency: 'CNY', freight: m, insurance: new Decimal('12.34') }) },
   { name: 'China: chips, layers split by rate', make: (v) => line('8542.31.90', v.toString(), '2025-11-15', { into: 'CN', origin: 'US', currency: 'CNY' }) },
+  // consumption tax = (customs value + duty) / (1 - ct) x ct: 3% on this car (3870.23 on 125,137.50), 10% on wine
+  { name: 'China: car, consumption tax 3%', make: (v, m) => line('8703.31.21.10', v.toString(), '2026-03-01', { into: 'CN', origin: 'US', currency: 'CNY', freight: m, insurance: new Decimal('10.00') }) },
+  { name: 'China: wine, consumption tax 10%', make: (v) => line('2204.21.00', v.toString(), '2025-04-15', { into: 'CN', origin: 'US', currency: 'CNY' }) },
   { name: 'China: pork with its quantity', make: (v, _m, q) => line('0203.29.00', v.toString(), '2026-03-01', { into: 'CN', origin: 'US', currency: 'CNY', quantity: q }) },
 ];
 
@@ -70,6 +73,24 @@ describe('a plan prices its kind of line as the engine does', () => {
     const whole = line('9403.10.00.40', '800.00', '2025-09-04', { metalValue: new Decimal('800.00') });
     expect(engine(whole)?.valueDependent).toBe(true);
     expect(plan.price(centAmounts(whole))).toBeUndefined();
+  });
+
+  it('prices a consumption tax by hand: 3% of 125,137.50 / 0.97 = 3870.23 (the car of cn-duties)', () => {
+    const car = line('8703.31.21.10', '100000.00', '2026-03-01', { into: 'CN', origin: 'US', currency: 'CNY', freight: new Decimal('100.00'), insurance: new Decimal('10.00') });
+    const p = planLine(car, ledger)!.price(centAmounts(car))!;
+    // customs value 100,110.00; duty 25% = 25,027.50; VAT 13% of 100,110.00 + 25,027.50 + 3,870.23 = 16,771.00
+    expect([p.customsValue, p.duty, p.consumptionTax, p.vat]).toEqual([10_011_000n, 2_502_750n, 387_023n, 1_677_100n]);
+  });
+
+  it('leaves to the engine a line whose consumption tax falls on a half cent', () => {
+    // wine on 2025-04-15 pays 179% (14 + 15 + 25 + 125); ct_rate 20%: tax = (customs value + duty) / 0.8 x 0.2 = base / 4
+    const at = (value: string) => line('2204.21.00', value, '2025-04-15', { into: 'CN', origin: 'US', currency: 'CNY', ctRate: new Decimal('20') });
+    const plan = planLine(at('1000.00'), ledger)!;
+    // 1000.01 + 1790.02 = 2790.03: 697.5075 -> 697.51; 1000.03 + 1790.05 = 2790.08: 697.52 exactly
+    expect(plan.price(centAmounts(at('1000.01')))?.consumptionTax).toBe(69_751n);
+    expect(plan.price(centAmounts(at('1000.03')))?.consumptionTax).toBe(69_752n);
+    // 1000.02 + 1790.04 = 2790.06: 697.515, on the half cent
+    expect(plan.price(centAmounts(at('1000.02')))).toBeUndefined();
   });
 
   it('makes no plan from a line whose amounts decided something, nor from a US content line', () => {
