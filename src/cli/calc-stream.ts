@@ -2,7 +2,7 @@ import { RowPricer } from '../input/row-pricer.js';
 import { CN_RECORD, type LineEncoder } from '../output/line-encoder.js';
 import { collectGarbage, collectIfGrown } from './collect-garbage.js';
 import { RecordReader, RecordWriter } from './record-file.js';
-import { CHECK_HEAP_EVERY, afterPassOne, enter, rows, type Finished, type Run } from './run.js';
+import { CHECK_HEAP_EVERY, afterPassOne, enter, rows, take, type Finished, type Run } from './run.js';
 import { StdoutBuffer } from './stdout-buffer.js';
 
 /**
@@ -16,7 +16,8 @@ export async function streamCalc(run: Run, encoder: LineEncoder): Promise<Finish
   const records = new RecordWriter();
   try {
     const pricer = new RowPricer(run.bill.header, run.defaults, run.ledger, { plans: encoder.plans, explain: run.explain });
-    for await (const batch of rows(run, encoder.gcEvery)) for (const record of batch) {
+    for await (const batch of rows(run, encoder.gcEvery)) for (let i = 0; i < batch.length; i++) {
+      const record = take(batch, i);
       const line = pricer.price(record);
       if (Array.isArray(line)) {
         run.rejected.push(...line);

@@ -35,19 +35,38 @@ export interface Finished {
   end(rejected: RowError[], warnings: readonly SaidWarning[]): Promise<void>;
 }
 
-/** The rows of the bill that are not ragged, a batch at a time, counted, with progress shown (and with `gcEvery`, a full collection every so many rows). */
+/**
+ * The rows of the bill that are not ragged, a batch at a time, counted, with progress shown (and with `gcEvery`, a
+ * full collection every so many rows). The batch is the reader's own array, filtered in place: the consumer lets
+ * each record go once it is done with it (`take`).
+ */
 export async function* rows(run: Run, gcEvery = 0): AsyncGenerator<CsvRecord[]> {
   for await (const batch of run.bill.batches) {
-    yield batch.filter((record) => {
+    let kept = 0;
+    for (const record of batch) {
       run.rowsIn++;
       run.progress.tick(run.rowsIn);
       if (gcEvery > 0 && run.rowsIn % gcEvery === 0) collectGarbage();
       else if (gcEvery === 0 && run.rowsIn % CHECK_HEAP_EVERY === 0) collectIfGrown();
       const ragged = raggedRow(record, run.bill.headers);
       if (ragged) run.rejected.push(ragged);
-      return !ragged;
-    });
+      else batch[kept++] = record;
+    }
+    batch.length = kept;
+    yield batch;
   }
+}
+
+/**
+ * The record at `i` of a batch, taken out of it. A record still held by its batch outlives the young collections
+ * that come while the rest of the batch is priced, and V8 then moves such records (and, learning from it, every later
+ * one) to the old generation: measured on the real bill of 1,000,000 lines, letting each go once read took the young
+ * collections from about 1 s to 0.1 s (README, Performance).
+ */
+export function take(batch: CsvRecord[], i: number): CsvRecord {
+  const record = batch[i]!;
+  (batch as (CsvRecord | undefined)[])[i] = undefined;
+  return record;
 }
 
 /** A line priced: its side and date are seen, its value and duty go to its entry; returns the entry's id. */

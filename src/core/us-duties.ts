@@ -5,7 +5,7 @@ import { Decimal, ZERO, roundCents, percentOf, sum } from './money.js';
 import { applyRate, parseRate, specificUnit, type Rate, type SpecificPart } from './rate.js';
 import { shared } from './shared.js';
 import { onRow, warning, type Warning } from './warning.js';
-import { dateWindows, isTimedDay, measuresReaching } from './windows.js';
+import { dateWindows, isTimedDay, measuresReaching, reach } from './windows.js';
 import type { BillLine, Duty, Exception, InTransit, LedgerView, Measure, Metal, Mode, NotApplied, RejectedClaim, RowError, Side } from './types.js';
 import { citeSources } from './types.js';
 
@@ -190,7 +190,7 @@ function staticResolution(q: ProductQuery, ledger: LedgerView, explain: boolean)
   const mode = q.mode ?? 'ocean';
   const side = q.side ?? 'US';
   // with --explain the measures not in force are listed too: only the date itself says which
-  const when = explain ? q.date : dateWindows(ledger)(side, q.code, q.date);
+  const when = explain ? q.date : dateWindows(ledger)(side, q.code, q.date, reach(mode, q.claims.length > 0, q.loadedOn !== undefined));
   const key = `${side}|${q.code}|${q.origin}|${when}|${mode}|${q.claims.join(';')}|${q.loadedOn ?? ''}|${explain ? 1 : 0}`;
   let cache = staticCache.get(ledger);
   if (!cache) staticCache.set(ledger, (cache = new BoundedCache(CACHE_LIMIT)));

@@ -1,5 +1,5 @@
 import { boundary } from './dates.js';
-import type { LedgerView, Measure, Side } from './types.js';
+import type { Exception, LedgerView, Measure, Mode, Side } from './types.js';
 
 /**
  * Dates on which a line is priced alike. Between two instants at which something that can reach the code starts or
@@ -7,11 +7,34 @@ import type { LedgerView, Measure, Side } from './types.js';
  * is on, a list entry that covers the code or lies under it, an MPF period of postal items, China's VAT law), every test of a
  * date against the ledger that can change the code's price (`inPeriod`, `before`) comes out the same, so the engine's
  * decisions are the same: such dates share a window, and what is memoised per date may be kept per window. A measure
- * that cannot reach the code is only skipped, whatever the date (with --explain the date itself is the key).
+ * that cannot reach the code is only skipped, whatever the date (with --explain the date itself is the key); so is,
+ * for a line of a given reach, an instant that cannot touch it (a postal measure for an ocean line, an in-transit
+ * cut-off for a line with no loading date, an exception that needs a claim for a line with none).
  * A date that gives its own time, or falls on a day something of the side starts or ends at a time of day (the
  * engine then warns that the time matters), is its own window.
  */
-export type DateWindow = (side: Side, code: string, date: string) => string;
+export type DateWindow = (side: Side, code: string, date: string, reach?: Reach) => string;
+
+/**
+ * What of a line besides its code and date decides which instants can change its price: its mode (a measure or MPF
+ * period of postal items never reaches an ocean line), whether it has claims (an exception that needs a claim holds
+ * only for a line that makes it) and whether it gives a loading date (an in-transit rule reads only that). Made once
+ * per kind (`reach`), so windows are kept per reach; a window without one counts every instant (any line).
+ */
+export interface Reach {
+  readonly mode: Mode;
+  readonly claims: boolean;
+  readonly loadedOn: boolean;
+}
+
+const REACHES = new Map<string, Reach>();
+
+export function reach(mode: Mode, claims: boolean, loadedOn: boolean): Reach {
+  const key = `${mode}${claims ? 1 : 0}${loadedOn ? 1 : 0}`;
+  let r = REACHES.get(key);
+  if (!r) REACHES.set(key, (r = { mode, claims, loadedOn }));
+  return r;
+}
 
 const DAY = /^\d{4}-\d\d-\d\d$/;
 const FIRST_DAY = '2025-01-01';
@@ -40,8 +63,16 @@ function canReach(ledger: LedgerView, m: Measure, code: string): boolean {
   return onList(ledger, m.scope.list, code);
 }
 
-/** The instants at which the pricing of the code can change, sorted, and the days of those at a time of day. */
-function codeInstants(ledger: LedgerView, side: Side, code: string): CodeInstants {
+/** Whether an exception can hold for the code on some date: its list may have the code and its codes may cover it
+ * (conditionsHold in us-duties.ts asks both, and a claim, on the date). */
+function exceptionCanHold(ledger: LedgerView, e: Exception, code: string): boolean {
+  if (e.list !== undefined && !onList(ledger, e.list, code)) return false;
+  return e.codes === undefined || e.codes.some((p) => p.startsWith(code) || code.startsWith(p));
+}
+
+/** The instants at which the pricing of the code can change for a line of this reach (any line: undefined), sorted,
+ * and the days of those at a time of day. */
+function codeInstants(ledger: LedgerView, side: Side, code: string, r: Reach | undefined): CodeInstants {
   const all = new Set<string>();
   const timedDays = new Set<string>();
   const add = (d: string | undefined) => { if (d !== undefined) all.add(boundary(d)); };
@@ -52,15 +83,19 @@ function codeInstants(ledger: LedgerView, side: Side, code: string): CodeInstant
     }
   };
   for (const m of measuresReaching(ledger, side, code)) {
+    if (r && m.modes && !m.modes.includes(r.mode)) continue;
     add(m.from);
     add(m.to);
     if ('list' in m.scope) addList(m.scope.list);
     for (const e of m.except ?? []) {
+      // an exception that can never hold for the line (its list never has the code, its codes never cover it, it
+      // needs a claim and the line makes none) changes nothing
+      if (!exceptionCanHold(ledger, e, code) || (r && !r.claims && e.claim !== undefined)) continue;
       add(e.from);
       add(e.to);
       if (e.list) addList(e.list);
     }
-    for (const t of m.inTransit ?? []) add(t.enteredBefore);
+    if (!r || r.loadedOn) for (const t of m.inTransit ?? []) add(t.enteredBefore);
   }
   for (const n of ledger.notices) {
     if (n.side !== side || !onList(ledger, n.list, code)) continue;
@@ -70,7 +105,7 @@ function codeInstants(ledger: LedgerView, side: Side, code: string): CodeInstant
     if (n.unlessList) addList(n.unlessList);
   }
   // a line's pricing reads the MPF periods only for postal items (fees are set per entry, not per line)
-  for (const p of ledger.mpf) if (p.modes.includes('postal')) { add(p.from); add(p.to); }
+  if (!r || r.mode === 'postal') for (const p of ledger.mpf) if (p.modes.includes('postal')) { add(p.from); add(p.to); }
   if (side === 'CN') add(ledger.cnDefaults.vatRates?.from);
   return { sorted: [...all].sort(), timedDays };
 }
@@ -116,14 +151,17 @@ const nameOf = (i: number) => NAMES[i] ?? (NAMES[i] = `w${i}`);
 export function dateWindows(ledger: LedgerView): DateWindow {
   const known = windowsOf.get(ledger);
   if (known) return known;
-  const bySide = new Map<Side, Map<string, CodeInstants & { days: string[] }>>();
-  const window: DateWindow = (side, code, date) => {
+  // per side, per reach (any line: undefined), per code
+  const bySide = new Map<Side, Map<Reach | undefined, Map<string, CodeInstants & { days: string[] }>>>();
+  const window: DateWindow = (side, code, date, r) => {
     if (date.length !== 10 || !DAY.test(date) || isTimedDay(ledger, side, date)) return date;
-    let byCode = bySide.get(side);
-    if (!byCode) bySide.set(side, (byCode = new Map()));
+    let byReach = bySide.get(side);
+    if (!byReach) bySide.set(side, (byReach = new Map()));
+    let byCode = byReach.get(r);
+    if (!byCode) byReach.set(r, (byCode = new Map()));
     let instants = byCode.get(code);
     if (instants === undefined) {
-      const found = codeInstants(ledger, side, code);
+      const found = codeInstants(ledger, side, code, r);
       // an entry known by its date is taken at the end of the day (dates.ts), after every instant of that day: the
       // instants before it are those whose day is not after its own
       instants = { ...found, days: found.sorted.map((b) => b.slice(0, 10)) };

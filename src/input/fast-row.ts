@@ -1,7 +1,7 @@
 import { codeDigits } from '../core/codes.js';
 import type { CentAmounts } from '../core/line-plan.js';
 import type { Side } from '../core/types.js';
-import type { DateWindow } from '../core/windows.js';
+import { reach, type DateWindow, type Reach } from '../core/windows.js';
 import type { Column, HeaderMap } from './columns.js';
 import type { LineDefaults } from './row.js';
 
@@ -66,9 +66,14 @@ export class QuickReader {
     this.deciding = DECIDING.map((c) => header.index[c]).filter((i) => i !== undefined);
     this.cents = CENTS.map((c) => header.index[c]);
     this.implied = header.impliedCurrency;
+    this.reach = reach(defaults.mode, false, false);
+    this.reachLoaded = reach(defaults.mode, false, true);
   }
 
   private readonly implied: string | undefined;
+  /** a line without claims, without a loading date or with one (lines with claims are windowed by their date) */
+  private readonly reach: Reach;
+  private readonly reachLoaded: Reach;
 
   private cell(cells: string[], i: number | undefined): string | undefined {
     return textCell(cells, i);
@@ -127,7 +132,8 @@ export class QuickReader {
     const kind = parts.join(SEPARATOR);
     const date = this.cell(cells, this.at.date) ?? this.defaults.date;
     const hts = this.cell(cells, this.at.hts);
-    const window = hts === undefined || this.cell(cells, this.at.claims) !== undefined ? date : this.window(into, codeDigits(hts), date);
+    const loaded = this.cell(cells, this.at.loaded_on) !== undefined;
+    const window = hts === undefined || this.cell(cells, this.at.claims) !== undefined ? date : this.window(into, codeDigits(hts), date, loaded ? this.reachLoaded : this.reach);
     const out: QuickRow = { kind, window, date, into, entry: this.cell(cells, this.at.entry) ?? '1', amounts };
     if (quantity !== undefined) out.quantity = quantity;
     const price = this.cell(cells, this.at.price);

@@ -26,13 +26,29 @@ export function listLookups(lists: Map<string, ProductList>): Pick<LedgerView, '
     }
     return set;
   };
+  // a code is looked up on every list in turn (the measures of a line, the windows of a code): its prefixes, longest
+  // first, are cut once for the lot
+  let lastCode = '';
+  let lastPrefixes: string[] = [];
+  const prefixesOfCode = (code: string): string[] => {
+    if (code !== lastCode) {
+      lastPrefixes = [];
+      for (let len = code.length; len >= 2; len--) lastPrefixes.push(code.slice(0, len));
+      lastCode = code;
+    }
+    return lastPrefixes;
+  };
+  const pushDates = (out: string[], e: ListEntry) => {
+    if (e.from !== undefined) out.push(e.from);
+    if (e.to !== undefined) out.push(e.to);
+  };
   return {
     listEntry(listId, code, date) {
       const byCode = byCodeOf(listId);
       if (!byCode) return undefined;
-      for (let len = code.length; len >= 2; len--) {
-        const found = byCode.get(code.slice(0, len))?.find((e) => inPeriod(date, e.from, e.to));
-        if (found) return found;
+      for (const prefix of prefixesOfCode(code)) {
+        const entries = byCode.get(prefix);
+        if (entries) for (const e of entries) if (inPeriod(date, e.from, e.to)) return e;
       }
       return undefined;
     },
@@ -40,10 +56,10 @@ export function listLookups(lists: Map<string, ProductList>): Pick<LedgerView, '
       const byCode = byCodeOf(listId);
       if (!byCode) return [];
       const out: string[] = [];
-      for (let len = code.length; len >= 2; len--) for (const e of byCode.get(code.slice(0, len)) ?? []) out.push(...[e.from, e.to].filter((d): d is string => d !== undefined));
+      for (const prefix of prefixesOfCode(code)) for (const e of byCode.get(prefix) ?? []) pushDates(out, e);
       // entries under a shorter code decide whether it is partly covered (listHasUnder)
       if (code.length < 10 && prefixesOf(listId).has(code)) {
-        for (const e of lists.get(listId)?.entries ?? []) if (e.code.length > code.length && e.code.startsWith(code)) out.push(...[e.from, e.to].filter((d): d is string => d !== undefined));
+        for (const e of lists.get(listId)?.entries ?? []) if (e.code.length > code.length && e.code.startsWith(code)) pushDates(out, e);
       }
       return out;
     },

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { writeRealBill } from '../../scripts/bench-real-bill.js';
 import { priceLine } from '../../src/core/bill.js';
 import type { LineResult } from '../../src/core/types.js';
-import { dateWindows } from '../../src/core/windows.js';
+import { dateWindows, reach, type Reach } from '../../src/core/windows.js';
 import { readBill } from '../../src/input/bill.js';
 import { loadLedger } from '../../src/rates/load.js';
 import { fixtureLedger, measure } from './ledger-fixture.js';
@@ -39,6 +39,28 @@ describe('windows of dates', () => {
     expect(w('US', '8517130000', '2025-03-01T10:00')).toBe('2025-03-01T10:00');
   });
 
+  it('an instant that cannot reach a line of its reach (mode, claims, loading date) does not split its window', () => {
+    const l = fixtureLedger('5%', [
+      measure('p', 'P', '9903.00.10', '30%', { modes: ['postal'], from: '2025-05-02', to: '2025-05-20' }),
+      measure('t', 'T', '9903.00.11', '10%', { from: '2025-03-01', inTransit: [{ heading: '9903.00.12', reason: 'in transit', loadedBefore: '2025-03-01', enteredBefore: '2025-04-20' }] }),
+      measure('x', 'X', '9903.00.13', '10%', { from: '2025-01-01', except: [{ heading: '9903.00.14', reason: 'claimed', claim: 'X-EXEMPT', from: '2025-07-01' }] }),
+    ]);
+    const win = dateWindows(l);
+    const code = '8517130000';
+    const apart = (a: string, b: string, r?: Reach) => win('US', code, a, r) !== win('US', code, b, r);
+    const ocean = reach('ocean', false, false);
+    // the postal measure starts on 2025-05-02: only a postal line (or any line) sees it
+    expect(apart('2025-05-01', '2025-05-03', ocean)).toBe(false);
+    expect(apart('2025-05-01', '2025-05-03', reach('postal', false, false))).toBe(true);
+    expect(apart('2025-05-01', '2025-05-03')).toBe(true);
+    // the in-transit rule ends for goods entered from 2025-04-20: only a line with a loading date sees it
+    expect(apart('2025-04-19', '2025-04-21', ocean)).toBe(false);
+    expect(apart('2025-04-19', '2025-04-21', reach('ocean', false, true))).toBe(true);
+    // the exception needs a claim: only a line with claims sees its start
+    expect(apart('2025-06-30', '2025-07-02', ocean)).toBe(false);
+    expect(apart('2025-06-30', '2025-07-02', reach('ocean', true, false))).toBe(true);
+  });
+
   it('on the built-in ledger, a line priced on another date of its window is priced alike', async () => {
     const real = loadLedger();
     const win = dateWindows(real);
@@ -55,7 +77,8 @@ describe('windows of dates', () => {
       const at = Date.parse(line.date);
       for (let k = -40; k <= 40; k += 9) {
         const other = day(at + k * 86_400_000);
-        if (other < '2025-01-01' || win(line.into, line.code, other) !== win(line.into, line.code, line.date)) continue;
+        const r = reach(line.mode, line.claims.length > 0, line.loadedOn !== undefined);
+        if (other < '2025-01-01' || win(line.into, line.code, other, r) !== win(line.into, line.code, line.date, r)) continue;
         // on a copy of the ledger: nothing memoised, the plain computation on the other date
         const again = priceLine({ ...line, date: other }, { ...real });
         expect('row' in again ? again : same(again), `${line.code} on ${line.date} and ${other}`).toBe(same(first));
