@@ -1,6 +1,4 @@
 #!/usr/bin/env node
-// V8 flags first, then the program: with a static import its modules would be loaded before the flags are set
-import '../dist/cli/v8-flags.js';
+import { runCli } from '../dist/cli/main.js';
 
-const { runCli } = await import('../dist/cli/main.js');
 await runCli();

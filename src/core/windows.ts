@@ -82,15 +82,18 @@ function codeInstants(ledger: LedgerView, side: Side, code: string, r: Reach | u
       if (!boundary(d).endsWith('T00:00')) timedDays.add(d.slice(0, 10));
     }
   };
-  for (const m of measuresReaching(ledger, side, code)) {
-    if (r && m.modes && !m.modes.includes(r.mode)) continue;
+  const reaching = measuresReaching(ledger, side, code).filter((m) => !(r && m.modes && !m.modes.includes(r.mode)));
+  // a stacking rule holds only when a measure of its programs applies to the line, so only if one can reach it
+  const programs = new Set(reaching.map((m) => m.program));
+  for (const m of reaching) {
     add(m.from);
     add(m.to);
     if ('list' in m.scope) addList(m.scope.list);
     for (const e of m.except ?? []) {
       // an exception that can never hold for the line (its list never has the code, its codes never cover it, it
-      // needs a claim and the line makes none) changes nothing
+      // needs a claim and the line makes none, it stacks after measures that never reach the line) changes nothing
       if (!exceptionCanHold(ledger, e, code) || (r && !r.claims && e.claim !== undefined)) continue;
+      if (e.whenApplied && !e.whenApplied.some((p) => programs.has(p))) continue;
       add(e.from);
       add(e.to);
       if (e.list) addList(e.list);
@@ -153,8 +156,13 @@ export function dateWindows(ledger: LedgerView): DateWindow {
   if (known) return known;
   // per side, per reach (any line: undefined), per code
   const bySide = new Map<Side, Map<Reach | undefined, Map<string, CodeInstants & { days: string[] }>>>();
+  // the last date of each side found to be a plain day (lines of an entry come together, on one date)
+  const plainDay: Record<Side, string> = { US: '', CN: '' };
   const window: DateWindow = (side, code, date, r) => {
-    if (date.length !== 10 || !DAY.test(date) || isTimedDay(ledger, side, date)) return date;
+    if (date !== plainDay[side]) {
+      if (date.length !== 10 || !DAY.test(date) || isTimedDay(ledger, side, date)) return date;
+      plainDay[side] = date;
+    }
     let byReach = bySide.get(side);
     if (!byReach) bySide.set(side, (byReach = new Map()));
     let byCode = byReach.get(r);
@@ -168,7 +176,7 @@ export function dateWindows(ledger: LedgerView): DateWindow {
       if (byCode.size >= 50_000) byCode.clear();
       byCode.set(code, instants);
     }
-    if (instants.timedDays.has(date)) return date;
+    if (instants.timedDays.size > 0 && instants.timedDays.has(date)) return date;
     const days = instants.days;
     let lo = 0;
     let hi = days.length;

@@ -43,7 +43,10 @@ describe('windows of dates', () => {
     const l = fixtureLedger('5%', [
       measure('p', 'P', '9903.00.10', '30%', { modes: ['postal'], from: '2025-05-02', to: '2025-05-20' }),
       measure('t', 'T', '9903.00.11', '10%', { from: '2025-03-01', inTransit: [{ heading: '9903.00.12', reason: 'in transit', loadedBefore: '2025-03-01', enteredBefore: '2025-04-20' }] }),
-      measure('x', 'X', '9903.00.13', '10%', { from: '2025-01-01', except: [{ heading: '9903.00.14', reason: 'claimed', claim: 'X-EXEMPT', from: '2025-07-01' }] }),
+      measure('x', 'X', '9903.00.13', '10%', { from: '2025-01-01', except: [{ heading: '9903.00.14', reason: 'claimed', claim: 'X-EXEMPT', from: '2025-07-01' },
+        // stacks after M, which reaches chapter 72 only
+        { heading: '9903.00.15', reason: 'after M', whenApplied: ['M'], from: '2025-08-01' }] }),
+      measure('m', 'M', '9903.00.16', '25%', { scope: { codes: ['72'] }, from: '2025-01-01' }),
     ]);
     const win = dateWindows(l);
     const code = '8517130000';
@@ -59,6 +62,9 @@ describe('windows of dates', () => {
     // the exception needs a claim: only a line with claims sees its start
     expect(apart('2025-06-30', '2025-07-02', ocean)).toBe(false);
     expect(apart('2025-06-30', '2025-07-02', reach('ocean', true, false))).toBe(true);
+    // the stacking rule after M starts on 2025-08-01: only a code M can reach sees it
+    expect(apart('2025-07-31', '2025-08-02', ocean)).toBe(false);
+    expect(win('US', '7208100000', '2025-07-31', ocean)).not.toBe(win('US', '7208100000', '2025-08-02', ocean));
   });
 
   it('on the built-in ledger, a line priced on another date of its window is priced alike', async () => {
