@@ -161,7 +161,8 @@ function centFormula(f: DutyFormula): CentFormula {
   }));
 }
 
-function samePlanned(a: PlannedLine | undefined, b: PlannedLine): boolean {
+/** Whether a plan's figures for a line are the engine's, cent for cent. */
+export function samePlanned(a: PlannedLine | undefined, b: PlannedLine): boolean {
   return a !== undefined && a.value === b.value && a.carriage === b.carriage && a.customsValue === b.customsValue && a.duty === b.duty && a.consumptionTax === b.consumptionTax && a.vat === b.vat
     && a.beforeTariffsPart === b.beforeTariffsPart && sameList(a.bases, b.bases) && sameList(a.amounts, b.amounts);
 }

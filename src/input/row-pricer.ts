@@ -1,11 +1,12 @@
 import { priceLine } from '../core/bill.js';
 import { plannedOf } from '../core/line-cents.js';
+import { samePlanned, type LinePlan, type PlannedLine } from '../core/line-plan.js';
 import { PlanMemo } from '../core/plan-memo.js';
 import { engineLine, plannedLine, type PricedLine } from '../core/priced-line.js';
 import type { LedgerView, RowError } from '../core/types.js';
 import { dateWindows } from '../core/windows.js';
 import type { HeaderMap } from './columns.js';
-import { QuickReader } from './fast-row.js';
+import { QuickReader, type QuickRow } from './fast-row.js';
 import type { CsvRecord } from './read.js';
 import { parseRow, type LineDefaults } from './row.js';
 
@@ -26,20 +27,29 @@ export class RowPricer {
     this.memo = new PlanMemo(ledger);
   }
 
+  private planned(plan: LinePlan, p: PlannedLine, record: CsvRecord, quick: QuickRow): PricedLine {
+    const { sku, description } = this.reader!.labels(record.cells);
+    return plannedLine(plan, p, { row: record.row, entry: quick.entry, date: quick.date, sku, description, quantity: quick.quantity, price: quick.price });
+  }
+
   /** The row priced, or why it is not. */
   price(record: CsvRecord): PricedLine | RowError[] {
     const quick = this.reader?.read(record.cells);
     const plan = quick && this.memo.plan(quick);
     const p = plan && plan.price(quick.amounts);
-    if (p) {
-      const { sku, description } = this.reader!.labels(record.cells);
-      return plannedLine(plan, p, { row: record.row, entry: quick.entry, date: quick.date, sku, description, quantity: quick.quantity, price: quick.price });
-    }
+    if (p) return this.planned(plan, p, record, quick);
     const line = parseRow(record.row, record.cells, this.header, this.defaults);
     const r = Array.isArray(line) ? undefined : priceLine(line, this.ledger, this.options.explain);
     const priced = r && !('row' in r) ? r : undefined;
     const cents = priced && plannedOf(priced);
-    if (quick && !plan) this.memo.learn(quick, priced, cents);
+    if (quick && priced) {
+      this.memo.learn(quick, priced, cents);
+      // the memo now has a plan for this line only if the plan gives it the engine's result to the cent and to the
+      // word (samePricing): it is written as the plan's line, so the encoders make a plan's texts once, not per line
+      const learnt = this.memo.plan(quick);
+      const p = learnt?.price(quick.amounts);
+      if (learnt && samePlanned(p, cents!)) return this.planned(learnt, p!, record, quick);
+    } else if (quick) this.memo.learn(quick, undefined);
     if (priced) return engineLine(priced, cents);
     return Array.isArray(line) ? line : [r as RowError];
   }
