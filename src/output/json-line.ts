@@ -15,6 +15,19 @@ import { unitFields } from './document.js';
 
 const str = JSON.stringify;
 
+const PLAIN = /^(\d+)(?:\.(\d+))?$/;
+
+/** A quantity as written, as the line object writes it (Decimal's toString: 010.500 -> 10.5), without a Decimal for
+ * the plain form a plan's lines have (up to 15 digits and 6 decimals: never in exponent form, which starts at 1e21
+ * and 1e-7). */
+export function quantityText(text: string): string {
+  const m = PLAIN.exec(text);
+  if (!m || m[1]!.length > 15 || (m[2]?.length ?? 0) > 6) return new Decimal(text).toString();
+  const whole = m[1]!.replace(/^0+(?=\d)/, '');
+  const part = (m[2] ?? '').replace(/0+$/, '');
+  return part === '' ? whole : `${whole}.${part}`;
+}
+
 /** The fee fields of a US line, from mpf to its landed cost. */
 export function usFeeFields(mpf: bigint, hmf: bigint, withFee: { fees: bigint; landed: bigint }): string {
   return `"mpf":"${formatCents(mpf)}","hmf":"${formatCents(hmf)}","fees":"${formatCents(withFee.fees)}","taxes":"0.00","landedCost":"${formatCents(withFee.landed)}",`;
@@ -42,7 +55,8 @@ interface FixedFields {
   rejectedClaims: LineResult['rejectedClaims'];
 }
 
-/** A line's own figures, as text. */
+/** A line's own figures, as text: the amounts as formatCents writes them (digits, a sign, a point: quoted as JSON
+ * without escaping). */
 interface LineFigures {
   row: number;
   sku: string | undefined;
@@ -85,17 +99,17 @@ export class LineJson {
     let text = `{"row":${v.row}`;
     if (v.sku !== undefined) text += `,"sku":${str(v.sku)}`;
     if (v.description !== undefined) text += `,"description":${str(v.description)}`;
-    text += `${this.place},"date":${str(v.date)}${this.currency},"customsValue":${str(v.customsValue)}`;
+    text += `${this.place},"date":${str(v.date)}${this.currency},"customsValue":"${v.customsValue}"`;
     if (v.quantity !== undefined) text += `,"quantity":${str(v.quantity)}`;
     text += ',"duties":[';
     for (let i = 0; i < this.duties.length; i++) {
       const [before, between, after] = this.duties[i]!;
-      text += `${i > 0 ? ',' : ''}${before}${str(v.bases[i])}${between}${str(v.amounts[i])}${after}`;
+      text += `${i > 0 ? ',' : ''}${before}"${v.bases[i]}"${between}"${v.amounts[i]}"${after}`;
     }
-    text += `${this.afterDuties}${str(v.duty)},`;
+    text += `${this.afterDuties}"${v.duty}",`;
     if (v.cn) {
-      const [consumptionTax, vat, fees, taxes, landedCost] = v.cn.map((x) => str(x));
-      text += `"consumptionTax":${consumptionTax},"vat":${vat},"fees":${fees},"taxes":${taxes},"landedCost":${landedCost},`;
+      const [consumptionTax, vat, fees, taxes, landedCost] = v.cn;
+      text += `"consumptionTax":"${consumptionTax}","vat":"${vat}","fees":"${fees}","taxes":"${taxes}","landedCost":"${landedCost}",`;
     }
     return text;
   }
@@ -113,7 +127,7 @@ export class PlanJson {
   head(line: { row: number; date: string; sku: string | undefined; description: string | undefined; quantity?: string | undefined }, p: PlannedLine): string {
     return this.json.head({
       row: line.row, sku: line.sku, description: line.description, date: line.date, customsValue: formatCents(p.customsValue),
-      quantity: line.quantity === undefined ? undefined : new Decimal(line.quantity).toString(), bases: p.bases.map(formatCents), amounts: p.amounts.map(formatCents),
+      quantity: line.quantity === undefined ? undefined : quantityText(line.quantity), bases: p.bases.map(formatCents), amounts: p.amounts.map(formatCents),
       duty: formatCents(p.duty), ...(this.json.isChinese ? { cn: [formatCents(p.consumptionTax), formatCents(p.vat), '0.00', formatCents(taxesOf(p)), formatCents(cnLandedCost(p))] as [string, string, string, string, string] } : {}),
     });
   }
