@@ -57,10 +57,11 @@ interface FixedFields {
 
 /** A line's own figures, as text: the amounts as formatCents writes them (digits, a sign, a point: quoted as JSON
  * without escaping). */
-interface LineFigures {
+export interface LineFigures {
   row: number;
-  sku: string | undefined;
-  description: string | undefined;
+  /** the sku and description as JSON strings ("" when the line has none) */
+  skuJson: string;
+  descriptionJson: string;
   date: string;
   customsValue: string;
   quantity: string | undefined;
@@ -97,8 +98,8 @@ export class LineJson {
 
   head(v: LineFigures): string {
     let text = `{"row":${v.row}`;
-    if (v.sku !== undefined) text += `,"sku":${str(v.sku)}`;
-    if (v.description !== undefined) text += `,"description":${str(v.description)}`;
+    if (v.skuJson !== '') text += `,"sku":${v.skuJson}`;
+    if (v.descriptionJson !== '') text += `,"description":${v.descriptionJson}`;
     text += `${this.place},"date":${str(v.date)}${this.currency},"customsValue":"${v.customsValue}"`;
     if (v.quantity !== undefined) text += `,"quantity":${str(v.quantity)}`;
     text += ',"duties":[';
@@ -125,10 +126,20 @@ export class PlanJson {
 
   /** The head of a line of this plan: its row, sku and description, date and quantity as written, figures in cents. */
   head(line: { row: number; date: string; sku: string | undefined; description: string | undefined; quantity?: string | undefined }, p: PlannedLine): string {
-    return this.json.head({
-      row: line.row, sku: line.sku, description: line.description, date: line.date, customsValue: formatCents(p.customsValue),
+    return this.json.head(PlanJson.figures(line, p, this.json.isChinese));
+  }
+
+  /** The head of a line of this plan from its figures (kept between the two passes). */
+  headOf(v: LineFigures): string {
+    return this.json.head(v);
+  }
+
+  /** A line's own fields in the head, as text. */
+  static figures(line: { row: number; date: string; sku: string | undefined; description: string | undefined; quantity?: string | undefined }, p: PlannedLine, chinese: boolean): LineFigures {
+    return {
+      row: line.row, skuJson: line.sku === undefined ? '' : str(line.sku), descriptionJson: line.description === undefined ? '' : str(line.description), date: line.date, customsValue: formatCents(p.customsValue),
       quantity: line.quantity === undefined ? undefined : quantityText(line.quantity), bases: p.bases.map(formatCents), amounts: p.amounts.map(formatCents),
-      duty: formatCents(p.duty), ...(this.json.isChinese ? { cn: [formatCents(p.consumptionTax), formatCents(p.vat), '0.00', formatCents(taxesOf(p)), formatCents(cnLandedCost(p))] as [string, string, string, string, string] } : {}),
-    });
+      duty: formatCents(p.duty), ...(chinese ? { cn: [formatCents(p.consumptionTax), formatCents(p.vat), '0.00', formatCents(taxesOf(p)), formatCents(cnLandedCost(p))] as [string, string, string, string, string] } : {}),
+    };
   }
 }
