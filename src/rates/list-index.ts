@@ -10,7 +10,11 @@ export function listLookups(lists: Map<string, ProductList>): Pick<LedgerView, '
       const list = lists.get(listId);
       if (!list) return undefined;
       byCode = new Map();
-      for (const e of list.entries) byCode.set(e.code, [...(byCode.get(e.code) ?? []), e]);
+      for (const e of list.entries) {
+        const same = byCode.get(e.code);
+        if (same) same.push(e);
+        else byCode.set(e.code, [e]);
+      }
       index.set(listId, byCode);
     }
     return byCode;

@@ -133,14 +133,21 @@ export function checkLists(file: string, doc: unknown, seen: Iterable<string> = 
     c.string(l, 'title', id);
     c.sources(l, id);
     if (!c.array(l.entries, id, 'entries')) return;
-    l.entries.forEach((e, j) => {
-      const where = `${id} entries[${j}]`;
+    const entry = (e: unknown, where: string) => {
       if (!c.object(e, where, '(entry)')) return;
       c.keys(e, 'listEntry', where);
       c.code(e.code, where, 'code');
       c.date(e, 'from', where, true);
       c.date(e, 'to', where, true);
       if (typeof e.from === 'string' && typeof e.to === 'string' && e.to <= e.from) c.fail(where, 'to', `ends (${e.to}) before it starts (${e.from})`);
+    };
+    // tens of thousands of entries are checked at every start: an entry's place is written out only when it is wrong
+    l.entries.forEach((e, j) => {
+      const before = c.issues.length;
+      entry(e, id);
+      if (c.issues.length === before) return;
+      c.issues.length = before;
+      entry(e, `${id} entries[${j}]`);
     });
   });
   return c.issues;

@@ -84,6 +84,8 @@ describe('tariff rates check', () => {
     ['two headings of one program at once (fentanyl 10% and 20%)', (f: any) => {
       f['us/measures.json'].measures.push(measure('fentanyl-10', { program: 'IEEPA fentanyl', heading: '9903.01.20', rate: '10%', scope: { all: true }, from: '2025-02-04' }));
     }, /fentanyl: from: overlaps fentanyl-10 \(IEEPA fentanyl 9903\.01\.20, 2025-02-04 to open\): both would charge every good from 2025-03-04/],
+    ['a list entry that is not a code, named by its place', (f: any) => { f['us/lists.json'].lists[0].entries.push({ code: '8517.13', from: '2025-13-01' }); },
+      /us\/lists\.json: s301 entries\[\d+\]: code: "8517\.13" is not a tariff code[^]*s301 entries\[\d+\]: from: "2025-13-01" is not a date/],
     ['two product lists with one id', (f: any) => { f['us/lists.json'].lists.push({ id: 's301', title: 'again', sources: SRC, entries: [] }); }, /us\/lists\.json: s301: id: duplicate list id/],
     ['an origin that is not an ISO code', (f: any) => { f['us/measures.json'].measures[0].origins = ['XX']; }, /list3: origins: "XX" is not an ISO 3166 country code/],
     ['a notice whose warning code is not one', (f: any) => {
