@@ -42,14 +42,14 @@ export class RowPricer {
     const r = Array.isArray(line) ? undefined : priceLine(line, this.ledger, this.options.explain);
     const priced = r && !('row' in r) ? r : undefined;
     const cents = priced && plannedOf(priced);
-    if (quick && priced) {
+    if (quick) {
       this.memo.learn(quick, priced, cents);
       // the memo now has a plan for this line only if the plan gives it the engine's result to the cent and to the
       // word (samePricing): it is written as the plan's line, so the encoders make a plan's texts once, not per line
-      const learnt = this.memo.plan(quick);
-      const p = learnt?.price(quick.amounts);
-      if (learnt && samePlanned(p, cents!)) return this.planned(learnt, p!, record, quick);
-    } else if (quick) this.memo.learn(quick, undefined);
+      const learnt = priced && this.memo.plan(quick);
+      const p = learnt && learnt.price(quick.amounts);
+      if (learnt && p && samePlanned(p, cents!)) return this.planned(learnt, p, record, quick);
+    }
     if (priced) return engineLine(priced, cents);
     return Array.isArray(line) ? line : [r as RowError];
   }
