@@ -38,7 +38,6 @@ export function reach(mode: Mode, claims: boolean, loadedOn: boolean): Reach {
 
 const DAY = /^\d{4}-\d\d-\d\d$/;
 const FIRST_DAY = '2025-01-01';
-const windowsOf = new WeakMap<LedgerView, DateWindow>();
 
 /** The days of a side on which something starts or ends at a time of day. */
 function timedDaysOf(ledger: LedgerView, side: Side): Set<string> {
@@ -150,43 +149,63 @@ export function measuresReaching(ledger: LedgerView, side: Side, code: string): 
 const NAMES: string[] = [];
 const nameOf = (i: number) => NAMES[i] ?? (NAMES[i] = `w${i}`);
 
-/** The window function of a ledger (built once per ledger, each code's instants on first use). */
-export function dateWindows(ledger: LedgerView): DateWindow {
-  const known = windowsOf.get(ledger);
-  if (known) return known;
-  // per side, per reach (any line: undefined), per code
-  const bySide = new Map<Side, Map<Reach | undefined, Map<string, CodeInstants & { days: string[] }>>>();
-  // the last date of each side found to be a plain day (lines of an entry come together, on one date)
-  const plainDay: Record<Side, string> = { US: '', CN: '' };
-  const window: DateWindow = (side, code, date, r) => {
-    if (date !== plainDay[side]) {
-      if (date.length !== 10 || !DAY.test(date) || isTimedDay(ledger, side, date)) return date;
-      plainDay[side] = date;
-    }
-    let byReach = bySide.get(side);
-    if (!byReach) bySide.set(side, (byReach = new Map()));
-    let byCode = byReach.get(r);
-    if (!byCode) byReach.set(r, (byCode = new Map()));
-    let instants = byCode.get(code);
-    if (instants === undefined) {
-      const found = codeInstants(ledger, side, code, r);
-      // an entry known by its date is taken at the end of the day (dates.ts), after every instant of that day: the
-      // instants before it are those whose day is not after its own
-      instants = { ...found, days: found.sorted.map((b) => b.slice(0, 10)) };
-      if (byCode.size >= 50_000) byCode.clear();
-      byCode.set(code, instants);
-    }
-    if (instants.timedDays.size > 0 && instants.timedDays.has(date)) return date;
-    const days = instants.days;
-    let lo = 0;
-    let hi = days.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (days[mid]! <= date) lo = mid + 1;
-      else hi = mid;
-    }
-    return nameOf(lo);
+/** The windows of one code for lines of one reach: `of(date)` names the window of a date. */
+export interface CodeWindows {
+  of(date: string): string;
+}
+
+/** Per side, per reach (any line: undefined), per code: the code's windows (made on first use). */
+type WindowsBySide = Map<Side, Map<Reach | undefined, Map<string, CodeWindows>>>;
+const codeWindowsOf = new WeakMap<LedgerView, WindowsBySide>();
+
+/** The windows of a code for lines of a reach (any line: undefined), made once per ledger, side, reach and code. */
+export function codeWindows(ledger: LedgerView, side: Side, code: string, r?: Reach): CodeWindows {
+  let bySide = codeWindowsOf.get(ledger);
+  if (!bySide) codeWindowsOf.set(ledger, (bySide = new Map()));
+  let byReach = bySide.get(side);
+  if (!byReach) bySide.set(side, (byReach = new Map()));
+  let byCode = byReach.get(r);
+  if (!byCode) byReach.set(r, (byCode = new Map()));
+  let found = byCode.get(code);
+  if (found === undefined) {
+    found = windowsOfCode(ledger, side, codeInstants(ledger, side, code, r));
+    if (byCode.size >= 50_000) byCode.clear();
+    byCode.set(code, found);
+  }
+  return found;
+}
+
+/** The last date of each side found to be a plain day, per ledger (lines of an entry come together, on one date). */
+const plainDays = new WeakMap<LedgerView, Record<Side, string>>();
+
+function windowsOfCode(ledger: LedgerView, side: Side, instants: CodeInstants): CodeWindows {
+  let plainDay = plainDays.get(ledger);
+  if (!plainDay) plainDays.set(ledger, (plainDay = { US: '', CN: '' }));
+  const seen = plainDay;
+  // an entry known by its date is taken at the end of the day (dates.ts), after every instant of that day: the
+  // instants before it are those whose day is not after its own
+  const days = instants.sorted.map((b) => b.slice(0, 10));
+  const { timedDays } = instants;
+  return {
+    of(date) {
+      if (date !== seen[side]) {
+        if (date.length !== 10 || !DAY.test(date) || isTimedDay(ledger, side, date)) return date;
+        seen[side] = date;
+      }
+      if (timedDays.size > 0 && timedDays.has(date)) return date;
+      let lo = 0;
+      let hi = days.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (days[mid]! <= date) lo = mid + 1;
+        else hi = mid;
+      }
+      return nameOf(lo);
+    },
   };
-  windowsOf.set(ledger, window);
-  return window;
+}
+
+/** The window function of a ledger. */
+export function dateWindows(ledger: LedgerView): DateWindow {
+  return (side, code, date, r) => codeWindows(ledger, side, code, r).of(date);
 }

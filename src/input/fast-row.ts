@@ -1,7 +1,8 @@
 import { codeDigits } from '../core/codes.js';
 import type { CentAmounts } from '../core/line-plan.js';
 import type { Side } from '../core/types.js';
-import { reach, type DateWindow, type Reach } from '../core/windows.js';
+import { BoundedCache } from '../core/bounded-cache.js';
+import { reach, type CodeWindows, type Reach } from '../core/windows.js';
 import type { Column, HeaderMap } from './columns.js';
 import type { LineDefaults } from './row.js';
 
@@ -22,6 +23,8 @@ const CENTS_TEXT = /^\d{1,15}(?:\.\d{1,2})?$/;
 /** a quantity of at most 21 digits: its products stay far inside the 40 digits the Decimal engine keeps */
 const QUANTITY_TEXT = /^(\d{1,15})(?:\.(\d{1,6}))?$/;
 const SEPARATOR = '\u0001';
+/** kinds of line whose windows are kept at once (as many as the memo keeps kinds: src/core/plan-memo.ts) */
+const KIND_LIMIT = 20_000;
 
 /** An amount of whole cents: undefined when not given, null when not in the plain form (digits, at most two decimals). */
 function cents(text: string | undefined): bigint | undefined | null {
@@ -61,7 +64,10 @@ export class QuickReader {
   private readonly cents: (number | undefined)[];
   private readonly at: Partial<Record<Column, number>>;
 
-  constructor(header: HeaderMap, private readonly defaults: LineDefaults, private readonly window: DateWindow) {
+  /** the windows of each kind of line's code (its code, side and reach are in its kind); null: windowed by its date */
+  private readonly windowsOfKind = new BoundedCache<string, CodeWindows | null>(KIND_LIMIT);
+
+  constructor(header: HeaderMap, private readonly defaults: LineDefaults, private readonly windows: (side: Side, code: string, r: Reach) => CodeWindows) {
     this.at = header.index;
     this.deciding = DECIDING.map((c) => header.index[c]).filter((i) => i !== undefined);
     this.cents = CENTS.map((c) => header.index[c]);
@@ -131,9 +137,14 @@ export class QuickReader {
     parts.push(String(given));
     const kind = parts.join(SEPARATOR);
     const date = this.cell(cells, this.at.date) ?? this.defaults.date;
-    const hts = this.cell(cells, this.at.hts);
-    const loaded = this.cell(cells, this.at.loaded_on) !== undefined;
-    const window = hts === undefined || this.cell(cells, this.at.claims) !== undefined ? date : this.window(into, codeDigits(hts), date, loaded ? this.reachLoaded : this.reach);
+    let windows = this.windowsOfKind.get(kind);
+    if (windows === undefined) {
+      const hts = this.cell(cells, this.at.hts);
+      const loaded = this.cell(cells, this.at.loaded_on) !== undefined;
+      windows = hts === undefined || this.cell(cells, this.at.claims) !== undefined ? null : this.windows(into, codeDigits(hts), loaded ? this.reachLoaded : this.reach);
+      this.windowsOfKind.set(kind, windows);
+    }
+    const window = windows === null ? date : windows.of(date);
     const out: QuickRow = { kind, window, date, into, entry: this.cell(cells, this.at.entry) ?? '1', amounts };
     if (quantity !== undefined) out.quantity = quantity;
     const price = this.cell(cells, this.at.price);

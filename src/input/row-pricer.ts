@@ -4,7 +4,7 @@ import { samePlanned, type LinePlan, type PlannedLine } from '../core/line-plan.
 import { PlanMemo } from '../core/plan-memo.js';
 import { engineLine, plannedLine, type PricedLine } from '../core/priced-line.js';
 import type { LedgerView, RowError } from '../core/types.js';
-import { dateWindows } from '../core/windows.js';
+import { codeWindows } from '../core/windows.js';
 import type { HeaderMap } from './columns.js';
 import { QuickReader, type QuickRow } from './fast-row.js';
 import type { CsvRecord } from './read.js';
@@ -23,7 +23,7 @@ export class RowPricer {
   constructor(private readonly header: HeaderMap, private readonly defaults: LineDefaults, private readonly ledger: LedgerView,
     private readonly options: { plans: boolean; explain: boolean }) {
     // a plan's lines are those of the engine without --explain: with it, every line is the engine's
-    this.reader = options.plans && !options.explain ? new QuickReader(header, defaults, dateWindows(ledger)) : undefined;
+    this.reader = options.plans && !options.explain ? new QuickReader(header, defaults, (side, code, r) => codeWindows(ledger, side, code, r)) : undefined;
     this.memo = new PlanMemo(ledger);
   }
 

@@ -10,7 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { writeRealBill } from '../../scripts/bench-real-bill.js';
 import { priceLine } from '../../src/core/bill.js';
 import type { LineResult } from '../../src/core/types.js';
-import { dateWindows, reach, type Reach } from '../../src/core/windows.js';
+import { codeWindows, dateWindows, reach, type Reach } from '../../src/core/windows.js';
+import { mapHeader } from '../../src/input/columns.js';
+import { QuickReader } from '../../src/input/fast-row.js';
 import { readBill } from '../../src/input/bill.js';
 import { loadLedger } from '../../src/rates/load.js';
 import { fixtureLedger, measure } from './ledger-fixture.js';
@@ -65,6 +67,23 @@ describe('windows of dates', () => {
     // the stacking rule after M starts on 2025-08-01: only a code M can reach sees it
     expect(apart('2025-07-31', '2025-08-02', ocean)).toBe(false);
     expect(win('US', '7208100000', '2025-07-31', ocean)).not.toBe(win('US', '7208100000', '2025-08-02', ocean));
+  });
+
+  it('the quick reading of a row windows it by its own reach, whatever rows of its code came before', () => {
+    const l = fixtureLedger('5%', [
+      measure('t', 'T', '9903.00.11', '10%', { from: '2025-03-01', inTransit: [{ heading: '9903.00.12', reason: 'in transit', loadedBefore: '2025-03-01', enteredBefore: '2025-04-20' }] }),
+      measure('x', 'X', '9903.00.13', '10%', { from: '2025-01-01', except: [{ heading: '9903.00.14', reason: 'claimed', claim: 'X-EXEMPT', from: '2025-07-01' }] }),
+    ]);
+    const reader = new QuickReader(mapHeader(['hts', 'value', 'date', 'loaded_on', 'claims']), { into: 'US', date: '2025-05-01', mode: 'ocean', fx: new Map() },
+      (side, code, r) => codeWindows(l, side, code, r));
+    const windowOf = (date: string, loadedOn = '', claims = '') => reader.read(['8517.13.00.00', '100.00', date, loadedOn, claims])!.window;
+    // without a loading date the in-transit cut-off of 2025-04-20 cannot touch the line
+    expect(windowOf('2025-04-19')).toBe(windowOf('2025-04-21'));
+    // with one, after rows of the code without one, it splits the window
+    expect(windowOf('2025-04-19', '2025-02-15')).not.toBe(windowOf('2025-04-21', '2025-02-15'));
+    // with claims, after rows of the code without them, the line is windowed by its date
+    expect(windowOf('2025-06-30', '', 'X-EXEMPT')).toBe('2025-06-30');
+    expect(windowOf('2025-06-30')).not.toBe('2025-06-30');
   });
 
   it('on the built-in ledger, a line priced on another date of its window is priced alike', async () => {
