@@ -1,5 +1,5 @@
 import { isAdditional, unitFigures, type UnitEconomics } from './margin.js';
-import { Decimal, formatAmount, formatCents, fromCents, perUnitCents, toCents } from './money.js';
+import { Decimal, decimalFraction, formatAmount, formatCents, fromCents, perUnitCents, toCents } from './money.js';
 import type { LinePlan, PlannedLine } from './line-plan.js';
 import type { LineResult, Side } from './types.js';
 
@@ -118,7 +118,7 @@ export function unitCents(c: Pick<LineCents, 'side' | 'quantity' | 'price' | 'be
   if (c.quantity === undefined) return undefined;
   const plain = c.price === undefined && targetMargin === undefined ? PLAIN_DECIMAL.exec(c.quantity) : null;
   if (!plain) return null;
-  const q = { num: BigInt(plain[1]! + (plain[2] ?? '')), den: 10n ** BigInt((plain[2] ?? '').length) };
+  const q = decimalFraction(plain[1]!, plain[2]);
   if (q.num === 0n) return undefined;
   const before = c.side === 'US' ? landed - c.beforeTariffsPart : c.beforeTariffsPart;
   return { landed: perUnitCents(landed, q), before: perUnitCents(before, q) };

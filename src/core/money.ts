@@ -55,6 +55,13 @@ export interface Fraction {
   den: bigint;
 }
 
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10n ** BigInt(i));
+
+/** A plain decimal given as its whole digits and its decimal digits ("12", "50" for 12.50) as a fraction (1250/100). */
+export function decimalFraction(whole: string, decimals = ''): Fraction {
+  return { num: BigInt(whole + decimals), den: POWERS_OF_TEN[decimals.length] ?? 10n ** BigInt(decimals.length) };
+}
+
 export function fraction(d: Decimal): Fraction {
   // a Decimal is a finite decimal: its digits over a power of ten, reduced (what toFraction gives, without its search)
   const places = d.decimalPlaces();

@@ -1,3 +1,4 @@
+import { BoundedCache } from './bounded-cache.js';
 import { boundary } from './dates.js';
 import type { Exception, LedgerView, Measure, Mode, Side } from './types.js';
 
@@ -49,10 +50,22 @@ function timedDaysOf(ledger: LedgerView, side: Side): Set<string> {
   return days;
 }
 
-/** Whether a list has an entry, on any date, that covers the code or lies under it. */
+const onListOf = new WeakMap<LedgerView, BoundedCache<string, Map<string, boolean>>>();
+
+/** Whether a list has an entry, on any date, that covers the code or lies under it (asked once per code and list:
+ * many measures and exceptions share a list). */
 function onList(ledger: LedgerView, list: string, code: string): boolean {
-  // an entry with no dates is in force on every date; a dated one shows in listDates
-  return ledger.listDates(list, code).length > 0 || ledger.listEntry(list, code, FIRST_DAY) !== undefined;
+  let byCode = onListOf.get(ledger);
+  if (!byCode) onListOf.set(ledger, (byCode = new BoundedCache(50_000)));
+  let lists = byCode.get(code);
+  if (!lists) byCode.set(code, (lists = new Map()));
+  let on = lists.get(list);
+  if (on === undefined) {
+    // an entry with no dates is in force on every date; a dated one shows in listDates
+    on = ledger.listDates(list, code).length > 0 || ledger.listEntry(list, code, FIRST_DAY) !== undefined;
+    lists.set(list, on);
+  }
+  return on;
 }
 
 /** Whether a measure can reach the code on some date: only then do its dates (and its exceptions') matter. */

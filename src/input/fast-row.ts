@@ -1,4 +1,5 @@
 import { codeDigits } from '../core/codes.js';
+import { decimalFraction } from '../core/money.js';
 import type { CentAmounts } from '../core/line-plan.js';
 import type { Side } from '../core/types.js';
 import { BoundedCache } from '../core/bounded-cache.js';
@@ -131,7 +132,7 @@ export class QuickReader {
     if (quantity !== undefined) {
       const m = QUANTITY_TEXT.exec(quantity);
       if (!m) return undefined;
-      amounts.quantity = { num: BigInt(m[1]! + (m[2] ?? '')), den: 10n ** BigInt((m[2] ?? '').length) };
+      amounts.quantity = decimalFraction(m[1]!, m[2]);
       given |= 1 << CENTS.length;
     }
     parts.push(String(given));
