@@ -50,22 +50,28 @@ function timedDaysOf(ledger: LedgerView, side: Side): Set<string> {
   return days;
 }
 
-const onListOf = new WeakMap<LedgerView, BoundedCache<string, Map<string, boolean>>>();
+/** Per ledger: a number for each list asked about, and per code what is known of each list (0: not asked, 1: not on
+ * it, 2: on it), in a byte each. */
+const onListOf = new WeakMap<LedgerView, { lists: Map<string, number>; codes: BoundedCache<string, Uint8Array> }>();
 
 /** Whether a list has an entry, on any date, that covers the code or lies under it (asked once per code and list:
  * many measures and exceptions share a list). */
 function onList(ledger: LedgerView, list: string, code: string): boolean {
-  let byCode = onListOf.get(ledger);
-  if (!byCode) onListOf.set(ledger, (byCode = new BoundedCache(50_000)));
-  let lists = byCode.get(code);
-  if (!lists) byCode.set(code, (lists = new Map()));
-  let on = lists.get(list);
-  if (on === undefined) {
-    // an entry with no dates is in force on every date; a dated one shows in listDates
-    on = ledger.listDates(list, code).length > 0 || ledger.listEntry(list, code, FIRST_DAY) !== undefined;
-    lists.set(list, on);
+  let known = onListOf.get(ledger);
+  if (!known) onListOf.set(ledger, (known = { lists: new Map(), codes: new BoundedCache(50_000) }));
+  let i = known.lists.get(list);
+  if (i === undefined) known.lists.set(list, (i = known.lists.size));
+  let lists = known.codes.get(code);
+  if (!lists || lists.length <= i) {
+    const grown = new Uint8Array(Math.max(16, 2 * i + 1));
+    if (lists) grown.set(lists);
+    known.codes.set(code, (lists = grown));
   }
-  return on;
+  if (lists[i] === 0) {
+    // an entry with no dates is in force on every date; a dated one shows in listDates
+    lists[i] = ledger.listDates(list, code).length > 0 || ledger.listEntry(list, code, FIRST_DAY) !== undefined ? 2 : 1;
+  }
+  return lists[i] === 2;
 }
 
 /** Whether a measure can reach the code on some date: only then do its dates (and its exceptions') matter. */
