@@ -244,6 +244,8 @@ function cnPlan(line: BillLine, ledger: LedgerView): LinePlan | undefined {
   const common = r.rates.layers.map(fraction).reduce((d, f) => (d % f.den === 0n ? d : d * f.den), 1n);
   const weights = new CentWeights();
   for (const p of r.rates.layers) weights.push(BigInt(p.times(common.toString()).toFixed(0)));
+  // the plan keeps what its lines need, not the engine's result (a plan is kept per kind of line and window)
+  const layers = r.rates.layers.length;
   const price = (a: CentAmounts): PlannedLine | undefined => {
     const customsValue = a.value + (a.freight ?? 0n) + (a.insurance ?? 0n);
     const duty = applyCentsRate(customsValue, total);
@@ -252,7 +254,8 @@ function cnPlan(line: BillLine, ledger: LedgerView): LinePlan | undefined {
     const baseCt = ct ? consumptionTaxCents(customsValue + baseDuty, ct) : 0n;
     if (consumptionTax === undefined || baseCt === undefined) return undefined;
     const split = weights.split(duty);
-    const amounts = r.rates.layers.map((_, i) => split.share(i));
+    const amounts: bigint[] = [];
+    for (let i = 0; i < layers; i++) amounts.push(split.share(i));
     const tax = applyCentsRate(customsValue + duty + consumptionTax, vat);
     const before = customsValue + baseDuty + baseCt + applyCentsRate(customsValue + baseDuty + baseCt, vat);
     return { value: a.value, carriage: 0n, customsValue, bases: amounts.map(() => customsValue), amounts, duty, consumptionTax, vat: tax, beforeTariffsPart: before };

@@ -169,6 +169,19 @@ function byDependency(measures: Measure[]): Measure[] {
   return [...measures].sort((a, b) => rankOf(a, new Set()) - rankOf(b, new Set()));
 }
 
+const dependencyOrders = new WeakMap<LedgerView, { place: Map<Measure, number>; orders: BoundedCache<string, Measure[]> }>();
+
+/** byDependency of measures of the ledger, worked out once per set of measures (many codes and windows share one). */
+function inDependencyOrder(ledger: LedgerView, measures: Measure[]): Measure[] {
+  let known = dependencyOrders.get(ledger);
+  if (!known) dependencyOrders.set(ledger, (known = { place: new Map(ledger.measures.map((m, i) => [m, i])), orders: new BoundedCache(10_000) }));
+  let key = '';
+  for (const m of measures) key += `${known.place.get(m)},`;
+  let order = known.orders.get(key);
+  if (!order) known.orders.set(key, (order = byDependency(measures)));
+  return order;
+}
+
 /** The part of a resolution that does not depend on the line's values: computed once per product, window of dates (windows.ts) and claims. */
 interface StaticResolution {
   /** measures to decide, in dependency order, each with the in-transit rule that applies to it, if any */
@@ -241,7 +254,7 @@ function staticResolution(q: ProductQuery, ledger: LedgerView, explain: boolean)
     }
   }
   const steps: StaticResolution['steps'] = [];
-  for (const measure of byDependency(candidates)) {
+  for (const measure of inDependencyOrder(ledger, candidates)) {
     const exception = (measure.except ?? []).find((e) => !e.whenApplied && conditionsHold(e, q, ledger));
     if (exception) {
       skip(measure, `${exception.reason}; reported under ${exception.heading}`, measure.heading, exception.heading);
