@@ -17,10 +17,18 @@ const CODE = /^\d{2,10}$/;
 
 type Obj = Record<string, unknown>;
 
+/** days already checked: a ledger's tens of thousands of dated entries use a few hundred days */
+const checkedDays = new Map<string, boolean>();
+
 /** A calendar day that exists (2025-02-30 does not; Date.parse would roll it over to March 2). */
 function realDay(day: string): boolean {
-  const t = Date.parse(`${day}T00:00:00Z`);
-  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === day;
+  let real = checkedDays.get(day);
+  if (real === undefined) {
+    const t = Date.parse(`${day}T00:00:00Z`);
+    real = !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === day;
+    if (checkedDays.size < 10_000) checkedDays.set(day, real);
+  }
+  return real;
 }
 
 export class Checker {
@@ -54,7 +62,7 @@ export class Checker {
   /** Every key of `o` is one its kind has (keys.ts); `field` prefixes the key in the message (e.g. "set."). */
   keys(o: Obj, kind: EntryKind, entry: string, field = ''): void {
     const known: readonly string[] = KNOWN_KEYS[kind];
-    for (const k of Object.keys(o)) if (!known.includes(k)) this.fail(entry, `${field}${k}`, `unknown key: expected one of ${known.join(', ')}`);
+    for (const k in o) if (!known.includes(k)) this.fail(entry, `${field}${k}`, `unknown key: expected one of ${known.join(', ')}`);
   }
 
   date(o: Obj, key: string, entry: string, optional = false): string | undefined {
