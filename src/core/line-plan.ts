@@ -101,10 +101,15 @@ function roundSum(terms: [bigint, bigint][]): bigint {
   return (2n * num + den) / (2n * den);
 }
 
+/** A warning as a plan's lines keep it: whether it is about the line's row, and the rest of it. */
+function lineWarning({ row, ...warning }: Warning): LineTexts['warnings'][number] {
+  return { perRow: row !== undefined, warning };
+}
+
 function planWarnings(warnings: Warning[]): LinePlan['warnings'] {
-  return warnings.map(({ row, ...w }) => {
-    const perRow = row !== undefined;
-    return sharedValue(`w${perRow ? 1 : 0}${w.code}\u0001${w.subject ?? ''}\u0001${w.header ? 1 : 0}${w.text}`, () => ({ perRow, warning: { ...w, text: shared(w.text) } }));
+  return warnings.map((w) => {
+    const { perRow, warning: x } = lineWarning(w);
+    return sharedValue(`w${perRow ? 1 : 0}${x.code}\u0001${x.subject ?? ''}\u0001${x.header ? 1 : 0}${x.text}`, () => ({ perRow, warning: { ...x, text: shared(x.text) } }));
   });
 }
 
@@ -136,7 +141,7 @@ export function textsOf(r: LineResult): LineTexts {
   return {
     side: l.into, origin: l.origin, currency: l.currency, hts: r.hts, duties: r.duties, programs: r.duties.map((d) => d.program),
     notApplied: r.notApplied, rejectedClaims: r.rejectedClaims,
-    warnings: r.warnings.map(({ row, ...warning }) => ({ perRow: row !== undefined, warning })),
+    warnings: r.warnings.map(lineWarning),
   };
 }
 
