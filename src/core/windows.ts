@@ -203,21 +203,20 @@ function windowsOfCode(ledger: LedgerView, side: Side, instantsOf: () => CodeIns
   let plainDay = plainDays.get(ledger);
   if (!plainDay) plainDays.set(ledger, (plainDay = { US: '', CN: '' }));
   const seen = plainDay;
-  let days: string[] | undefined;
-  let timedDays: Set<string> | undefined;
+  let known: { days: string[]; timedDays: Set<string> } | undefined;
   return {
     of(date) {
       if (date !== seen[side]) {
         if (date.length !== 10 || !DAY.test(date) || isTimedDay(ledger, side, date)) return date;
         seen[side] = date;
       }
-      if (days === undefined || timedDays === undefined) {
+      if (!known) {
         const instants = instantsOf();
         // an entry known by its date is taken at the end of the day (dates.ts), after every instant of that day: the
         // instants before it are those whose day is not after its own
-        days = instants.sorted.map((b) => b.slice(0, 10));
-        timedDays = instants.timedDays;
+        known = { days: instants.sorted.map((b) => b.slice(0, 10)), timedDays: instants.timedDays };
       }
+      const { days, timedDays } = known;
       if (timedDays.size > 0 && timedDays.has(date)) return date;
       let lo = 0;
       let hi = days.length;

@@ -60,11 +60,11 @@ export function jsonEncoder(ctx: EncodeContext, style: 'json' | 'ndjson', query:
     const side = c.side === 'US' ? 0 : CN_RECORD;
     const rest = [c.quantity ?? '', c.price ?? '', landed, c.beforeTariffsPart, c.customsValue, c.duty];
     const id = planId(line);
+    const v = textOf(line.texts).figures(line, line.cents);
     if (id === undefined) {
-      records.write(row, entryId, side, 0n, 0n, [kept, textOf(line.texts).head(line, line.cents), ...rest].join(NUL));
+      records.write(row, entryId, side, 0n, 0n, [kept, textOf(line.texts).head(v), ...rest].join(NUL));
       return;
     }
-    const v = PlanJson.figures(line, line.cents, c.side === 'CN');
     records.write(row, entryId, side | PLANNED, 0n, 0n,
       [kept, id, v.skuJson, v.descriptionJson, v.date, v.quantity ?? '', v.customsValue, v.bases.join(','), v.amounts.join(','), v.duty, v.cn?.join(',') ?? '', ...rest].join(NUL));
   };
@@ -76,7 +76,7 @@ export function jsonEncoder(ctx: EncodeContext, style: 'json' | 'ndjson', query:
       bases: f[7] === '' ? [] : f[7]!.split(','), amounts: f[8] === '' ? [] : f[8]!.split(','), duty: f[9]!,
       ...(f[10] === '' ? {} : { cn: f[10]!.split(',') as [string, string, string, string, string] }),
     };
-    return { kept: f[0]!, head: planJsons[Number(f[1])]!.headOf(v), rest: f.slice(11) };
+    return { kept: f[0]!, head: planJsons[Number(f[1])]!.head(v), rest: f.slice(11) };
   };
   // rest: quantity, price, landed cost before fees, the part before tariffs, customs value, duty
   const cents = (side: Side, f: string[]) => ({ side, beforeTariffsPart: BigInt(f[3]!), customsValue: BigInt(f[4]!), duty: BigInt(f[5]!),

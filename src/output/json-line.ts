@@ -124,22 +124,17 @@ export class PlanJson {
     this.json = new LineJson({ hts: plan.hts, into: plan.side, origin: plan.origin, currency: plan.currency, duties: plan.duties, notApplied: plan.notApplied, rejectedClaims: plan.rejectedClaims });
   }
 
-  /** The head of a line of this plan: its row, sku and description, date and quantity as written, figures in cents. */
-  head(line: { row: number; date: string; sku: string | undefined; description: string | undefined; quantity?: string | undefined }, p: PlannedLine): string {
-    return this.json.head(PlanJson.figures(line, p, this.json.isChinese));
-  }
-
-  /** The head of a line of this plan from its figures (kept between the two passes). */
-  headOf(v: LineFigures): string {
+  /** The head of a line of this plan from its own fields (`figures`, or as kept between the two passes). */
+  head(v: LineFigures): string {
     return this.json.head(v);
   }
 
-  /** A line's own fields in the head, as text. */
-  static figures(line: { row: number; date: string; sku: string | undefined; description: string | undefined; quantity?: string | undefined }, p: PlannedLine, chinese: boolean): LineFigures {
+  /** A line's own fields in the head, as text: its row, sku and description, date and quantity as written, figures in cents. */
+  figures(line: { row: number; date: string; sku: string | undefined; description: string | undefined; quantity?: string | undefined }, p: PlannedLine): LineFigures {
     return {
       row: line.row, skuJson: line.sku === undefined ? '' : str(line.sku), descriptionJson: line.description === undefined ? '' : str(line.description), date: line.date, customsValue: formatCents(p.customsValue),
       quantity: line.quantity === undefined ? undefined : quantityText(line.quantity), bases: p.bases.map(formatCents), amounts: p.amounts.map(formatCents),
-      duty: formatCents(p.duty), ...(chinese ? { cn: [formatCents(p.consumptionTax), formatCents(p.vat), '0.00', formatCents(taxesOf(p)), formatCents(cnLandedCost(p))] as [string, string, string, string, string] } : {}),
+      duty: formatCents(p.duty), ...(this.json.isChinese ? { cn: [formatCents(p.consumptionTax), formatCents(p.vat), '0.00', formatCents(taxesOf(p)), formatCents(cnLandedCost(p))] as [string, string, string, string, string] } : {}),
     };
   }
 }
